@@ -9,9 +9,10 @@ async def slow(value, delay):
 
 async def main():
     loop = asyncio.get_running_loop()
-    print(await asyncio.wait_for(slow("coro", 1), 2), loop.time())
+    t0 = loop.time()
+    print(await asyncio.wait_for(slow("coro", 1), 2), loop.time() - t0)
     t = asyncio.create_task(slow("task", 1))
-    print(await asyncio.wait_for(t, timeout=5), loop.time())
-    print(await asyncio.wait_for(slow("no timeout", 3), None), loop.time())
+    print(await asyncio.wait_for(t, timeout=5), loop.time() - t0)
+    print(await asyncio.wait_for(slow("no timeout", 3), None), loop.time() - t0)
 
 asyncio.run(main())

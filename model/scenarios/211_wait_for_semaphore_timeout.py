@@ -4,19 +4,21 @@
 import asyncio
 
 sem = asyncio.Semaphore(1)
+start = [0.0]
 
 async def holder():
     async with sem:
         await asyncio.sleep(2)
-    print("holder released at", asyncio.get_running_loop().time())
+    print("holder released after", asyncio.get_running_loop().time() - start[0])
 
 async def main():
+    start[0] = asyncio.get_running_loop().time()
     h = asyncio.create_task(holder())
     await asyncio.sleep(0)
     try:
         await asyncio.wait_for(sem.acquire(), 0.5)
     except TimeoutError:
-        print("timed out at", asyncio.get_running_loop().time(), repr(sem))
+        print("timed out after", asyncio.get_running_loop().time() - start[0], repr(sem))
     await h
     print(repr(sem))
 

@@ -14,8 +14,9 @@ async def stubborn():
 
 async def main():
     loop = asyncio.get_running_loop()
+    t0 = loop.time()
     r = await asyncio.wait_for(stubborn(), 1)
-    print("wait_for returned", repr(r), "at", loop.time())
+    print("wait_for returned", repr(r), "after", loop.time() - t0)
     print("cancelling:", asyncio.current_task().cancelling())
 
 asyncio.run(main())
