@@ -6,9 +6,9 @@ import asyncio
 async def main():
     lock = asyncio.Lock()
     print(repr(lock))
-    print(repr(lock).endswith("[unlocked]>"))
+    print("[unlocked]>" in repr(lock))
     await lock.acquire()
     print(repr(lock))
-    print(repr(lock).endswith("[locked]>"))
+    print("[locked]>" in repr(lock))
 
 asyncio.run(main())
