@@ -1,0 +1,31 @@
+# CPython test_locks.py, ConditionTests.test_wait_cancel_contested: the waiter is
+# notified, then a cancel and main's release() are queued by call_soon; the waiter
+# still ends up holding the lock (and may or may not see the cancellation).
+# Why: the cancel arrives while the notified waiter contests the lock.
+import asyncio
+
+async def main():
+    cond = asyncio.Condition()
+
+    await cond.acquire()
+    print(cond.locked())
+
+    wait_task = asyncio.create_task(cond.wait())
+    await asyncio.sleep(0)
+    print(cond.locked())
+
+    await cond.acquire()
+    print(cond.locked())
+    cond.notify()
+    asyncio.get_running_loop().call_soon(wait_task.cancel)
+    asyncio.get_running_loop().call_soon(cond.release)
+
+    try:
+        await wait_task
+        print("wait_task finished normally")
+    except asyncio.CancelledError:
+        print("wait_task cancelled")
+
+    print(cond.locked())
+
+asyncio.run(main())
