@@ -415,7 +415,6 @@ public final class Compiler {
                 line = h.pos().line();
                 Label next = new Label();
                 if (h.type() != null) {
-                    emit(Op.DUP, 0);
                     expr(h.type());
                     emit(Op.EXC_MATCH, 0);
                     jump(Op.JUMP_IF_FALSE, next);
