@@ -157,7 +157,7 @@ final class AsyncioApi {
         definePreludeMethod("Barrier", "abort");
         definePreludeMethod("Barrier", "__aenter__");
         defineMethod("Barrier.__aexit__", (m, a) -> immediate(NONE));
-        for (String p : List.of("parties", "n_waiting", "broken", "_waiters", "_value", "_locked")) Builtins.ATTRIBUTES.add(p);
+        for (String p : List.of("parties", "n_waiting", "broken", "_waiters")) Builtins.ATTRIBUTES.add(p);
     }
 
     static void lockRelease(Machine m, int id) {

@@ -152,9 +152,6 @@ public final class Builtins {
             if (o instanceof CondObj c) return waiters(c.s().waiters());
             if (o instanceof SemObj s) return waiters(s.s().waiters());
         }
-        if (name.equals("_value") && o instanceof SemObj s) return s.s().value();
-        if (name.equals("_value") && o instanceof EventObj e) return e.s().value();
-        if (name.equals("_locked") && o instanceof LockObj l) return l.s().locked();
         return null;
     }
 
