@@ -1,5 +1,9 @@
 package lockstep;
 
+import lockstep.lang.ScenarioError;
+import lockstep.sched.Runner;
+import lockstep.vm.Program;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +30,18 @@ public final class Lockstep {
         return run(file.toString(), source);
     }
 
+    /** The most handles one run may execute before it is stopped with exit code 4. */
+    public static final long MAX_HANDLES = 1_000_000;
+
     /** Runs scenario source text; {@code file} is the name used in messages. */
     public static RunResult run(String file, String source) {
-        throw new UnsupportedOperationException("not yet implemented: the interpreter lands with issue 2");
+        Program program;
+        try {
+            program = Program.compile(file, source);
+        } catch (ScenarioError e) {
+            return new RunResult("", e.getMessage() + "\n", 2);
+        }
+        Runner.Result r = Runner.run(program, Runner.Chooser.FIFO, MAX_HANDLES);
+        return new RunResult(r.stdout(), r.stderr(), r.exit());
     }
 }

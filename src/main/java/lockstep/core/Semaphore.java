@@ -1,0 +1,74 @@
+package lockstep.core;
+
+/**
+ * asyncio.Semaphore and BoundedSemaphore as immutable state: the counter, the FIFO queue
+ * of waiter futures, and for a bounded semaphore its bound ({@code -1} when unbounded).
+ * Waking a waiter takes one unit of the counter on its behalf, so a woken waiter that is
+ * then cancelled must give it back.
+ */
+public record Semaphore(long value, Vec<Integer> waiters, long bound) {
+
+    public static Semaphore create(long value, boolean bounded) {
+        if (value < 0) throw new AsyncioError("ValueError", "Semaphore initial value must be >= 0");
+        return new Semaphore(value, Vec.of(), bounded ? value : -1);
+    }
+
+    public boolean bounded() {
+        return bound >= 0;
+    }
+
+    /** locked(): no unit left, or someone still queued who was not cancelled. */
+    public boolean locked(Futures f) {
+        return value == 0 || waiters.any(w -> !f.cancelled(w));
+    }
+
+    /** acquire()'s fast path: take one unit. Only when not locked(). */
+    public Semaphore take() {
+        return new Semaphore(value - 1, waiters, bound);
+    }
+
+    /** A blocked acquire() queues its future at the back. */
+    public Semaphore enqueue(int future) {
+        return new Semaphore(value, waiters.append(future), bound);
+    }
+
+    /** An acquire() that stopped waiting leaves the queue. */
+    public Semaphore dequeue(int future) {
+        return new Semaphore(value, waiters.remove(future), bound);
+    }
+
+    /**
+     * An acquire() interrupted by cancellation. If its future had already been woken
+     * (so a unit was taken for it), the unit goes back and passes to the next waiter.
+     */
+    public Step<Semaphore> cancelledWaiter(boolean futureCancelled, Futures f) {
+        if (futureCancelled) return Step.of(this);
+        return new Semaphore(value + 1, waiters, bound).wakeUpNext(f);
+    }
+
+    /** A woken acquire() resumes; units left over go on to the next waiter. */
+    public Step<Semaphore> resumedWaiter(Futures f) {
+        return value > 0 ? wakeUpNext(f) : Step.of(this);
+    }
+
+    /** release(): one more unit, handed to the first waiter not yet done. */
+    public Step<Semaphore> release(Futures f) {
+        if (bounded() && value >= bound) {
+            throw new AsyncioError("ValueError", "BoundedSemaphore released too many times");
+        }
+        return new Semaphore(value + 1, waiters, bound).wakeUpNext(f);
+    }
+
+    private Step<Semaphore> wakeUpNext(Futures f) {
+        for (int w : waiters) {
+            if (!f.done(w)) return Step.of(new Semaphore(value - 1, waiters, bound), new Wake(w, true));
+        }
+        return Step.of(this);
+    }
+
+    /** The bracket of repr(): {@code locked}, {@code unlocked, value:2, waiters:1}. */
+    public String describe(Futures f) {
+        String s = locked(f) ? "locked" : "unlocked, value:" + value;
+        return waiters.isEmpty() ? s : s + ", waiters:" + waiters.size();
+    }
+}

@@ -1,0 +1,64 @@
+package lockstep.lang;
+
+/**
+ * A compiled function (or module body): instructions, constants and the layout of its
+ * frame. Immutable once built; shared by every frame that runs it.
+ */
+public final class Code {
+    public final String name;
+    public final String file;
+    public final int firstLine;
+    public final boolean isAsync;
+    public final int[] ops;
+    public final int[] args;
+    public final int[] lines;
+    public final Object[] consts;
+    public final String[] names;          // attribute names and global names (by slot for globals, see Module)
+    public final String[] localNames;
+    public final boolean[] cellLocal;     // locals that live in a cell because an inner function uses them
+    public final String[] freeNames;      // cells received from the enclosing function, in closure order
+    public final String[] params;         // positional parameter names (the first locals)
+    public final String vararg;           // null if none; its local follows the positional ones
+    public final String[] kwOnly;         // keyword-only names; their locals follow
+    public final int stackSize;
+    public final ModuleInfo module;
+
+    public Code(String name, String file, int firstLine, boolean isAsync, int[] ops, int[] args, int[] lines,
+                Object[] consts, String[] names, String[] localNames, boolean[] cellLocal, String[] freeNames,
+                String[] params, String vararg, String[] kwOnly, int stackSize, ModuleInfo module) {
+        this.name = name;
+        this.file = file;
+        this.firstLine = firstLine;
+        this.isAsync = isAsync;
+        this.ops = ops;
+        this.args = args;
+        this.lines = lines;
+        this.consts = consts;
+        this.names = names;
+        this.localNames = localNames;
+        this.cellLocal = cellLocal;
+        this.freeNames = freeNames;
+        this.params = params;
+        this.vararg = vararg;
+        this.kwOnly = kwOnly;
+        this.stackSize = stackSize;
+        this.module = module;
+    }
+
+    /** The global names of one module, in slot order; LOAD_GLOBAL's arg is a slot. */
+    public static final class ModuleInfo {
+        public final String file;
+        public final java.util.List<String> globals = new java.util.ArrayList<>();
+        private final java.util.Map<String, Integer> slots = new java.util.HashMap<>();
+
+        public ModuleInfo(String file) { this.file = file; }
+
+        public int slot(String name) {
+            return slots.computeIfAbsent(name, n -> { globals.add(n); return globals.size() - 1; });
+        }
+
+        public Integer find(String name) { return slots.get(name); }
+    }
+
+    @Override public String toString() { return "<code " + name + ">"; }
+}

@@ -1,0 +1,506 @@
+package lockstep.vm;
+
+import lockstep.core.*;
+import lockstep.vm.Builtins.Args;
+import lockstep.vm.Obj.*;
+import lockstep.vm.Values.*;
+
+import java.util.List;
+
+import static lockstep.vm.Builtins.*;
+
+/**
+ * asyncio's synchronous surface: constructors and non-suspending methods of the six
+ * primitives, futures, tasks, the loop, timeout(), and the natives through which the
+ * prelude's coroutines apply the core transitions.
+ */
+final class AsyncioApi {
+    private AsyncioApi() {}
+
+    static void define() {
+        primitives();
+        lockNatives();
+        eventNatives();
+        conditionNatives();
+        semaphoreNatives();
+        barrierNatives();
+        futures();
+        tasks();
+        loop();
+        timeouts();
+        for (String e : List.of("CancelledError", "TimeoutError", "BrokenBarrierError", "InvalidStateError")) {
+            defineAsyncio(e, PyType.byName(e));
+        }
+        for (String f : List.of("sleep", "gather", "wait_for", "shield", "ensure_future")) {
+            defineAsyncio(f, new PreludeName(f));
+        }
+    }
+
+    /** An asyncio attribute implemented in the prelude; resolved when read. */
+    record PreludeName(String name) {}
+
+    private static void wake(Machine m, Vec<Wake> wakes) {
+        for (Wake w : wakes) m.setResult(w.future(), w.result());
+    }
+
+    private static LockObj lock(Machine m, int id) { return (LockObj) m.get(id); }
+    private static EventObj event(Machine m, int id) { return (EventObj) m.get(id); }
+    private static CondObj cond(Machine m, int id) { return (CondObj) m.get(id); }
+    private static SemObj sem(Machine m, int id) { return (SemObj) m.get(id); }
+    private static BarrierObj barrier(Machine m, int id) { return (BarrierObj) m.get(id); }
+
+    private static boolean lockHeld(Machine m, int condId) {
+        return lock(m, cond(m, condId).s().lock()).s().locked();
+    }
+
+    // ------------------------------------------------------------------ constructors and sync methods
+
+    private static final Object REQUIRED = new Object();
+
+    /** Binds a constructor's arguments as Python would for Cls.__init__(self, names...). */
+    static Object[] bind(Args a, String cls, String[] names, Object[] defaults) {
+        String fn = cls + ".__init__()";
+        if (a.size() > names.length) {
+            int n = names.length + 1;
+            throw PyRaise.of(PyType.TYPE_ERROR, fn + " takes " + (defaults.length > 0 && defaults[0] != REQUIRED && names.length > 0
+                    ? "from 1 to " + n + " positional arguments" : n + " positional argument" + (n == 1 ? "" : "s"))
+                    + " but " + (a.size() + 1) + " were given");
+        }
+        Object[] out = new Object[names.length];
+        for (int i = 0; i < a.size(); i++) out[i] = a.get(i);
+        for (java.util.Map.Entry<String, Object> e : a.kw.entrySet()) {
+            int i = java.util.Arrays.asList(names).indexOf(e.getKey());
+            if (i < 0) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got an unexpected keyword argument '" + e.getKey() + "'");
+            if (out[i] != null) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got multiple values for argument '" + e.getKey() + "'");
+            out[i] = e.getValue();
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (out[i] == null) {
+                if (defaults[i] == REQUIRED) throw PyRaise.of(PyType.TYPE_ERROR, fn + " missing 1 required positional argument: '" + names[i] + "'");
+                out[i] = defaults[i];
+            }
+        }
+        return out;
+    }
+
+    private static void primitives() {
+        defineAsyncio("Lock", PyType.LOCK);
+        defineImpl("type:Lock", (m, a) -> {
+            bind(a, "Lock", new String[0], new Object[0]);
+            return ref(m.alloc(new LockObj(Lock.NEW)));
+        });
+        defineAsyncio("Event", PyType.EVENT);
+        defineImpl("type:Event", (m, a) -> {
+            bind(a, "Event", new String[0], new Object[0]);
+            return ref(m.alloc(new EventObj(Event.NEW)));
+        });
+        defineAsyncio("Condition", PyType.CONDITION);
+        defineImpl("type:Condition", (m, a) -> {
+            Object l = bind(a, "Condition", new String[]{"lock"}, new Object[]{NONE})[0];
+            int lockId;
+            if (l == NONE) lockId = m.alloc(new LockObj(Lock.NEW));
+            else if (l instanceof Ref r && m.get(r.id()) instanceof LockObj) lockId = r.id();
+            else throw PyRaise.of(PyType.TYPE_ERROR, "lockstep: Condition(lock=...) takes an asyncio.Lock");
+            return ref(m.alloc(new CondObj(Condition.over(lockId))));
+        });
+        defineAsyncio("Semaphore", PyType.SEMAPHORE);
+        defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
+                intArg(m, bind(a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false)))));
+        defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
+        defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
+                intArg(m, bind(a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true)))));
+        defineAsyncio("Barrier", PyType.BARRIER);
+        defineImpl("type:Barrier", (m, a) -> {
+            long parties = intArg(m, bind(a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
+            if (parties < 1) throw PyRaise.of(PyType.VALUE_ERROR, "parties must be > 0");
+            int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
+            return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties))));
+        });
+
+        definePreludeMethod("Lock", "acquire");
+        definePreludeMethod("Lock", "__aenter__");
+        defineMethod("Lock.release", (m, a) -> { lockRelease(m, a.ref(0)); return NONE; });
+        defineMethod("Lock.locked", (m, a) -> lock(m, a.ref(0)).s().locked());
+        defineMethod("Lock.__aexit__", (m, a) -> { lockRelease(m, a.ref(0)); return immediate(NONE); });
+
+        definePreludeMethod("Event", "wait");
+        defineMethod("Event.set", (m, a) -> {
+            Step<Event> s = event(m, a.ref(0)).s().set(m);
+            m.set(a.ref(0), new EventObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+        defineMethod("Event.clear", (m, a) -> { m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().clear())); return NONE; });
+        defineMethod("Event.is_set", (m, a) -> event(m, a.ref(0)).s().value());
+
+        definePreludeMethod("Condition", "wait");
+        definePreludeMethod("Condition", "wait_for");
+        definePreludeMethod("Condition", "__aenter__");
+        defineMethod("Condition.notify", (m, a) -> {
+            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"));
+            return NONE;
+        });
+        defineMethod("Condition.notify_all", (m, a) -> {
+            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size());
+            return NONE;
+        });
+        defineMethod("Condition.__aexit__", (m, a) -> { lockRelease(m, cond(m, a.ref(0)).s().lock()); return immediate(NONE); });
+
+        definePreludeMethod("Semaphore", "acquire");
+        definePreludeMethod("Semaphore", "__aenter__");
+        defineMethod("Semaphore.release", (m, a) -> { semRelease(m, a.ref(0)); return NONE; });
+        defineMethod("Semaphore.locked", (m, a) -> sem(m, a.ref(0)).s().locked(m));
+        defineMethod("Semaphore.__aexit__", (m, a) -> { semRelease(m, a.ref(0)); return immediate(NONE); });
+
+        definePreludeMethod("Barrier", "wait");
+        definePreludeMethod("Barrier", "reset");
+        definePreludeMethod("Barrier", "abort");
+        definePreludeMethod("Barrier", "__aenter__");
+        defineMethod("Barrier.__aexit__", (m, a) -> immediate(NONE));
+        for (String p : List.of("parties", "n_waiting", "broken", "_waiters", "_value", "_locked")) Builtins.ATTRIBUTES.add(p);
+    }
+
+    static void lockRelease(Machine m, int id) {
+        Step<Lock> s = lock(m, id).s().release(m);
+        m.set(id, new LockObj(s.state()));
+        wake(m, s.wakes());
+    }
+
+    private static void notify(Machine m, int id, long n) {
+        Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
+        wake(m, s.wakes());
+    }
+
+    private static void notifyAll(Machine m, int condId) {
+        Step<Condition> s = cond(m, condId).s().notifyAll(lockHeld(m, condId), m);
+        wake(m, s.wakes());
+    }
+
+    private static void semRelease(Machine m, int id) {
+        Step<Semaphore> s = sem(m, id).s().release(m);
+        m.set(id, new SemObj(s.state()));
+        wake(m, s.wakes());
+    }
+
+    // ------------------------------------------------------------------ natives of the prelude
+
+    private static void lockNatives() {
+        defineNative("_lock_try_take", (m, a) -> {
+            Lock l = lock(m, a.ref(0)).s();
+            if (!l.canTakeNow(m)) return false;
+            m.set(a.ref(0), new LockObj(l.take()));
+            return true;
+        });
+        defineNative("_lock_enqueue", (m, a) -> {
+            int fut = m.createFuture();
+            m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().enqueue(fut)));
+            return ref(fut);
+        });
+        defineNative("_lock_dequeue", (m, a) -> {
+            m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().dequeue(a.ref(1))));
+            return NONE;
+        });
+        defineNative("_lock_cancelled_waiter", (m, a) -> {
+            Step<Lock> s = lock(m, a.ref(0)).s().cancelledWaiter(m);
+            m.set(a.ref(0), new LockObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+        defineNative("_lock_take", (m, a) -> {
+            m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().take()));
+            return NONE;
+        });
+    }
+
+    private static void eventNatives() {
+        defineNative("_event_is_set", (m, a) -> event(m, a.ref(0)).s().value());
+        defineNative("_event_enqueue", (m, a) -> {
+            int fut = m.createFuture();
+            m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().enqueue(fut)));
+            return ref(fut);
+        });
+        defineNative("_event_dequeue", (m, a) -> {
+            m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().dequeue(a.ref(1))));
+            return NONE;
+        });
+    }
+
+    private static void conditionNatives() {
+        defineNative("_cond_lock", (m, a) -> ref(cond(m, a.ref(0)).s().lock()));
+        defineNative("_cond_release_for_wait", (m, a) -> {
+            Condition.checkCanWait(lockHeld(m, a.ref(0)));
+            lockRelease(m, cond(m, a.ref(0)).s().lock());
+            return NONE;
+        });
+        defineNative("_cond_enqueue", (m, a) -> {
+            int fut = m.createFuture();
+            m.set(a.ref(0), new CondObj(cond(m, a.ref(0)).s().enqueue(fut)));
+            return ref(fut);
+        });
+        defineNative("_cond_dequeue", (m, a) -> {
+            m.set(a.ref(0), new CondObj(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
+            return NONE;
+        });
+    }
+
+    private static void semaphoreNatives() {
+        defineNative("_sem_try_take", (m, a) -> {
+            Semaphore s = sem(m, a.ref(0)).s();
+            if (s.locked(m)) return false;
+            m.set(a.ref(0), new SemObj(s.take()));
+            return true;
+        });
+        defineNative("_sem_enqueue", (m, a) -> {
+            int fut = m.createFuture();
+            m.set(a.ref(0), new SemObj(sem(m, a.ref(0)).s().enqueue(fut)));
+            return ref(fut);
+        });
+        defineNative("_sem_dequeue", (m, a) -> {
+            m.set(a.ref(0), new SemObj(sem(m, a.ref(0)).s().dequeue(a.ref(1))));
+            return NONE;
+        });
+        defineNative("_sem_cancelled_waiter", (m, a) -> {
+            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.cancelled(a.ref(1)), m);
+            m.set(a.ref(0), new SemObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+        defineNative("_sem_resumed_waiter", (m, a) -> {
+            Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m);
+            m.set(a.ref(0), new SemObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+    }
+
+    private static void barrierNatives() {
+        defineNative("_barrier_cond", (m, a) -> ref(barrier(m, a.ref(0)).s().cond()));
+        defineNative("_barrier_admits", (m, a) -> barrier(m, a.ref(0)).s().admitsArrivals());
+        defineNative("_barrier_broken", (m, a) -> barrier(m, a.ref(0)).s().broken());
+        defineNative("_barrier_tripped", (m, a) -> barrier(m, a.ref(0)).s().tripped());
+        defineNative("_barrier_fails", (m, a) -> barrier(m, a.ref(0)).s().failsWaiters());
+        defineNative("_barrier_arrive", (m, a) -> {
+            Barrier b = barrier(m, a.ref(0)).s();
+            m.set(a.ref(0), new BarrierObj(b.arrive()));
+            return (long) b.count();
+        });
+        defineNative("_barrier_is_last", (m, a) -> barrier(m, a.ref(0)).s().isLast((int) (long) (Long) a.get(1)));
+        defineNative("_barrier_drain", (m, a) -> {
+            Barrier b = barrier(m, a.ref(0)).s().drain();
+            m.set(a.ref(0), new BarrierObj(b));
+            notifyAll(m, b.cond());
+            return NONE;
+        });
+        defineNative("_barrier_leave", (m, a) -> {
+            Barrier b = barrier(m, a.ref(0)).s().leave();
+            m.set(a.ref(0), new BarrierObj(b));
+            if (b.count() == 0) notifyAll(m, b.cond());
+            return NONE;
+        });
+        defineNative("_barrier_reset", (m, a) -> {
+            Barrier b = barrier(m, a.ref(0)).s().reset();
+            m.set(a.ref(0), new BarrierObj(b));
+            notifyAll(m, b.cond());
+            return NONE;
+        });
+        defineNative("_barrier_abort", (m, a) -> {
+            Barrier b = barrier(m, a.ref(0)).s().abort();
+            m.set(a.ref(0), new BarrierObj(b));
+            notifyAll(m, b.cond());
+            return NONE;
+        });
+    }
+
+    // ------------------------------------------------------------------ futures
+
+    private static int fut(Machine m, Object v) {
+        if (m.isFuture(v)) return ((Ref) v).id();
+        throw PyRaise.of(PyType.TYPE_ERROR, "a Future was expected, got " + Py.repr(m, v));
+    }
+
+    private static Object optMsg(Args a) { return a.opt(1, "msg", NONE); }
+
+    private static void futures() {
+        defineAsyncio("Future", PyType.FUTURE);
+        defineImpl("type:Future", (m, a) -> ref(m.createFuture()));
+        defineAsyncio("Task", PyType.TASK);
+        defineMethod("Future.done", (m, a) -> m.futDone(a.ref(0)));
+        defineMethod("Future.cancelled", (m, a) -> m.cancelled(a.ref(0)));
+        defineMethod("Future.result", (m, a) -> m.futResult(a.ref(0)));
+        defineMethod("Future.exception", (m, a) -> m.futException(a.ref(0)));
+        defineMethod("Future.set_result", (m, a) -> { m.setResult(a.ref(0), a.exactly(2).get(1)); return NONE; });
+        defineMethod("Future.set_exception", (m, a) -> { m.setException(a.ref(0), a.exactly(2).get(1)); return NONE; });
+        defineMethod("Future.cancel", (m, a) -> m.cancel(a.ref(0), optMsg(a)));
+        defineMethod("Future.add_done_callback", (m, a) -> { m.addDoneCallback(a.ref(0), a.get(1)); return NONE; });
+        defineMethod("Future.remove_done_callback", (m, a) -> (long) m.removeDoneCallback(a.ref(0), a.get(1)));
+        defineMethod("Future.get_loop", (m, a) -> new LoopVal());
+
+        defineNative("_create_future", (m, a) -> ref(m.createFuture()));
+        defineNative("_is_future", (m, a) -> m.isFuture(a.get(0)));
+        defineNative("_is_coroutine", (m, a) -> a.get(0) instanceof Ref r && m.get(r.id()) instanceof CoroObj);
+        defineNative("_future_done", (m, a) -> m.futDone(fut(m, a.get(0))));
+        defineNative("_future_cancelled", (m, a) -> m.cancelled(fut(m, a.get(0))));
+        defineNative("_future_result", (m, a) -> m.futResult(fut(m, a.get(0))));
+        defineNative("_future_exception", (m, a) -> m.futException(fut(m, a.get(0))));
+        defineNative("_future_set_result", (m, a) -> { m.setResult(fut(m, a.get(0)), a.get(1)); return NONE; });
+        defineNative("_future_set_exception", (m, a) -> { m.setException(fut(m, a.get(0)), a.get(1)); return NONE; });
+        defineNative("_future_cancel", (m, a) -> m.cancel(fut(m, a.get(0)), NONE));
+        defineNative("_make_cancelled_error", (m, a) -> m.makeCancelledError(fut(m, a.get(0))));
+        defineNative("_cancel_message", (m, a) -> {
+            Object msg = m.fut(fut(m, a.get(0))).cancelMessage();
+            return msg == null ? NONE : msg;
+        });
+        defineNative("_add_done_callback", (m, a) -> { m.addDoneCallback(fut(m, a.get(0)), a.get(1)); return NONE; });
+        defineNative("_remove_done_callback", (m, a) -> (long) m.removeDoneCallback(fut(m, a.get(0)), a.get(1)));
+        defineNative("_gathering_future", (m, a) -> {
+            List<Object> children = Py.toList(m, a.get(0));
+            Integer[] ids = new Integer[children.size()];
+            for (int i = 0; i < ids.length; i++) ids[i] = ((Ref) children.get(i)).id();
+            return ref(m.gatheringFuture(Vec.of(ids)));
+        });
+        defineNative("_gather_cancel_requested", (m, a) -> ((FutureObj) m.get(a.ref(0))).cancelRequested());
+        defineNative("_set_result_unless_cancelled", (m, a) -> {
+            int f = a.ref(0);
+            if (!m.cancelled(f)) m.setResult(f, a.get(1));
+            return NONE;
+        });
+        defineNative("_yield", (m, a) -> BareYield.YIELD);
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    private static void tasks() {
+        Builtins.Impl create = (m, a) -> ref(m.createTask(a.get(0), a.opt(1, "name", NONE)));
+        defineAsyncio("create_task", new Builtin("create_task"));
+        defineImpl("create_task", create);
+        defineNative("create_task", create);
+        defineAsyncio("current_task", new Builtin("current_task"));
+        defineImpl("current_task", (m, a) -> m.currentTask < 0 ? NONE : ref(m.currentTask));
+        defineMethod("Task.get_name", (m, a) -> m.task(a.ref(0)).t().name());
+        defineMethod("Task.set_name", (m, a) -> {
+            m.putTask(a.ref(0), m.task(a.ref(0)).t().renamed(Py.str(m, a.get(1))));
+            return NONE;
+        });
+        defineMethod("Task.cancel", (m, a) -> m.cancelTask(a.ref(0), optMsg(a)));
+        defineMethod("Task.cancelling", (m, a) -> (long) m.task(a.ref(0)).t().cancelRequests());
+        defineMethod("Task.uncancel", (m, a) -> {
+            Task t = m.task(a.ref(0)).t().uncancel();
+            m.putTask(a.ref(0), t);
+            return (long) t.cancelRequests();
+        });
+        defineMethod("Task.get_coro", (m, a) -> ref(m.task(a.ref(0)).coro()));
+        defineMethod("Task.set_result", (m, a) -> { m.setResult(a.ref(0), a.get(1)); return NONE; });
+        defineMethod("Task.set_exception", (m, a) -> { m.setException(a.ref(0), a.get(1)); return NONE; });
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    private static double delay(Machine m, Object v) {
+        if (v == NONE) throw PyRaise.of(PyType.TYPE_ERROR, "delay must not be None");
+        return number(m, v);
+    }
+
+    private static void loop() {
+        defineAsyncio("get_running_loop", new Builtin("get_running_loop"));
+        defineImpl("get_running_loop", (m, a) -> new LoopVal());
+        defineAsyncio("get_event_loop", new Builtin("get_running_loop"));
+        defineAsyncio("run", new Builtin("asyncio.run"));
+        defineImpl("asyncio.run", (m, a) -> {
+            if (m.loopRunning) throw PyRaise.of(PyType.RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+            Object coro = a.get(0);
+            if (!(coro instanceof Ref r && m.get(r.id()) instanceof CoroObj))
+                throw PyRaise.of(PyType.VALUE_ERROR, "a coroutine was expected, got " + Py.repr(m, coro));
+            return new RunRequest(coro);
+        });
+        defineMethod("_VirtualTimeLoop.time", (m, a) -> m.time());
+        defineMethod("_VirtualTimeLoop.create_future", (m, a) -> ref(m.createFuture()));
+        defineMethod("_VirtualTimeLoop.create_task", (m, a) -> ref(m.createTask(a.get(1), a.opt(2, "name", NONE))));
+        defineMethod("_VirtualTimeLoop.call_soon", (m, a) ->
+                ref(m.callSoonHandle(a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+        defineMethod("_VirtualTimeLoop.call_later", (m, a) ->
+                ref(m.callAt(m.time() + delay(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+        defineMethod("_VirtualTimeLoop.call_at", (m, a) ->
+                ref(m.callAt(number(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+        defineNative("_call_later", (m, a) ->
+                ref(m.callAt(m.time() + delay(m, a.get(0)), a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+        defineMethod("TimerHandle.cancel", (m, a) -> { m.cancelHandle(a.ref(0)); return NONE; });
+        defineMethod("TimerHandle.cancelled", (m, a) -> ((HandleObj) m.get(a.ref(0))).cancelled());
+        defineMethod("TimerHandle.when", (m, a) -> ((HandleObj) m.get(a.ref(0))).when());
+        defineMethod("Handle.cancel", (m, a) -> { m.cancelHandle(a.ref(0)); return NONE; });
+        defineMethod("Handle.cancelled", (m, a) -> ((HandleObj) m.get(a.ref(0))).cancelled());
+    }
+
+    // ------------------------------------------------------------------ timeout() (timeouts.py)
+
+    private static TimeoutObj tmo(Machine m, int id) { return (TimeoutObj) m.get(id); }
+
+    private static void timeouts() {
+        Builtins.Impl make = (m, a) -> {
+            Object d = a.exactly(1).get(0);
+            Object when = d == NONE ? NONE : (Object) (m.time() + number(m, d));
+            return ref(m.alloc(new TimeoutObj("created", when, -1, -1, 0)));
+        };
+        defineAsyncio("timeout", new Builtin("timeout"));
+        defineImpl("timeout", make);
+        defineNative("_timeout", make);
+        defineMethod("Timeout.when", (m, a) -> tmo(m, a.ref(0)).when());
+        defineMethod("Timeout.expired", (m, a) -> {
+            String s = tmo(m, a.ref(0)).state();
+            return s.equals("expiring") || s.equals("expired");
+        });
+        defineMethod("Timeout.reschedule", (m, a) -> { reschedule(m, a.ref(0), a.exactly(2).get(1)); return NONE; });
+        defineMethod("Timeout.__aenter__", (m, a) -> {
+            int id = a.ref(0);
+            TimeoutObj t = tmo(m, id);
+            if (!t.state().equals("created")) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has already been entered");
+            if (m.currentTask < 0) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout should be used inside a task");
+            int task = m.currentTask;
+            m.set(id, new TimeoutObj("active", t.when(), t.handler(), task, m.task(task).t().cancelRequests()));
+            reschedule(m, id, t.when());
+            return immediate(ref(id));
+        });
+        defineMethod("Timeout.__aexit__", (m, a) -> {
+            int id = a.ref(0);
+            TimeoutObj t = tmo(m, id);
+            if (t.handler() >= 0) m.cancelHandle(t.handler());
+            t = new TimeoutObj(t.state(), t.when(), -1, t.task(), t.cancelling());
+            if (t.state().equals("expiring")) {
+                m.set(id, new TimeoutObj("expired", t.when(), -1, t.task(), t.cancelling()));
+                Task task = m.task(t.task()).t().uncancel();
+                m.putTask(t.task(), task);
+                if (task.cancelRequests() <= t.cancelling() && a.get(1) == PyType.CANCELLED_ERROR) {
+                    return new Immediate(null, PyExc.of(PyType.TIMEOUT_ERROR, null));
+                }
+            } else if (t.state().equals("active")) {
+                m.set(id, new TimeoutObj("finished", t.when(), -1, t.task(), t.cancelling()));
+            } else {
+                m.set(id, t);
+            }
+            return immediate(NONE);
+        });
+        defineImpl("Timeout._on_timeout", (m, a) -> {
+            int id = a.ref(0);
+            TimeoutObj t = tmo(m, id);
+            m.cancelTask(t.task(), NONE);
+            m.set(id, new TimeoutObj("expiring", t.when(), -1, t.task(), t.cancelling()));
+            return NONE;
+        });
+    }
+
+    private static void reschedule(Machine m, int id, Object when) {
+        TimeoutObj t = tmo(m, id);
+        if (!t.state().equals("active")) {
+            if (t.state().equals("created")) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has not been entered");
+            throw PyRaise.of(PyType.RUNTIME_ERROR, "Cannot change state of " + t.state() + " Timeout");
+        }
+        if (t.handler() >= 0) m.cancelHandle(t.handler());
+        int handler = -1;
+        Object onTimeout = new Builtin("Timeout._on_timeout");
+        if (when != NONE) {
+            double w = number(m, when);
+            if (w <= m.time()) handler = m.callSoonHandle(onTimeout, Vec.of(ref(id)));
+            else handler = m.callAt(w, onTimeout, Vec.of(ref(id)));
+        }
+        m.set(id, new TimeoutObj(t.state(), when, handler, t.task(), t.cancelling()));
+    }
+}

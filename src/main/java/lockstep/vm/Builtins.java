@@ -1,0 +1,548 @@
+package lockstep.vm;
+
+import lockstep.core.*;
+import lockstep.vm.Obj.*;
+import lockstep.vm.Values.*;
+
+import java.util.*;
+
+/**
+ * The functions and methods implemented in Java: Python builtins, the methods of plain
+ * data, and asyncio's synchronous API (primitive methods that never suspend, futures,
+ * tasks, the loop). The coroutine methods of the primitives are Python, in the model
+ * prelude (asyncio_model.py), and call the "_"-prefixed natives below, each of which
+ * applies one transition of the pure core.
+ */
+public final class Builtins {
+    private Builtins() {}
+
+    static final Object NONE = Interp.NONE;
+
+    /** A native implementation: positional args first, then the values of the keyword names in kw. */
+    interface Impl {
+        Object call(Machine m, Args a);
+    }
+
+    /** Arguments of a native call. */
+    static final class Args {
+        final List<Object> pos;
+        final Map<String, Object> kw;
+        final String fn;
+
+        Args(String fn, List<Object> all, List<String> kwNames) {
+            this.fn = fn;
+            int nkw = kwNames == null ? 0 : kwNames.size();
+            this.pos = all.subList(0, all.size() - nkw);
+            this.kw = new LinkedHashMap<>();
+            for (int i = 0; i < nkw; i++) kw.put(kwNames.get(i), all.get(all.size() - nkw + i));
+        }
+
+        Object get(int i) { return pos.get(i); }
+        int size() { return pos.size(); }
+
+        /** Positional i, else keyword name, else dflt. */
+        Object opt(int i, String name, Object dflt) {
+            if (i < pos.size()) return pos.get(i);
+            return kw.containsKey(name) ? kw.get(name) : dflt;
+        }
+
+        Args exactly(int n) {
+            if (pos.size() != n || !kw.isEmpty()) {
+                throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes exactly " + n + " argument" + (n == 1 ? "" : "s")
+                        + " (" + pos.size() + " given)");
+            }
+            return this;
+        }
+
+        Args between(int lo, int hi) {
+            if (pos.size() < lo || pos.size() > hi) {
+                throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes from " + lo + " to " + hi + " positional arguments but "
+                        + pos.size() + " were given");
+            }
+            return this;
+        }
+
+        int ref(int i) { return ((Ref) pos.get(i)).id(); }
+    }
+
+    private static final Map<String, Impl> IMPL = new HashMap<>();
+    private static final Map<String, Object> USER_GLOBALS = new HashMap<>();
+    private static final Map<String, Object> PRELUDE_GLOBALS = new HashMap<>();
+    private static final Map<String, Object> ASYNCIO = new HashMap<>();
+
+    private static void def(String name, Impl impl) { IMPL.put(name, impl); }
+
+    /** A builtin name visible to scenarios (and to the prelude). */
+    private static void user(String name, Object value) { USER_GLOBALS.put(name, value); PRELUDE_GLOBALS.put(name, value); }
+
+    static Object global(String name, boolean prelude) {
+        return prelude ? PRELUDE_GLOBALS.get(name) : USER_GLOBALS.get(name);
+    }
+
+    /** The names a scenario may use without defining them (for the subset check). */
+    public static Set<String> userGlobalNames() { return Collections.unmodifiableSet(USER_GLOBALS.keySet()); }
+
+    /** The attributes of the asyncio module in the subset. */
+    public static Set<String> asyncioNames() { return Collections.unmodifiableSet(ASYNCIO.keySet()); }
+
+    /** Every attribute or method name supported on some object. */
+    public static final Set<String> ATTRIBUTES = new HashSet<>();
+
+    static Object call(Machine m, Object fn, List<Object> args, List<String> kw) {
+        String name;
+        if (fn instanceof Builtin b) name = b.name();
+        else if (fn instanceof PyType t) name = "type:" + t.name;
+        else throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
+        Impl impl = IMPL.get(name);
+        if (impl == null) {
+            if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
+            throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : name) + "' instances");
+        }
+        String shown = name.startsWith("type:") ? name.substring(5) : name.substring(name.lastIndexOf('.') + 1);
+        return impl.call(m, new Args(shown, args, kw));
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** obj.name: a method bound to obj, a property's value, or AttributeError. */
+    static Object getattr(Machine m, Object obj, String name) {
+        if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
+            Object v = ASYNCIO.get(name);
+            if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
+            if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
+            return v;
+        }
+        if (obj instanceof PyType t) {
+            if (name.equals("__name__")) return t.name;
+            if (name.equals("__qualname__")) return t.name;
+        }
+        if (obj instanceof Func f && name.equals("__name__")) return f.name();
+        if (obj instanceof PyExc e && name.equals("args")) return new Tuple(e.args);
+        PyType t = Py.typeOf(m, obj);
+        String key = (obj instanceof Ref r && m.get(r.id()) instanceof SemObj) ? "Semaphore" : t.name;
+        if (obj instanceof Ref r) {
+            Object o = m.get(r.id());
+            Object prop = property(m, r.id(), o, name);
+            if (prop != null) return prop;
+            if (o instanceof CondObj c && (name.equals("acquire") || name.equals("release") || name.equals("locked"))) {
+                return getattr(m, new Ref(c.s().lock()), name);
+            }
+        }
+        String prelude = PRELUDE_METHODS.get(key + "." + name);
+        if (prelude != null) return new BoundMethod(obj, m.preludeFunction(prelude), name);
+        if (IMPL.containsKey(key + "." + name)) return new BoundMethod(obj, new Builtin(key + "." + name), name);
+        if (t == PyType.TASK && IMPL.containsKey("Future." + name)) return new BoundMethod(obj, new Builtin("Future." + name), name);
+        if (t == PyType.BOUNDED_SEMAPHORE && IMPL.containsKey("Semaphore." + name)) return new BoundMethod(obj, new Builtin("Semaphore." + name), name);
+        throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+    }
+
+    /** Properties and readable private fields (CPython's tests read _waiters). */
+    private static Object property(Machine m, int id, Object o, String name) {
+        if (o instanceof BarrierObj b) {
+            switch (name) {
+                case "parties": return (long) b.s().parties();
+                case "n_waiting": return (long) b.s().nWaiting();
+                case "broken": return b.s().broken();
+                default: break;
+            }
+        }
+        if (name.equals("_waiters")) {
+            if (o instanceof LockObj l) return waiters(l.s().waiters());
+            if (o instanceof EventObj e) return waiters(e.s().waiters());
+            if (o instanceof CondObj c) return waiters(c.s().waiters());
+            if (o instanceof SemObj s) return waiters(s.s().waiters());
+        }
+        if (name.equals("_value") && o instanceof SemObj s) return s.s().value();
+        if (name.equals("_value") && o instanceof EventObj e) return e.s().value();
+        if (name.equals("_locked") && o instanceof LockObj l) return l.s().locked();
+        return null;
+    }
+
+    private static Object waiters(Vec<Integer> w) {
+        Object[] refs = new Object[w.size()];
+        for (int i = 0; i < refs.length; i++) refs[i] = new Ref(w.get(i));
+        return new Tuple(Vec.adopt(refs));
+    }
+
+    /** Methods written in the prelude (they may suspend), by "Type.method". */
+    private static final Map<String, String> PRELUDE_METHODS = new HashMap<>();
+
+    private static void preludeMethod(String type, String method) {
+        PRELUDE_METHODS.put(type + "." + method, type + "_" + method);
+        ATTRIBUTES.add(method);
+    }
+
+    private static void method(String qualified, Impl impl) {
+        def(qualified, impl);
+        ATTRIBUTES.add(qualified.substring(qualified.indexOf('.') + 1));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Ref ref(int id) { return new Ref(id); }
+
+    static Immediate immediate(Object v) { return new Immediate(v, null); }
+
+    private static void wake(Machine m, Vec<Wake> wakes) {
+        for (Wake w : wakes) m.setResult(w.future(), w.result());
+    }
+
+    private static LockObj lock(Machine m, int id) { return (LockObj) m.get(id); }
+    private static EventObj event(Machine m, int id) { return (EventObj) m.get(id); }
+    private static CondObj cond(Machine m, int id) { return (CondObj) m.get(id); }
+    private static SemObj sem(Machine m, int id) { return (SemObj) m.get(id); }
+    private static BarrierObj barrier(Machine m, int id) { return (BarrierObj) m.get(id); }
+
+    private static boolean condLockHeld(Machine m, int condId) {
+        return lock(m, cond(m, condId).s().lock()).s().locked();
+    }
+
+    static long intArg(Machine m, Object v, String what) {
+        if (v instanceof Long l) return l;
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, v).name + "' object cannot be interpreted as an integer");
+    }
+
+    static double number(Machine m, Object v) {
+        if (Py.isNumber(v)) return Py.toDouble(v);
+        throw PyRaise.of(PyType.TYPE_ERROR, "must be real number, not " + Py.typeOf(m, v).name);
+    }
+
+    private static List<Object> items(Machine m, Object v) { return Py.toList(m, v); }
+
+    private static Ref newList(Machine m, List<Object> items) { return ref(m.alloc(new ListObj(Vec.copyOf(items)))); }
+
+    private static ListObj list(Machine m, Args a) { return (ListObj) m.get(a.ref(0)); }
+
+    private static DictObj dict(Machine m, Args a) { return (DictObj) m.get(a.ref(0)); }
+
+    // ------------------------------------------------------------------ definitions
+
+    static {
+        // ---- builtins of Python
+        user("print", new Builtin("print"));
+        def("print", (m, a) -> {
+            String sep = a.kw.containsKey("sep") && a.kw.get("sep") != NONE ? (String) a.kw.get("sep") : " ";
+            String end = a.kw.containsKey("end") && a.kw.get("end") != NONE ? (String) a.kw.get("end") : "\n";
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < a.size(); i++) {
+                if (i > 0) sb.append(sep);
+                sb.append(Py.str(m, a.get(i)));
+            }
+            m.print(sb.append(end).toString());
+            return NONE;
+        });
+        user("repr", new Builtin("repr"));
+        def("repr", (m, a) -> Py.repr(m, a.exactly(1).get(0)));
+        user("len", new Builtin("len"));
+        def("len", (m, a) -> {
+            Object v = a.exactly(1).get(0);
+            if (v instanceof String s) return (long) s.length();
+            if (v instanceof Tuple t) return (long) t.items().size();
+            if (v instanceof RangeVal r) return Py.rangeLen(r);
+            if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return (long) l.items().size();
+            if (v instanceof Ref r && m.get(r.id()) instanceof DictObj d) return (long) d.keys().size();
+            throw PyRaise.of(PyType.TYPE_ERROR, "object of type '" + Py.typeOf(m, v).name + "' has no len()");
+        });
+        user("range", new Builtin("range"));
+        def("range", (m, a) -> {
+            a.between(1, 3);
+            long start = 0, stop, step = 1;
+            if (a.size() == 1) stop = intArg(m, a.get(0), "range");
+            else { start = intArg(m, a.get(0), "range"); stop = intArg(m, a.get(1), "range"); }
+            if (a.size() == 3) step = intArg(m, a.get(2), "range");
+            if (step == 0) throw PyRaise.of(PyType.VALUE_ERROR, "range() arg 3 must not be zero");
+            return new RangeVal(start, stop, step);
+        });
+        user("isinstance", new Builtin("isinstance"));
+        def("isinstance", (m, a) -> {
+            a.exactly(2);
+            Object t = a.get(1);
+            if (t instanceof Tuple tu) {
+                for (Object o : tu.items()) if (Py.isInstance(m, a.get(0), (PyType) o)) return true;
+                return false;
+            }
+            if (!(t instanceof PyType pt)) throw PyRaise.of(PyType.TYPE_ERROR, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+            return Py.isInstance(m, a.get(0), pt);
+        });
+        user("type", PyType.TYPE);
+        def("type:type", (m, a) -> Py.typeOf(m, a.exactly(1).get(0)));
+        user("int", PyType.INT);
+        def("type:int", (m, a) -> {
+            if (a.size() == 0) return 0L;
+            Object v = a.get(0);
+            if (v instanceof Long || v instanceof Boolean) return Py.toLong(v);
+            if (v instanceof Double d) return (long) (double) d;
+            if (v instanceof String s) {
+                try {
+                    return Long.parseLong(s.strip().replace("_", ""));
+                } catch (NumberFormatException e) {
+                    throw PyRaise.of(PyType.VALUE_ERROR, "invalid literal for int() with base 10: " + Py.strRepr(s));
+                }
+            }
+            throw PyRaise.of(PyType.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + Py.typeOf(m, v).name + "'");
+        });
+        user("float", PyType.FLOAT);
+        def("type:float", (m, a) -> {
+            if (a.size() == 0) return 0.0;
+            Object v = a.get(0);
+            if (v instanceof String s) {
+                String t = s.strip().toLowerCase();
+                if (t.equals("inf") || t.equals("+inf")) return Double.POSITIVE_INFINITY;
+                if (t.equals("-inf")) return Double.NEGATIVE_INFINITY;
+                if (t.equals("nan")) return Double.NaN;
+                try {
+                    return Double.parseDouble(t);
+                } catch (NumberFormatException e) {
+                    throw PyRaise.of(PyType.VALUE_ERROR, "could not convert string to float: " + Py.strRepr(s));
+                }
+            }
+            return number(m, v);
+        });
+        user("str", PyType.STR);
+        def("type:str", (m, a) -> a.size() == 0 ? "" : Py.str(m, a.get(0)));
+        user("bool", PyType.BOOL);
+        def("type:bool", (m, a) -> a.size() != 0 && Py.truthy(m, a.get(0)));
+        user("list", PyType.LIST);
+        def("type:list", (m, a) -> newList(m, a.size() == 0 ? List.of() : items(m, a.get(0))));
+        user("tuple", PyType.TUPLE);
+        def("type:tuple", (m, a) -> a.size() == 0 ? Tuple.EMPTY : new Tuple(Vec.copyOf(items(m, a.get(0)))));
+        user("dict", PyType.DICT);
+        def("type:dict", (m, a) -> {
+            DictObj d = DictObj.EMPTY;
+            if (a.size() == 1) {
+                if (a.get(0) instanceof Ref r && m.get(r.id()) instanceof DictObj src) d = src;
+                else for (Object kv : items(m, a.get(0))) {
+                    List<Object> p = items(m, kv);
+                    d = Py.dictPut(m, d, p.get(0), p.get(1));
+                }
+            }
+            for (Map.Entry<String, Object> e : a.kw.entrySet()) d = Py.dictPut(m, d, e.getKey(), e.getValue());
+            return ref(m.alloc(d));
+        });
+        user("sorted", new Builtin("sorted"));
+        def("sorted", (m, a) -> {
+            List<Object> l = new ArrayList<>(items(m, a.get(0)));
+            sortList(m, l, a.kw.get("key"), a.kw.containsKey("reverse") && Py.truthy(m, a.kw.get("reverse")));
+            return newList(m, l);
+        });
+        user("sum", new Builtin("sum"));
+        def("sum", (m, a) -> {
+            Object acc = a.opt(1, "start", 0L);
+            for (Object o : items(m, a.get(0))) acc = Py.binary(m, "+", acc, o, false);
+            return acc;
+        });
+        user("min", new Builtin("min"));
+        def("min", (m, a) -> extreme(m, a, true));
+        user("max", new Builtin("max"));
+        def("max", (m, a) -> extreme(m, a, false));
+        user("any", new Builtin("any"));
+        def("any", (m, a) -> {
+            for (Object o : items(m, a.exactly(1).get(0))) if (Py.truthy(m, o)) return true;
+            return false;
+        });
+        user("all", new Builtin("all"));
+        def("all", (m, a) -> {
+            for (Object o : items(m, a.exactly(1).get(0))) if (!Py.truthy(m, o)) return false;
+            return true;
+        });
+        user("abs", new Builtin("abs"));
+        def("abs", (m, a) -> {
+            Object v = a.exactly(1).get(0);
+            if (v instanceof Double d) return Math.abs(d);
+            return Math.abs(Py.toLong(v));
+        });
+        user("enumerate", new Builtin("enumerate"));
+        def("enumerate", (m, a) -> {
+            long start = Py.toLong(a.opt(1, "start", 0L));
+            List<Object> out = new ArrayList<>();
+            for (Object o : items(m, a.get(0))) out.add(new Tuple(Vec.of(start++, o)));
+            return new Tuple(Vec.copyOf(out));
+        });
+        user("zip", new Builtin("zip"));
+        def("zip", (m, a) -> {
+            List<List<Object>> ls = new ArrayList<>();
+            for (Object o : a.pos) ls.add(items(m, o));
+            int n = ls.stream().mapToInt(List::size).min().orElse(0);
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Object[] t = new Object[ls.size()];
+                for (int j = 0; j < t.length; j++) t[j] = ls.get(j).get(i);
+                out.add(new Tuple(Vec.adopt(t)));
+            }
+            return new Tuple(Vec.copyOf(out));
+        });
+        user("reversed", new Builtin("reversed"));
+        def("reversed", (m, a) -> {
+            List<Object> l = new ArrayList<>(items(m, a.exactly(1).get(0)));
+            Collections.reverse(l);
+            return new Tuple(Vec.copyOf(l));
+        });
+        user("__name__", "__main__");
+        for (String e : List.of("BaseException", "Exception", "RuntimeError", "ValueError", "KeyError", "IndexError",
+                "TypeError", "AssertionError", "ZeroDivisionError", "NameError", "TimeoutError", "LookupError",
+                "ArithmeticError", "AttributeError", "NotImplementedError", "UnboundLocalError", "OSError",
+                "StopIteration", "KeyboardInterrupt", "SystemExit", "OverflowError", "RecursionError")) {
+            user(e, PyType.byName(e));
+        }
+
+        // ---- methods of plain data
+        method("list.append", (m, a) -> { m.set(a.ref(0), new ListObj(list(m, a).items().append(a.get(1)))); return NONE; });
+        method("list.insert", (m, a) -> {
+            Vec<Object> it = list(m, a).items();
+            long i = intArg(m, a.get(1), "insert");
+            if (i < 0) i = Math.max(0, i + it.size());
+            m.set(a.ref(0), new ListObj(it.insert((int) Math.min(i, it.size()), a.get(2))));
+            return NONE;
+        });
+        method("list.pop", (m, a) -> {
+            Vec<Object> it = list(m, a).items();
+            if (it.isEmpty()) throw PyRaise.of(PyType.INDEX_ERROR, "pop from empty list");
+            int i = a.size() > 1 ? Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
+            m.set(a.ref(0), new ListObj(it.removeAt(i)));
+            return it.get(i);
+        });
+        method("list.remove", (m, a) -> {
+            Vec<Object> it = list(m, a).items();
+            for (int i = 0; i < it.size(); i++) {
+                if (Py.eq(m, it.get(i), a.get(1))) { m.set(a.ref(0), new ListObj(it.removeAt(i))); return NONE; }
+            }
+            throw PyRaise.of(PyType.VALUE_ERROR, "list.remove(x): x not in list");
+        });
+        method("list.index", (m, a) -> {
+            Vec<Object> it = list(m, a).items();
+            for (int i = 0; i < it.size(); i++) if (Py.eq(m, it.get(i), a.get(1))) return (long) i;
+            throw PyRaise.of(PyType.VALUE_ERROR, Py.repr(m, a.get(1)) + " is not in list");
+        });
+        method("list.count", (m, a) -> {
+            long n = 0;
+            for (Object o : list(m, a).items()) if (Py.eq(m, o, a.get(1))) n++;
+            return n;
+        });
+        method("list.clear", (m, a) -> { m.set(a.ref(0), new ListObj(Vec.of())); return NONE; });
+        method("list.extend", (m, a) -> {
+            Vec<Object> it = list(m, a).items();
+            for (Object o : items(m, a.get(1))) it = it.append(o);
+            m.set(a.ref(0), new ListObj(it));
+            return NONE;
+        });
+        method("list.copy", (m, a) -> ref(m.alloc(list(m, a))));
+        method("list.reverse", (m, a) -> {
+            List<Object> l = new ArrayList<>(Py.vecList(list(m, a).items()));
+            Collections.reverse(l);
+            m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
+            return NONE;
+        });
+        method("list.sort", (m, a) -> {
+            List<Object> l = new ArrayList<>(Py.vecList(list(m, a).items()));
+            sortList(m, l, a.kw.get("key"), a.kw.containsKey("reverse") && Py.truthy(m, a.kw.get("reverse")));
+            m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
+            return NONE;
+        });
+        method("dict.get", (m, a) -> {
+            DictObj d = dict(m, a);
+            int i = Py.dictIndex(m, d, a.get(1));
+            return i >= 0 ? d.vals().get(i) : (a.size() > 2 ? a.get(2) : NONE);
+        });
+        method("dict.keys", (m, a) -> newList(m, Py.vecList(dict(m, a).keys())));
+        method("dict.values", (m, a) -> newList(m, Py.vecList(dict(m, a).vals())));
+        method("dict.items", (m, a) -> {
+            DictObj d = dict(m, a);
+            List<Object> l = new ArrayList<>();
+            for (int i = 0; i < d.keys().size(); i++) l.add(new Tuple(Vec.of(d.keys().get(i), d.vals().get(i))));
+            return newList(m, l);
+        });
+        method("dict.pop", (m, a) -> {
+            DictObj d = dict(m, a);
+            int i = Py.dictIndex(m, d, a.get(1));
+            if (i < 0) {
+                if (a.size() > 2) return a.get(2);
+                throw new PyRaise(new PyExc(PyType.KEY_ERROR, Vec.of(a.get(1))));
+            }
+            m.set(a.ref(0), new DictObj(d.keys().removeAt(i), d.vals().removeAt(i)));
+            return d.vals().get(i);
+        });
+        method("dict.setdefault", (m, a) -> {
+            DictObj d = dict(m, a);
+            int i = Py.dictIndex(m, d, a.get(1));
+            if (i >= 0) return d.vals().get(i);
+            Object v = a.size() > 2 ? a.get(2) : NONE;
+            m.set(a.ref(0), Py.dictPut(m, d, a.get(1), v));
+            return v;
+        });
+        method("str.join", (m, a) -> {
+            StringBuilder sb = new StringBuilder();
+            List<Object> parts = items(m, a.get(1));
+            for (int i = 0; i < parts.size(); i++) {
+                if (!(parts.get(i) instanceof String s))
+                    throw PyRaise.of(PyType.TYPE_ERROR, "sequence item " + i + ": expected str instance, " + Py.typeOf(m, parts.get(i)).name + " found");
+                if (i > 0) sb.append((String) a.get(0));
+                sb.append(s);
+            }
+            return sb.toString();
+        });
+        method("str.upper", (m, a) -> ((String) a.get(0)).toUpperCase(Locale.ROOT));
+        method("str.lower", (m, a) -> ((String) a.get(0)).toLowerCase(Locale.ROOT));
+        method("str.strip", (m, a) -> ((String) a.get(0)).strip());
+        method("str.startswith", (m, a) -> ((String) a.get(0)).startsWith((String) a.get(1)));
+        method("str.endswith", (m, a) -> ((String) a.get(0)).endsWith((String) a.get(1)));
+        method("str.replace", (m, a) -> ((String) a.get(0)).replace((String) a.get(1), (String) a.get(2)));
+        method("str.split", (m, a) -> {
+            String s = (String) a.get(0);
+            List<Object> parts = new ArrayList<>();
+            if (a.size() < 2 || a.get(1) == NONE) { for (String p : s.strip().split("\\s+")) if (!p.isEmpty()) parts.add(p); }
+            else parts.addAll(Arrays.asList((Object[]) s.split(java.util.regex.Pattern.quote((String) a.get(1)), -1)));
+            return newList(m, parts);
+        });
+
+        AsyncioApi.define();
+    }
+
+    static void defineNative(String name, Impl impl) {
+        def(name, impl);
+        PRELUDE_GLOBALS.put(name, new Builtin(name));
+    }
+
+    static void defineMethod(String qualified, Impl impl) { method(qualified, impl); }
+
+    static void definePreludeMethod(String type, String method) { preludeMethod(type, method); }
+
+    static void defineAsyncio(String name, Object value) {
+        ASYNCIO.put(name, value);
+        PRELUDE_GLOBALS.putIfAbsent(name, value);
+    }
+
+    static void defineImpl(String name, Impl impl) { def(name, impl); }
+
+    static void sortList(Machine m, List<Object> l, Object key, boolean reverse) {
+        List<Object> keys = new ArrayList<>();
+        for (Object o : l) keys.add(key == null || key == NONE ? o : Interp.callSync(m, key, List.of(o)));
+        Integer[] idx = new Integer[l.size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        Arrays.sort(idx, (x, y) -> {
+            int c = Py.order(m, "<", keys.get(x), keys.get(y));
+            return reverse ? -c : c;
+        });
+        List<Object> sorted = new ArrayList<>();
+        for (int i : idx) sorted.add(l.get(i));
+        l.clear();
+        l.addAll(sorted);
+    }
+
+    private static Object extreme(Machine m, Args a, boolean min) {
+        List<Object> xs = a.size() == 1 ? items(m, a.get(0)) : new ArrayList<>(a.pos);
+        if (xs.isEmpty()) {
+            if (a.kw.containsKey("default")) return a.kw.get("default");
+            throw PyRaise.of(PyType.VALUE_ERROR, (min ? "min" : "max") + "() iterable argument is empty");
+        }
+        Object key = a.kw.get("key");
+        Object best = xs.get(0);
+        Object bestKey = key == null ? best : Interp.callSync(m, key, List.of(best));
+        for (int i = 1; i < xs.size(); i++) {
+            Object k = key == null ? xs.get(i) : Interp.callSync(m, key, List.of(xs.get(i)));
+            int c = Py.order(m, "<", k, bestKey);
+            if (min ? c < 0 : c > 0) { best = xs.get(i); bestKey = k; }
+        }
+        return best;
+    }
+}

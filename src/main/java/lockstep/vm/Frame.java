@@ -1,0 +1,115 @@
+package lockstep.vm;
+
+import lockstep.core.Vec;
+import lockstep.lang.Code;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One activation of a function or coroutine: program counter, operand stack, locals,
+ * handler blocks and the exceptions being handled. The interpreter mutates a frame only
+ * while it runs it inside one transition; a frame stored in a state is never touched
+ * again (the next transition works on a {@link #copy()}), so states stay immutable.
+ */
+public final class Frame {
+    public final Code code;
+    public final int globals;
+    public final Vec<Integer> closure;
+    /** The coroutine this frame belongs to, or -1 for a plain function call. */
+    public final int coro;
+    public int pc;
+    Object[] stack;
+    int sp;
+    final Object[] locals;
+    int[] blocks = new int[0];     // triples: handler pc, stack depth, exc-info depth
+    int nblocks;
+    Object[] excInfo = new Object[0];
+    int nexc;
+    /** False until the frame first runs (a throw into an unstarted frame raises at once). */
+    boolean started;
+
+    public Frame(Code code, int globals, Vec<Integer> closure, int coro, Object[] locals) {
+        this.code = code;
+        this.globals = globals;
+        this.closure = closure;
+        this.coro = coro;
+        this.locals = locals;
+        this.stack = new Object[8];
+    }
+
+    private Frame(Frame f) {
+        this.code = f.code;
+        this.globals = f.globals;
+        this.closure = f.closure;
+        this.coro = f.coro;
+        this.pc = f.pc;
+        this.stack = Arrays.copyOf(f.stack, Math.max(f.stack.length, 8));
+        this.sp = f.sp;
+        this.locals = f.locals.clone();
+        this.blocks = f.blocks.clone();
+        this.nblocks = f.nblocks;
+        this.excInfo = f.excInfo.clone();
+        this.nexc = f.nexc;
+        this.started = f.started;
+    }
+
+    public Frame copy() { return new Frame(this); }
+
+    void push(Object v) {
+        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = v;
+    }
+
+    Object pop() {
+        Object v = stack[--sp];
+        stack[sp] = null;
+        return v;
+    }
+
+    Object top() { return stack[sp - 1]; }
+
+    Object peek(int depth) { return stack[sp - 1 - depth]; }
+
+    void pushBlock(int handler) {
+        if (nblocks * 3 == blocks.length) blocks = Arrays.copyOf(blocks, Math.max(6, blocks.length * 2));
+        blocks[nblocks * 3] = handler;
+        blocks[nblocks * 3 + 1] = sp;
+        blocks[nblocks * 3 + 2] = nexc;
+        nblocks++;
+    }
+
+    void pushExcInfo(Object exc) {
+        if (nexc == excInfo.length) excInfo = Arrays.copyOf(excInfo, Math.max(2, nexc * 2));
+        excInfo[nexc++] = exc;
+    }
+
+    Object currentExc() { return nexc == 0 ? null : excInfo[nexc - 1]; }
+
+    /** The source line the frame is at (for traces and deadlock reports). */
+    public int line() {
+        int i = Math.max(0, Math.min(pc - 1, code.lines.length - 1));
+        return code.lines.length == 0 ? code.firstLine : code.lines[i];
+    }
+
+    @Override public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Frame f)) return false;
+        return code == f.code && pc == f.pc && sp == f.sp && nblocks == f.nblocks && nexc == f.nexc
+                && coro == f.coro && globals == f.globals && started == f.started
+                && Arrays.equals(stack, 0, sp, f.stack, 0, sp)
+                && Arrays.equals(locals, f.locals)
+                && Arrays.equals(blocks, 0, nblocks * 3, f.blocks, 0, nblocks * 3)
+                && Arrays.equals(excInfo, 0, nexc, f.excInfo, 0, nexc)
+                && Objects.equals(closure, f.closure);
+    }
+
+    @Override public int hashCode() {
+        int h = System.identityHashCode(code) * 31 + pc;
+        for (int i = 0; i < sp; i++) h = h * 31 + Objects.hashCode(stack[i]);
+        for (Object l : locals) h = h * 31 + Objects.hashCode(l);
+        return h;
+    }
+
+    @Override public String toString() { return code.name + "@" + line(); }
+}

@@ -1,0 +1,514 @@
+package lockstep.vm;
+
+import lockstep.core.*;
+import lockstep.lang.Code;
+import lockstep.vm.Obj.*;
+import lockstep.vm.Values.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole mutable world of one run while a transition executes: the heap, the event
+ * loop (ready queue, timer heap, virtual clock) and the output. {@link #snapshot()}
+ * freezes it into an immutable {@link State}; {@link #Machine(State)} thaws one. Futures
+ * and tasks are implemented here on top of the pure {@link Future} and {@link Task}.
+ */
+public final class Machine implements Futures {
+
+    /** A scheduled call: fn(args), cancellable through the heap object {@code handle} (-1: not cancellable). */
+    public record Callback(Object fn, Vec<Object> args, int handle) {}
+
+    /** A timer entry; ordered by {@code when} only, as CPython's TimerHandle. */
+    public record Timer(double when, Callback cb) {}
+
+    /** Internal callables that the loop runs as handles. */
+    public record TaskStep(int task, PyExc exc) {}
+    public record TaskWakeup(int task) {}
+    public record StopLoop() {}
+
+    /** CPython's clock resolution on Linux; fixed so that no result depends on the host. */
+    public static final double CLOCK_RESOLUTION = 1e-9;
+    static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+
+    final ArrayList<Object> heap;
+    final ArrayList<Callback> ready;
+    int readyHead;
+    final ArrayList<Timer> timers;
+    double clock;
+    boolean stopping;
+    int timerCancelledCount;
+    int currentTask = -1;
+    public boolean loopRunning;
+    int taskCounter;
+    int batchLeft;
+    final StringBuilder out;
+    final StringBuilder err;
+    final Program program;
+    /** Tasks in creation order, for all_tasks(). */
+    final ArrayList<Integer> tasks;
+    public int handlesRun;
+
+    public Machine(Program program) {
+        this.program = program;
+        this.heap = new ArrayList<>();
+        this.ready = new ArrayList<>();
+        this.timers = new ArrayList<>();
+        this.out = new StringBuilder();
+        this.err = new StringBuilder();
+        this.tasks = new ArrayList<>();
+        heap.add(null); // id 0 is never used
+    }
+
+    // ------------------------------------------------------------------ heap
+
+    public Object get(int id) { return heap.get(id); }
+
+    public void set(int id, Object o) { heap.set(id, o); }
+
+    public int alloc(Object o) {
+        heap.add(o);
+        return heap.size() - 1;
+    }
+
+    Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
+        Vec<Object> slots = ((GlobalsObj) get(globals)).slots();
+        Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
+        if (v != Unbound.UNBOUND) return v;
+        String name = module.globals.get(slot);
+        Object b = Builtins.global(name, globals == program.preludeGlobals);
+        if (b != null) return b;
+        throw PyRaise.of(PyType.NAME_ERROR, "name '" + name + "' is not defined");
+    }
+
+    void storeGlobal(int globals, int slot, Object v) {
+        Vec<Object> slots = ((GlobalsObj) get(globals)).slots();
+        while (slots.size() <= slot) slots = slots.append(Unbound.UNBOUND);
+        set(globals, new GlobalsObj(slots.set(slot, v)));
+    }
+
+    public Object preludeFunction(String name) {
+        Integer slot = program.prelude.module().find(name);
+        return loadGlobal(program.preludeGlobals, program.prelude.module(), slot);
+    }
+
+    public void print(String s) { out.append(s); }
+
+    public void printErr(String s) { err.append(s); }
+
+    public String stdout() { return out.toString(); }
+
+    public String stderr() { return err.toString(); }
+
+    public double time() { return clock; }
+
+    // ------------------------------------------------------------------ futures
+
+    @Override public boolean done(int fut) { return fut(fut).done(); }
+
+    @Override public boolean cancelled(int fut) { return fut(fut).cancelled(); }
+
+    public boolean futDone(int id) { return fut(id).done(); }
+
+    public Future fut(int id) {
+        Object o = get(id);
+        if (o instanceof FutureObj f) return f.f();
+        if (o instanceof TaskObj t) return t.f();
+        throw PyRaise.of(PyType.TYPE_ERROR, "not a future");
+    }
+
+    public boolean isFuture(Object v) {
+        return v instanceof Ref r && (get(r.id()) instanceof FutureObj || get(r.id()) instanceof TaskObj);
+    }
+
+    void putFut(int id, Future f) {
+        Object o = get(id);
+        if (o instanceof FutureObj fo) set(id, new FutureObj(f, fo.children(), fo.cancelRequested()));
+        else {
+            TaskObj t = (TaskObj) o;
+            set(id, new TaskObj(f, t.t(), t.coro(), t.stack()));
+        }
+    }
+
+    public int createFuture() { return alloc(new FutureObj(Future.NEW, null, false)); }
+
+    private void fire(int id, Future.Fired fired) {
+        putFut(id, fired.state());
+        for (Object cb : fired.callbacks()) callSoon(cb, Vec.of(new Ref(id)), -1);
+    }
+
+    public void setResult(int id, Object v) {
+        if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_result operation");
+        fire(id, fut(id).setResult(v));
+    }
+
+    public void setException(int id, Object exc) {
+        if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_exception operation");
+        PyExc e = exc instanceof PyType t ? new PyExc(t, Vec.of()) : (PyExc) exc;
+        fire(id, fut(id).setException(e));
+    }
+
+    /** Future.cancel / Task.cancel / _GatheringFuture.cancel, by the object's kind. */
+    public boolean cancel(int id, Object msg) {
+        Object o = get(id);
+        if (o instanceof TaskObj) return cancelTask(id, msg);
+        FutureObj fo = (FutureObj) o;
+        if (fo.children() != null) {
+            if (fo.f().done()) return false;
+            boolean ret = false;
+            for (int child : fo.children()) if (cancel(child, msg)) ret = true;
+            if (ret) {
+                FutureObj now = (FutureObj) get(id);
+                set(id, new FutureObj(now.f(), now.children(), true));
+            }
+            return ret;
+        }
+        Future.Fired fired = fo.f().cancel(msg);
+        if (fired == null) return false;
+        fire(id, fired);
+        return true;
+    }
+
+    /** result(): the value, or raises the exception / CancelledError / InvalidStateError. */
+    public Object futResult(int id) {
+        Future f = fut(id);
+        if (f.cancelled()) throw new PyRaise(makeCancelledError(id));
+        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR, "Result is not set.");
+        if (f.exception() != null) throw new PyRaise((PyExc) f.exception());
+        return f.result();
+    }
+
+    public Object futException(int id) {
+        Future f = fut(id);
+        if (f.cancelled()) throw new PyRaise(makeCancelledError(id));
+        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR, "Exception is not set.");
+        return f.exception() == null ? Interp.NONE : f.exception();
+    }
+
+    /** _make_cancelled_error(): the remembered CancelledError once, else a new one with the cancel message. */
+    public PyExc makeCancelledError(int id) {
+        Future f = fut(id);
+        if (f.cancelledExc() != null) {
+            putFut(id, f.withoutCancelledExc());
+            return (PyExc) f.cancelledExc();
+        }
+        Object msg = f.cancelMessage();
+        return new PyExc(PyType.CANCELLED_ERROR, msg == null || msg == Interp.NONE ? Vec.of() : Vec.of(msg));
+    }
+
+    public void addDoneCallback(int id, Object cb) {
+        Future f = fut(id);
+        if (f.done()) callSoon(cb, Vec.of(new Ref(id)), -1);
+        else putFut(id, f.addCallback(cb));
+    }
+
+    public int removeDoneCallback(int id, Object cb) {
+        Future f = fut(id);
+        Future g = f.removeCallback(cb);
+        putFut(id, g);
+        return f.callbacks().size() - g.callbacks().size();
+    }
+
+    public int gatheringFuture(Vec<Integer> children) {
+        return alloc(new FutureObj(Future.NEW, children, false));
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    /** create_task(): a new task, named Task-N unless named, whose first step is scheduled now. */
+    public int createTask(Object coro, Object name) {
+        if (!(coro instanceof Ref r) || !(get(r.id()) instanceof CoroObj co)) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
+        }
+        String n = "Task-" + (++taskCounter);
+        if (name != null && name != Interp.NONE) n = Py.str(this, name);
+        int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
+        tasks.add(id);
+        callSoon(new TaskStep(id, null), Vec.of(), -1);
+        return id;
+    }
+
+    public TaskObj task(int id) { return (TaskObj) get(id); }
+
+    void putTask(int id, Task t) {
+        TaskObj o = task(id);
+        set(id, new TaskObj(o.f(), t, o.coro(), o.stack()));
+    }
+
+    /** Task.cancel(msg) of 3.12: count the request, cancel the awaited future, else cancel at the next step. */
+    boolean cancelTask(int id, Object msg) {
+        TaskObj o = task(id);
+        if (o.f().done()) return false;
+        putTask(id, o.t().requestCancel());
+        int waiter = o.t().waitingOn();
+        if (waiter >= 0 && cancel(waiter, msg)) return true;
+        putTask(id, task(id).t().cancelAtNextStep(msg));
+        return true;
+    }
+
+    /** Task.__step: resume the coroutine (send None or throw exc) and act on what it yields. */
+    void taskStep(int id, PyExc exc) {
+        TaskObj o = task(id);
+        if (o.f().done()) {
+            throw PyRaise.of(PyType.INVALID_STATE_ERROR, "_step(): already done");
+        }
+        Task t = o.t();
+        if (t.mustCancel()) {
+            if (exc == null || exc.type != PyType.CANCELLED_ERROR) {
+                Object msg = t.cancelMessage();
+                exc = new PyExc(PyType.CANCELLED_ERROR, msg == null || msg == Interp.NONE ? Vec.of() : Vec.of(msg));
+            }
+        }
+        putTask(id, t.startStep());
+        currentTask = id;
+        List<Object> st = new ArrayList<>();
+        if (o.stack().isEmpty()) {
+            CoroObj co = (CoroObj) get(o.coro());
+            if (co.state() == CoroObj.CREATED) {
+                set(o.coro(), new CoroObj(null, co.name(), CoroObj.RUNNING));
+                st.add(co.frame().copy());
+            }
+        } else {
+            for (Object fr : o.stack()) st.add(fr instanceof Frame f ? f.copy() : fr);
+        }
+        Interp.Outcome out;
+        if (st.isEmpty()) out = Interp.Outcome.raise(PyExc.of(PyType.RUNTIME_ERROR, "cannot reuse already awaited coroutine"));
+        else out = Interp.drive(this, st, exc == null ? Interp.NONE : null, exc);
+        currentTask = -1;
+        TaskObj now = task(id);
+        set(id, new TaskObj(now.f(), now.t(), now.coro(), out.kind() == Interp.Outcome.SUSPEND ? Vec.copyOf(st) : Vec.of()));
+        Task tt = now.t();
+        switch (out.kind()) {
+            case Interp.Outcome.RETURN -> {
+                if (tt.mustCancel()) {
+                    putTask(id, tt.cancellationDelivered());
+                    fire(id, task(id).f().cancel(tt.cancelMessage()));
+                } else {
+                    fire(id, now.f().setResult(out.value()));
+                }
+            }
+            case Interp.Outcome.RAISE -> {
+                if (out.exc().type == PyType.CANCELLED_ERROR) fire(id, now.f().cancelWith(out.exc()));
+                else fire(id, now.f().setException(out.exc()));
+            }
+            default -> {
+                int fut = out.fut();
+                if (fut < 0) {
+                    callSoon(new TaskStep(id, null), Vec.of(), -1);
+                } else if (fut == id) {
+                    callSoon(new TaskStep(id, PyExc.of(PyType.RUNTIME_ERROR, "Task cannot await on itself: "
+                            + Py.repr(this, new Ref(id)))), Vec.of(), -1);
+                } else {
+                    addDoneCallback(fut, new TaskWakeup(id));
+                    putTask(id, task(id).t().blockOn(fut));
+                    Task t2 = task(id).t();
+                    if (t2.mustCancel() && cancel(fut, t2.cancelMessage())) {
+                        putTask(id, task(id).t().cancellationDelivered());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Task.__wakeup(future): step with the future's exception, or with nothing. */
+    void taskWakeup(int id, int fut) {
+        PyExc exc = null;
+        try {
+            futResult(fut);
+        } catch (PyRaise e) {
+            exc = e.exc;
+        }
+        taskStep(id, exc);
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    public int callSoon(Object fn, Vec<Object> args, int handle) {
+        ready.add(new Callback(fn, args, handle));
+        return handle;
+    }
+
+    /** call_soon returning a cancellable Handle object. */
+    public int callSoonHandle(Object fn, Vec<Object> args) {
+        int h = alloc(new HandleObj(false, false, 0));
+        callSoon(fn, args, h);
+        return h;
+    }
+
+    /** call_at: push on the timer heap exactly as heapq.heappush does. */
+    public int callAt(double when, Object fn, Vec<Object> args) {
+        int h = alloc(new HandleObj(false, true, when));
+        timers.add(new Timer(when, new Callback(fn, args, h)));
+        siftDown(0, timers.size() - 1);
+        return h;
+    }
+
+    public void cancelHandle(int h) {
+        HandleObj o = (HandleObj) get(h);
+        if (o.cancelled()) return;
+        set(h, new HandleObj(true, o.timer(), o.when()));
+        if (o.timer() && timerScheduled(h)) timerCancelledCount++;
+    }
+
+    private boolean timerScheduled(int h) {
+        for (Timer t : timers) if (t.cb().handle() == h) return true;
+        return false;
+    }
+
+    boolean handleCancelled(Callback cb) {
+        return cb.handle() >= 0 && ((HandleObj) get(cb.handle())).cancelled();
+    }
+
+    public int readyCount() { return ready.size() - readyHead; }
+
+    public int batchLeft() { return batchLeft; }
+
+    public boolean stopping() { return stopping; }
+
+    public void clearStopping() { stopping = false; }
+
+    public int heapSize() { return heap.size(); }
+
+    /** A new event loop for asyncio.run: empty queues, clock at 0. */
+    public void resetLoop() {
+        ready.clear();
+        readyHead = 0;
+        timers.clear();
+        clock = 0;
+        stopping = false;
+        timerCancelledCount = 0;
+        batchLeft = 0;
+    }
+
+    public boolean hasTimers() { return !timers.isEmpty(); }
+
+    /**
+     * The start of one _run_once iteration: drop cancelled timers, advance the virtual
+     * clock if nothing is ready, move due timers to the ready queue. Returns false on
+     * deadlock (nothing ready, no timer, not stopping: CPython would block forever).
+     */
+    public boolean beginIteration() {
+        int sched = timers.size();
+        if (sched > 100 && (double) timerCancelledCount / sched > 0.5) {
+            ArrayList<Timer> live = new ArrayList<>();
+            for (Timer t : timers) if (!handleCancelled(t.cb())) live.add(t);
+            timers.clear();
+            timers.addAll(live);
+            heapify();
+            timerCancelledCount = 0;
+        } else {
+            while (!timers.isEmpty() && handleCancelled(timers.get(0).cb())) {
+                timerCancelledCount--;
+                heappop();
+            }
+        }
+        if (readyCount() == 0 && !stopping) {
+            if (timers.isEmpty()) return false;
+            double timeout = Math.min(Math.max(0, timers.get(0).when() - clock), MAXIMUM_SELECT_TIMEOUT);
+            if (timeout > 0) clock += timeout;
+        }
+        double end = clock + CLOCK_RESOLUTION;
+        while (!timers.isEmpty() && timers.get(0).when() < end) ready.add(heappop().cb());
+        compactReady();
+        batchLeft = readyCount();
+        return true;
+    }
+
+    private void compactReady() {
+        if (readyHead > 64 && readyHead * 2 > ready.size()) {
+            ready.subList(0, readyHead).clear();
+            readyHead = 0;
+        }
+    }
+
+    /** Removes ready handle number {@code index} (0 = head) of the current batch and runs it. */
+    public Callback runHandle(int index) {
+        Callback cb = index == 0 ? ready.get(readyHead) : ready.remove(readyHead + index);
+        if (index == 0) ready.set(readyHead++, null);
+        batchLeft--;
+        if (handleCancelled(cb)) return cb;
+        handlesRun++;
+        if (cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer()) {
+            HandleObj h = (HandleObj) get(cb.handle());
+            set(cb.handle(), new HandleObj(h.cancelled(), h.timer(), h.when()));
+        }
+        runCallback(cb);
+        return cb;
+    }
+
+    public Callback peekReady(int index) { return ready.get(readyHead + index); }
+
+    private void runCallback(Callback cb) {
+        Object fn = cb.fn();
+        if (fn instanceof TaskStep ts) { taskStep(ts.task(), ts.exc()); return; }
+        if (fn instanceof TaskWakeup tw) { taskWakeup(tw.task(), ((Ref) cb.args().get(0)).id()); return; }
+        if (fn instanceof StopLoop) {
+            int fut = ((Ref) cb.args().get(0)).id();
+            Future f = fut(fut);
+            if (!f.cancelled() && f.exception() instanceof PyExc e
+                    && (e.type == PyType.SYSTEM_EXIT || e.type == PyType.KEYBOARD_INTERRUPT)) return;
+            stopping = true;
+            return;
+        }
+        try {
+            List<Object> args = new ArrayList<>();
+            for (Object a : cb.args()) args.add(a);
+            Interp.callSync(this, fn, args);
+        } catch (PyRaise e) {
+            err.append("Exception in callback ").append(Py.repr(this, fn)).append('\n')
+               .append(Py.formatExceptionOnly(this, e.exc)).append('\n');
+        }
+    }
+
+    // heapq, exactly: the order of equal deadlines depends on these sifts.
+    private void siftDown(int startpos, int pos) {
+        Timer newitem = timers.get(pos);
+        while (pos > startpos) {
+            int parentpos = (pos - 1) >> 1;
+            Timer parent = timers.get(parentpos);
+            if (newitem.when() < parent.when()) {
+                timers.set(pos, parent);
+                pos = parentpos;
+                continue;
+            }
+            break;
+        }
+        timers.set(pos, newitem);
+    }
+
+    private void siftUp(int pos) {
+        int endpos = timers.size();
+        int startpos = pos;
+        Timer newitem = timers.get(pos);
+        int childpos = 2 * pos + 1;
+        while (childpos < endpos) {
+            int rightpos = childpos + 1;
+            if (rightpos < endpos && !(timers.get(childpos).when() < timers.get(rightpos).when())) childpos = rightpos;
+            timers.set(pos, timers.get(childpos));
+            pos = childpos;
+            childpos = 2 * pos + 1;
+        }
+        timers.set(pos, newitem);
+        siftDown(startpos, pos);
+    }
+
+    private Timer heappop() {
+        Timer last = timers.remove(timers.size() - 1);
+        if (timers.isEmpty()) return last;
+        Timer ret = timers.get(0);
+        timers.set(0, last);
+        siftUp(0);
+        return ret;
+    }
+
+    private void heapify() {
+        for (int i = timers.size() / 2 - 1; i >= 0; i--) siftUp(i);
+    }
+
+    /** Tasks not done, in creation order (the model's all_tasks()). */
+    public List<Integer> pendingTasks() {
+        List<Integer> l = new ArrayList<>();
+        for (int t : tasks) if (!task(t).f().done()) l.add(t);
+        return l;
+    }
+}

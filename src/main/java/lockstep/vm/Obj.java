@@ -1,0 +1,43 @@
+package lockstep.vm;
+
+import lockstep.core.*;
+
+/** The heap objects: immutable records, replaced (never mutated) when they change. */
+public final class Obj {
+    private Obj() {}
+
+    public record ListObj(Vec<Object> items) {}
+
+    /** A dict in insertion order; lookups are linear (scenario dicts are tiny). */
+    public record DictObj(Vec<Object> keys, Vec<Object> vals) {
+        public static final DictObj EMPTY = new DictObj(Vec.of(), Vec.of());
+    }
+
+    public record CellObj(Object value) {}
+
+    /** A module's global variables, by slot. */
+    public record GlobalsObj(Vec<Object> slots) {}
+
+    /** A coroutine object: its fresh frame until it is first awaited or wrapped in a task. */
+    public record CoroObj(Frame frame, String name, int state) {
+        public static final int CREATED = 0, RUNNING = 1, CLOSED = 2;
+    }
+
+    /** A plain future, or a gathering future (children set, may have a cancel requested). */
+    public record FutureObj(Future f, Vec<Integer> children, boolean cancelRequested) {}
+
+    /** A task: its future part, its cancellation bookkeeping, its coroutine and the frames it is running. */
+    public record TaskObj(Future f, Task t, int coro, Vec<Object> stack) {}
+
+    public record LockObj(Lock s) {}
+    public record EventObj(Event s) {}
+    public record CondObj(Condition s) {}
+    public record SemObj(Semaphore s) {}
+    public record BarrierObj(Barrier s) {}
+
+    /** A call_soon/call_later handle: only its cancelled flag matters. */
+    public record HandleObj(boolean cancelled, boolean timer, double when) {}
+
+    /** asyncio.timeout()'s context manager (timeouts.py): state, deadline, timer, task. */
+    public record TimeoutObj(String state, Object when, int handler, int task, int cancelling) {}
+}

@@ -1,0 +1,71 @@
+package lockstep.vm;
+
+import lockstep.core.Vec;
+import lockstep.lang.Ast;
+import lockstep.lang.Code;
+import lockstep.lang.Parser;
+import lockstep.lang.ScenarioError;
+import lockstep.vm.Obj.GlobalsObj;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled scenario together with the compiled model prelude. {@link #start()} makes
+ * the initial machine: both modules' globals on the heap, the prelude's definitions run,
+ * and the scenario's module frame ready to run.
+ */
+public final class Program {
+    public static final String PRELUDE_FILE = "asyncio_model.py";
+    private static final Compiled PRELUDE_CODE = compilePrelude();
+
+    /** A compiled module: its body and its global slots. */
+    public record Compiled(Code body, Code.ModuleInfo module) {}
+
+    public final Compiled prelude = PRELUDE_CODE;
+    public final Compiled user;
+    public final String file;
+    int preludeGlobals;
+    int userGlobals;
+
+    private Program(String file, Compiled user) {
+        this.file = file;
+        this.user = user;
+    }
+
+    /** Parses, checks and compiles a scenario; refusals come as ScenarioError. */
+    public static Program compile(String file, String source) throws ScenarioError {
+        Ast.Module mod = Parser.parse(file, source);
+        SubsetCheck.check(mod);
+        Code.ModuleInfo info = new Code.ModuleInfo(file);
+        return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info));
+    }
+
+    private static Compiled compilePrelude() {
+        try (InputStream in = Program.class.getResourceAsStream("/lockstep/" + PRELUDE_FILE)) {
+            String src = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Ast.Module mod = Parser.parse(PRELUDE_FILE, src);
+            Code.ModuleInfo info = new Code.ModuleInfo(PRELUDE_FILE);
+            return new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info);
+        } catch (IOException | ScenarioError e) {
+            throw new IllegalStateException("the model prelude does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    /** A machine with the prelude defined, and the scenario's module frame (not yet started). */
+    public Start start() {
+        Machine m = new Machine(this);
+        preludeGlobals = m.alloc(new GlobalsObj(Vec.of()));
+        userGlobals = m.alloc(new GlobalsObj(Vec.of()));
+        List<Object> st = new ArrayList<>();
+        st.add(new Frame(prelude.body(), preludeGlobals, Vec.of(), -1, new Object[0]));
+        Interp.Outcome o = Interp.drive(m, st, null, null);
+        if (o.kind() != Interp.Outcome.RETURN) throw new IllegalStateException("the model prelude failed: " + o.exc());
+        return new Start(m, new Frame(user.body(), userGlobals, Vec.of(), -1, new Object[user.body().localNames.length]));
+    }
+
+    public record Start(Machine machine, Frame module) {}
+}

@@ -1,0 +1,657 @@
+package lockstep.vm;
+
+import lockstep.core.Vec;
+import lockstep.vm.Obj.*;
+import lockstep.vm.Values.*;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Python's data model for the values of the subset: truth, equality, order, arithmetic, str and repr. */
+public final class Py {
+    private Py() {}
+
+    static final Object NONE = Interp.NONE;
+
+    // ------------------------------------------------------------------ types
+
+    public static PyType typeOf(Machine m, Object v) {
+        if (v == NONE) return PyType.NONE_TYPE;
+        if (v instanceof Boolean) return PyType.BOOL;
+        if (v instanceof Long) return PyType.INT;
+        if (v instanceof Double) return PyType.FLOAT;
+        if (v instanceof String) return PyType.STR;
+        if (v instanceof Tuple) return PyType.TUPLE;
+        if (v instanceof PyExc e) return e.type;
+        if (v instanceof PyType) return PyType.TYPE;
+        if (v instanceof Func) return PyType.FUNCTION;
+        if (v instanceof BoundMethod bm) return bm.func() instanceof Builtin ? PyType.BUILTIN_FUNCTION : PyType.METHOD;
+        if (v instanceof Builtin) return PyType.BUILTIN_FUNCTION;
+        if (v instanceof lockstep.lang.Compiler.ModuleRef) return PyType.MODULE;
+        if (v instanceof LoopVal) return PyType.LOOP;
+        if (v instanceof RangeVal) return PyType.RANGE;
+        if (v instanceof SliceVal) return PyType.SLICE;
+        if (v instanceof Ref r) {
+            Object o = m.get(r.id());
+            if (o instanceof ListObj) return PyType.LIST;
+            if (o instanceof DictObj) return PyType.DICT;
+            if (o instanceof CoroObj) return PyType.COROUTINE;
+            if (o instanceof TaskObj) return PyType.TASK;
+            if (o instanceof FutureObj) return PyType.FUTURE;
+            if (o instanceof LockObj) return PyType.LOCK;
+            if (o instanceof EventObj) return PyType.EVENT;
+            if (o instanceof CondObj) return PyType.CONDITION;
+            if (o instanceof SemObj s) return s.s().bounded() ? PyType.BOUNDED_SEMAPHORE : PyType.SEMAPHORE;
+            if (o instanceof BarrierObj) return PyType.BARRIER;
+            if (o instanceof TimeoutObj) return PyType.TIMEOUT;
+            if (o instanceof HandleObj h) return h.timer() ? PyType.TIMER_HANDLE : PyType.HANDLE;
+        }
+        return PyType.ITERATOR;
+    }
+
+    public static boolean isInstance(Machine m, Object v, PyType t) {
+        return typeOf(m, v).isSubclassOf(t);
+    }
+
+    // ------------------------------------------------------------------ truth and equality
+
+    public static boolean truthy(Machine m, Object v) {
+        if (v == NONE) return false;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof Long l) return l != 0;
+        if (v instanceof Double d) return d != 0.0;
+        if (v instanceof String s) return !s.isEmpty();
+        if (v instanceof Tuple t) return !t.items().isEmpty();
+        if (v instanceof RangeVal r) return rangeLen(r) > 0;
+        if (v instanceof Ref r) {
+            Object o = m.get(r.id());
+            if (o instanceof ListObj l) return !l.items().isEmpty();
+            if (o instanceof DictObj d) return !d.keys().isEmpty();
+        }
+        return true;
+    }
+
+    public static boolean eq(Machine m, Object a, Object b) {
+        if (a == b) return true;
+        if (isNumber(a) && isNumber(b)) {
+            if (a instanceof Double || b instanceof Double) return toDouble(a) == toDouble(b);
+            return toLong(a) == toLong(b);
+        }
+        if (a instanceof String || b instanceof String) return a.equals(b);
+        if (a instanceof Tuple x && b instanceof Tuple y) return seqEq(m, x.items(), y.items());
+        if (a instanceof Ref x && b instanceof Ref y) {
+            if (x.id() == y.id()) return true;
+            Object ox = m.get(x.id()), oy = m.get(y.id());
+            if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
+            if (ox instanceof DictObj dx && oy instanceof DictObj dy) {
+                if (dx.keys().size() != dy.keys().size()) return false;
+                for (int i = 0; i < dx.keys().size(); i++) {
+                    int j = dictIndex(m, dy, dx.keys().get(i));
+                    if (j < 0 || !eq(m, dx.vals().get(i), dy.vals().get(j))) return false;
+                }
+                return true;
+            }
+            return false;
+        }
+        if (a instanceof PyExc || b instanceof PyExc) return a == b;
+        return a.equals(b);
+    }
+
+    private static boolean seqEq(Machine m, Vec<Object> a, Vec<Object> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (!eq(m, a.get(i), b.get(i))) return false;
+        return true;
+    }
+
+    public static boolean is(Object a, Object b) {
+        if (a == b) return true;
+        if (a instanceof PyExc || b instanceof PyExc) return false;
+        if (a instanceof Ref || a instanceof Long || a instanceof Boolean || a instanceof String || a instanceof PyType
+                || a instanceof Builtin || a instanceof lockstep.lang.Compiler.ModuleRef || a instanceof LoopVal) return a.equals(b) && a.getClass() == b.getClass();
+        return false;
+    }
+
+    static boolean isNumber(Object v) { return v instanceof Long || v instanceof Double || v instanceof Boolean; }
+
+    static double toDouble(Object v) {
+        if (v instanceof Double d) return d;
+        return toLong(v);
+    }
+
+    static long toLong(Object v) {
+        if (v instanceof Long l) return l;
+        if (v instanceof Boolean b) return b ? 1 : 0;
+        throw new IllegalArgumentException();
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    public static Object compare(Machine m, String op, Object a, Object b) {
+        switch (op) {
+            case "==": return eq(m, a, b);
+            case "!=": return !eq(m, a, b);
+            case "is": return is(a, b);
+            case "is not": return !is(a, b);
+            case "in": return contains(m, b, a);
+            case "not in": return !contains(m, b, a);
+            default: {
+                int c = order(m, op, a, b);
+                switch (op) {
+                    case "<": return c < 0;
+                    case "<=": return c <= 0;
+                    case ">": return c > 0;
+                    default: return c >= 0;
+                }
+            }
+        }
+    }
+
+    /** Three-way order for <, <=, >, >=; TypeError for types Python cannot order. */
+    static int order(Machine m, String op, Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            if (a instanceof Double || b instanceof Double) return Double.compare(toDouble(a), toDouble(b)) ;
+            return Long.compare(toLong(a), toLong(b));
+        }
+        if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
+        List<Object> xa = seqOf(m, a, false), xb = seqOf(m, b, false);
+        if (xa != null && xb != null && typeOf(m, a) == typeOf(m, b)) {
+            for (int i = 0; i < Math.min(xa.size(), xb.size()); i++) {
+                if (!eq(m, xa.get(i), xb.get(i))) return order(m, op, xa.get(i), xb.get(i));
+            }
+            return Integer.compare(xa.size(), xb.size());
+        }
+        throw PyRaise.of(PyType.TYPE_ERROR, "'" + op + "' not supported between instances of '"
+                + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
+    }
+
+    static List<Object> seqOf(Machine m, Object v, boolean any) {
+        if (v instanceof Tuple t) return vecList(t.items());
+        if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return vecList(l.items());
+        return null;
+    }
+
+    static List<Object> vecList(Vec<Object> v) {
+        List<Object> l = new ArrayList<>(v.size());
+        for (Object o : v) l.add(o);
+        return l;
+    }
+
+    public static boolean contains(Machine m, Object container, Object item) {
+        if (container instanceof String s) {
+            if (!(item instanceof String t)) throw PyRaise.of(PyType.TYPE_ERROR, "'in <string>' requires string as left operand, not " + typeOf(m, item).name);
+            return s.contains(t);
+        }
+        if (container instanceof Ref r && m.get(r.id()) instanceof DictObj d) return dictIndex(m, d, item) >= 0;
+        if (container instanceof RangeVal rv) {
+            if (!(item instanceof Long l)) return false;
+            return rv.step() > 0 ? l >= rv.start() && l < rv.stop() && (l - rv.start()) % rv.step() == 0
+                    : l <= rv.start() && l > rv.stop() && (rv.start() - l) % (-rv.step()) == 0;
+        }
+        for (Object o : toList(m, container)) if (eq(m, o, item)) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public static Object neg(Machine m, Object v) {
+        if (v instanceof Double d) return -d;
+        if (isNumber(v)) return Math.negateExact(toLong(v));
+        throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for unary -: '" + typeOf(m, v).name + "'");
+    }
+
+    public static Object pos(Machine m, Object v) {
+        if (v instanceof Double) return v;
+        if (isNumber(v)) return toLong(v);
+        throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for unary +: '" + typeOf(m, v).name + "'");
+    }
+
+    public static Object binary(Machine m, String op, Object a, Object b, boolean inplace) {
+        if (isNumber(a) && isNumber(b)) return arith(op, a, b);
+        if (op.equals("+")) {
+            if (a instanceof String x && b instanceof String y) return x + y;
+            if (a instanceof Tuple x && b instanceof Tuple y) return new Tuple(x.items().concat(y.items()));
+            if (a instanceof Ref x && b instanceof Ref y && m.get(x.id()) instanceof ListObj lx && m.get(y.id()) instanceof ListObj ly) {
+                if (inplace) { m.set(x.id(), new ListObj(lx.items().concat(ly.items()))); return a; }
+                return new Ref(m.alloc(new ListObj(lx.items().concat(ly.items()))));
+            }
+            if (inplace && a instanceof Ref x && m.get(x.id()) instanceof ListObj lx) {
+                Vec<Object> items = lx.items();
+                for (Object o : toList(m, b)) items = items.append(o);
+                m.set(x.id(), new ListObj(items));
+                return a;
+            }
+        }
+        if (op.equals("*")) {
+            Object seq = isNumber(a) ? b : a;
+            Object n = isNumber(a) ? a : b;
+            if (isNumber(n) && !(n instanceof Double)) {
+                long k = Math.max(0, toLong(n));
+                if (seq instanceof String s) return s.repeat((int) k);
+                if (seq instanceof Tuple t) return new Tuple(repeat(t.items(), k));
+                if (seq instanceof Ref r && m.get(r.id()) instanceof ListObj l) {
+                    if (inplace && seq == a) { m.set(r.id(), new ListObj(repeat(l.items(), k))); return a; }
+                    return new Ref(m.alloc(new ListObj(repeat(l.items(), k))));
+                }
+            }
+        }
+        if (op.equals("%") && a instanceof String s) return percentFormat(m, s, b);
+        String sym = inplace ? op + "=" : op;
+        throw PyRaise.of(PyType.TYPE_ERROR, "unsupported operand type(s) for " + sym + ": '"
+                + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
+    }
+
+    private static Vec<Object> repeat(Vec<Object> v, long k) {
+        Vec<Object> out = Vec.of();
+        for (long i = 0; i < k; i++) out = out.concat(v);
+        return out;
+    }
+
+    private static Object arith(String op, Object a, Object b) {
+        boolean fl = a instanceof Double || b instanceof Double;
+        if (op.equals("/")) {
+            double y = toDouble(b);
+            if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, fl ? "float division by zero" : "division by zero");
+            return toDouble(a) / y;
+        }
+        if (fl) {
+            double x = toDouble(a), y = toDouble(b);
+            switch (op) {
+                case "+": return x + y;
+                case "-": return x - y;
+                case "*": return x * y;
+                case "//":
+                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float floor division by zero");
+                    return Math.floor(x / y);
+                default:
+                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float modulo");
+                    double r = x % y;
+                    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+                    return r;
+            }
+        }
+        long x = toLong(a), y = toLong(b);
+        try {
+            switch (op) {
+                case "+": return Math.addExact(x, y);
+                case "-": return Math.subtractExact(x, y);
+                case "*": return Math.multiplyExact(x, y);
+                case "//":
+                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+                    return Math.floorDiv(x, y);
+                default:
+                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer modulo by zero");
+                    return Math.floorMod(x, y);
+            }
+        } catch (ArithmeticException e) {
+            throw PyRaise.of(PyType.OVERFLOW_ERROR, "integer too large for lockstep (64-bit)");
+        }
+    }
+
+    private static String percentFormat(Machine m, String fmt, Object arg) {
+        List<Object> args = arg instanceof Tuple t ? vecList(t.items()) : List.of(arg);
+        StringBuilder sb = new StringBuilder();
+        int ai = 0;
+        for (int i = 0; i < fmt.length(); i++) {
+            char ch = fmt.charAt(i);
+            if (ch != '%' || i + 1 >= fmt.length()) { sb.append(ch); continue; }
+            char t = fmt.charAt(++i);
+            if (t == '%') { sb.append('%'); continue; }
+            if (ai >= args.size()) throw PyRaise.of(PyType.TYPE_ERROR, "not enough arguments for format string");
+            Object v = args.get(ai++);
+            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Long.toString(toLong(v instanceof Double d ? (long) (double) d : v)) : str(m, v));
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ sequences
+
+    public static List<Object> toList(Machine m, Object v) {
+        List<Object> out = new ArrayList<>();
+        Object it = iter(m, v);
+        while (true) {
+            Object[] n = next(m, it);
+            if (n == null) return out;
+            out.add(n[1]);
+            it = n[0];
+        }
+    }
+
+    public static Object iter(Machine m, Object v) {
+        if (v instanceof RangeVal r) return new RangeIter(r.start(), r.stop(), r.step());
+        if (v instanceof String || v instanceof Tuple) return new SeqIter(v, 0);
+        if (v instanceof Ref r) {
+            Object o = m.get(r.id());
+            if (o instanceof ListObj) return new SeqIter(v, 0);
+            if (o instanceof DictObj d) return new SeqIter(new Tuple(d.keys()), 0);
+        }
+        if (v instanceof RangeIter || v instanceof SeqIter) return v;
+        throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
+    }
+
+    /** {advanced iterator, value}, or null when exhausted. */
+    public static Object[] next(Machine m, Object it) {
+        if (it instanceof RangeIter r) {
+            if (r.step() > 0 ? r.next() >= r.stop() : r.next() <= r.stop()) return null;
+            return new Object[]{new RangeIter(r.next() + r.step(), r.stop(), r.step()), r.next()};
+        }
+        SeqIter s = (SeqIter) it;
+        Object seq = s.seq();
+        int i = s.index();
+        if (seq instanceof String str) {
+            if (i >= str.length()) return null;
+            return new Object[]{new SeqIter(seq, i + 1), String.valueOf(str.charAt(i))};
+        }
+        Vec<Object> items = seq instanceof Tuple t ? t.items() : ((ListObj) m.get(((Ref) seq).id())).items();
+        if (i >= items.size()) return null;
+        return new Object[]{new SeqIter(seq, i + 1), items.get(i)};
+    }
+
+    public static long rangeLen(RangeVal r) {
+        if (r.step() > 0) return r.stop() > r.start() ? (r.stop() - r.start() + r.step() - 1) / r.step() : 0;
+        return r.start() > r.stop() ? (r.start() - r.stop() - r.step() - 1) / (-r.step()) : 0;
+    }
+
+    public static Object getitem(Machine m, Object obj, Object idx) {
+        if (obj instanceof Ref r && m.get(r.id()) instanceof DictObj d) {
+            int i = dictIndex(m, d, idx);
+            if (i < 0) throw new PyRaise(new PyExc(PyType.KEY_ERROR, Vec.of(idx)));
+            return d.vals().get(i);
+        }
+        List<Object> seq;
+        String kind;
+        if (obj instanceof String s) {
+            if (idx instanceof SliceVal sl) return String.join("", slice(m, charList(s), sl).stream().map(o -> (String) o).toList());
+            seq = charList(s);
+            kind = "string";
+        } else if (obj instanceof Tuple t) {
+            seq = vecList(t.items());
+            kind = "tuple";
+        } else if (obj instanceof Ref r && m.get(r.id()) instanceof ListObj l) {
+            seq = vecList(l.items());
+            kind = "list";
+        } else if (obj instanceof RangeVal rv) {
+            seq = toList(m, rv);
+            kind = "range object";
+        } else {
+            throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, obj).name + "' object is not subscriptable");
+        }
+        if (idx instanceof SliceVal sl) {
+            List<Object> part = slice(m, seq, sl);
+            if (obj instanceof Tuple) return new Tuple(Vec.copyOf(part));
+            return new Ref(m.alloc(new ListObj(Vec.copyOf(part))));
+        }
+        int i = index(m, idx, seq.size(), kind);
+        return seq.get(i);
+    }
+
+    private static List<Object> charList(String s) {
+        List<Object> l = new ArrayList<>();
+        for (char c : s.toCharArray()) l.add(String.valueOf(c));
+        return l;
+    }
+
+    static int index(Machine m, Object idx, int size, String kind) {
+        if (!(idx instanceof Long) && !(idx instanceof Boolean))
+            throw PyRaise.of(PyType.TYPE_ERROR, kind + " indices must be integers or slices, not " + typeOf(m, idx).name);
+        long i = toLong(idx);
+        if (i < 0) i += size;
+        if (i < 0 || i >= size) throw PyRaise.of(PyType.INDEX_ERROR, kind + " index out of range");
+        return (int) i;
+    }
+
+    private static List<Object> slice(Machine m, List<Object> seq, SliceVal sl) {
+        int n = seq.size();
+        long step = sl.step() == NONE ? 1 : toLong(sl.step());
+        if (step == 0) throw PyRaise.of(PyType.VALUE_ERROR, "slice step cannot be zero");
+        long lo, hi;
+        if (step > 0) {
+            lo = sl.lower() == NONE ? 0 : clamp(toLong(sl.lower()), n, 0, n);
+            hi = sl.upper() == NONE ? n : clamp(toLong(sl.upper()), n, 0, n);
+        } else {
+            lo = sl.lower() == NONE ? n - 1 : clamp(toLong(sl.lower()), n, -1, n - 1);
+            hi = sl.upper() == NONE ? -1 : clamp(toLong(sl.upper()), n, -1, n - 1);
+        }
+        List<Object> out = new ArrayList<>();
+        if (step > 0) for (long i = lo; i < hi; i += step) out.add(seq.get((int) i));
+        else for (long i = lo; i > hi; i += step) out.add(seq.get((int) i));
+        return out;
+    }
+
+    private static long clamp(long i, int n, long min, long max) {
+        if (i < 0) i += n;
+        return Math.max(min, Math.min(max, i));
+    }
+
+    public static void setitem(Machine m, Object obj, Object idx, Object v) {
+        if (obj instanceof Ref r) {
+            Object o = m.get(r.id());
+            if (o instanceof DictObj d) { m.set(r.id(), dictPut(m, d, idx, v)); return; }
+            if (o instanceof ListObj l) {
+                int i = index(m, idx, l.items().size(), "list assignment");
+                m.set(r.id(), new ListObj(l.items().set(i, v)));
+                return;
+            }
+        }
+        throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, obj).name + "' object does not support item assignment");
+    }
+
+    public static int dictIndex(Machine m, DictObj d, Object key) {
+        checkHashable(m, key);
+        for (int i = 0; i < d.keys().size(); i++) if (eq(m, d.keys().get(i), key)) return i;
+        return -1;
+    }
+
+    static void checkHashable(Machine m, Object key) {
+        if (key instanceof Ref r && (m.get(r.id()) instanceof ListObj || m.get(r.id()) instanceof DictObj))
+            throw PyRaise.of(PyType.TYPE_ERROR, "unhashable type: '" + typeOf(m, key).name + "'");
+    }
+
+    public static DictObj dictPut(Machine m, DictObj d, Object k, Object v) {
+        int i = dictIndex(m, d, k);
+        if (i >= 0) return new DictObj(d.keys(), d.vals().set(i, v));
+        return new DictObj(d.keys().append(k), d.vals().append(v));
+    }
+
+    /** dictPut for literals built before the machine runs: keys compared by equals. */
+    static DictObj dictPut(DictObj d, Object k, Object v) {
+        int i = d.keys().indexOf(k);
+        if (i >= 0) return new DictObj(d.keys(), d.vals().set(i, v));
+        return new DictObj(d.keys().append(k), d.vals().append(v));
+    }
+
+    // ------------------------------------------------------------------ exceptions
+
+    public static PyExc toException(Machine m, Object v) {
+        if (v instanceof PyExc e) return e;
+        if (v instanceof PyType t && t.isException()) return new PyExc(t, Vec.of());
+        throw PyRaise.of(PyType.TYPE_ERROR, "exceptions must derive from BaseException");
+    }
+
+    public static boolean excMatches(PyExc e, Object type) {
+        if (type instanceof Tuple t) {
+            for (Object o : t.items()) if (excMatches(e, o)) return true;
+            return false;
+        }
+        if (!(type instanceof PyType pt) || !pt.isException())
+            throw PyRaise.of(PyType.TYPE_ERROR, "catching classes that do not inherit from BaseException is not allowed");
+        return e.type.isSubclassOf(pt);
+    }
+
+    /** The last line of a traceback, as traceback.format_exception_only prints it. */
+    public static String formatExceptionOnly(Machine m, PyExc e) {
+        String s = str(m, e);
+        return s.isEmpty() ? e.type.qualifiedName() : e.type.qualifiedName() + ": " + s;
+    }
+
+    // ------------------------------------------------------------------ str and repr
+
+    public static String str(Machine m, Object v) {
+        if (v instanceof String s) return s;
+        if (v instanceof PyExc e) {
+            if (e.args.isEmpty()) return "";
+            if (e.args.size() == 1) return e.type == PyType.KEY_ERROR ? repr(m, e.args.get(0)) : str(m, e.args.get(0));
+            return repr(m, new Tuple(e.args));
+        }
+        return repr(m, v);
+    }
+
+    public static String repr(Machine m, Object v) {
+        if (v == NONE) return "None";
+        if (v instanceof Boolean b) return b ? "True" : "False";
+        if (v instanceof Long l) return Long.toString(l);
+        if (v instanceof Double d) return floatRepr(d);
+        if (v instanceof String s) return strRepr(s);
+        if (v instanceof Tuple t) {
+            if (t.items().size() == 1) return "(" + repr(m, t.items().get(0)) + ",)";
+            return "(" + joinReprs(m, t.items()) + ")";
+        }
+        if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
+        if (v instanceof PyType t) return t.toString();
+        if (v instanceof Func f) return "<function " + f.name() + " at " + fakeAddress(f.template().hashCode()) + ">";
+        if (v instanceof BoundMethod bm) {
+            String owner = typeOf(m, bm.self()).name;
+            if (bm.func() instanceof Builtin) return "<built-in method " + bm.name() + " of " + owner + " object at " + addressOf(m, bm.self()) + ">";
+            return "<bound method " + owner + "." + bm.name() + " of " + repr(m, bm.self()) + ">";
+        }
+        if (v instanceof Builtin b) return "<built-in function " + b.name().substring(b.name().lastIndexOf('.') + 1) + ">";
+        if (v instanceof lockstep.lang.Compiler.ModuleRef mv) return "<module '" + mv.name() + "'>";
+        if (v instanceof LoopVal) return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
+        if (v instanceof RangeVal r) return r.step() == 1 ? "range(" + r.start() + ", " + r.stop() + ")"
+                : "range(" + r.start() + ", " + r.stop() + ", " + r.step() + ")";
+        if (v instanceof SliceVal s) return "slice(" + repr(m, s.lower()) + ", " + repr(m, s.upper()) + ", " + repr(m, s.step()) + ")";
+        if (v instanceof Ref r) return Reprs.heapRepr(m, r.id());
+        return "<" + v.getClass().getSimpleName() + " object>";
+    }
+
+    static String joinReprs(Machine m, Iterable<Object> items) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : items) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(repr(m, o));
+        }
+        return sb.toString();
+    }
+
+    public static String fakeAddress(int id) {
+        return "0x" + Long.toHexString(0x7f3a00000000L + (id & 0xffffffffL) * 0x40L);
+    }
+
+    static String addressOf(Machine m, Object v) {
+        return v instanceof Ref r ? fakeAddress(r.id()) : fakeAddress(v.hashCode());
+    }
+
+    public static String strRepr(String s) {
+        char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(q);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c == q) sb.append('\\').append(c);
+                    else if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append(q).toString();
+    }
+
+    /** repr(float): the shortest digits that round-trip, laid out as Python does. */
+    public static String floatRepr(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
+        if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
+        BigDecimal exact = new BigDecimal(d);
+        BigDecimal best = null;
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == d) { best = r; break; }
+        }
+        if (best == null) best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        String digits = best.unscaledValue().abs().toString().replaceAll("0+$", "");
+        if (digits.isEmpty()) digits = "0";
+        int exp = best.precision() - best.scale() - 1;   // decimal exponent of the first digit
+        String sign = d < 0 ? "-" : "";
+        if (exp >= -4 && exp < 16) {
+            StringBuilder sb = new StringBuilder(sign);
+            if (exp < 0) {
+                sb.append("0.").append("0".repeat(-exp - 1)).append(digits);
+            } else if (digits.length() <= exp + 1) {
+                sb.append(digits).append("0".repeat(exp + 1 - digits.length())).append(".0");
+            } else {
+                sb.append(digits, 0, exp + 1).append('.').append(digits.substring(exp + 1));
+            }
+            return sb.toString();
+        }
+        String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+    }
+
+    /** format(v, spec) for the common specs: [[fill]align][sign][0][width][,][.precision][type]. */
+    public static String format(Machine m, Object v, String spec) {
+        if (spec.isEmpty()) return str(m, v);
+        java.util.regex.Matcher mt = java.util.regex.Pattern
+                .compile("(?:(.)?([<>^=]))?([+\\- ])?(0)?(\\d+)?(,)?(?:\\.(\\d+))?([bdeEfFgGnosxX%])?").matcher(spec);
+        if (!mt.matches()) throw PyRaise.of(PyType.VALUE_ERROR, "Invalid format specifier '" + spec + "' for object of type '" + typeOf(m, v).name + "'");
+        String fill = mt.group(1) != null ? mt.group(1) : (mt.group(4) != null ? "0" : " ");
+        String align = mt.group(2);
+        int width = mt.group(5) != null ? Integer.parseInt(mt.group(5)) : 0;
+        Integer prec = mt.group(7) != null ? Integer.parseInt(mt.group(7)) : null;
+        String type = mt.group(8);
+        String body;
+        boolean numeric = isNumber(v) && !(v instanceof Boolean && type == null);
+        if (type != null && (type.equals("f") || type.equals("F") || type.equals("%"))) {
+            double x = toDouble(v);
+            if (type.equals("%")) x *= 100;
+            body = new BigDecimal(x).setScale(prec == null ? 6 : prec, RoundingMode.HALF_EVEN).toPlainString();
+            if (x < 0 && !body.startsWith("-")) body = "-" + body;
+            if (type.equals("%")) body += "%";
+        } else if (type != null && (type.equals("e") || type.equals("E"))) {
+            body = String.format("%." + (prec == null ? 6 : prec) + "e", toDouble(v));
+        } else if (type != null && (type.equals("d") || type.equals("n"))) {
+            body = Long.toString(toLong(v));
+        } else if (type != null && type.equals("x")) {
+            body = Long.toHexString(toLong(v));
+        } else if (v instanceof Double d && prec != null) {
+            body = new BigDecimal(d).round(new MathContext(prec, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        } else {
+            body = str(m, v);
+            if (prec != null && v instanceof String) body = body.substring(0, Math.min(prec, body.length()));
+        }
+        if (mt.group(6) != null && numeric) body = commas(body);
+        if ("+".equals(mt.group(3)) && numeric && !body.startsWith("-")) body = "+" + body;
+        if (body.length() >= width) return body;
+        String pad = fill.repeat(width - body.length());
+        if (align == null) align = (numeric || mt.group(4) != null) ? ">" : "<";
+        return switch (align) {
+            case "<" -> body + pad;
+            case "^" -> {
+                int left = (width - body.length()) / 2;
+                yield fill.repeat(left) + body + fill.repeat(width - body.length() - left);
+            }
+            case "=" -> body.startsWith("-") ? "-" + pad + body.substring(1) : pad + body;
+            default -> pad + body;
+        };
+    }
+
+    private static String commas(String body) {
+        int dot = body.indexOf('.');
+        String intPart = dot < 0 ? body : body.substring(0, dot);
+        String rest = dot < 0 ? "" : body.substring(dot);
+        boolean neg = intPart.startsWith("-");
+        if (neg) intPart = intPart.substring(1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < intPart.length(); i++) {
+            if (i > 0 && (intPart.length() - i) % 3 == 0) sb.append(',');
+            sb.append(intPart.charAt(i));
+        }
+        return (neg ? "-" : "") + sb + rest;
+    }
+}

@@ -1,0 +1,62 @@
+package lockstep.vm;
+
+import lockstep.core.Future;
+import lockstep.vm.Obj.*;
+
+/** repr() of heap objects, in CPython's format where the contract needs it. */
+final class Reprs {
+    private Reprs() {}
+
+    static String heapRepr(Machine m, int id) {
+        Object o = m.get(id);
+        String at = " object at " + Py.fakeAddress(id);
+        if (o instanceof ListObj l) return "[" + Py.joinReprs(m, l.items()) + "]";
+        if (o instanceof DictObj d) {
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < d.keys().size(); i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
+            }
+            return sb.append('}').toString();
+        }
+        if (o instanceof LockObj l) return "<asyncio.locks.Lock" + at + " [" + l.s().describe() + "]>";
+        if (o instanceof EventObj e) return "<asyncio.locks.Event" + at + " [" + e.s().describe() + "]>";
+        if (o instanceof CondObj c) {
+            boolean held = ((LockObj) m.get(c.s().lock())).s().locked();
+            return "<asyncio.locks.Condition" + at + " [" + c.s().describe(held) + "]>";
+        }
+        if (o instanceof SemObj s) {
+            String cls = s.s().bounded() ? "BoundedSemaphore" : "Semaphore";
+            return "<asyncio.locks." + cls + at + " [" + s.s().describe(m) + "]>";
+        }
+        if (o instanceof BarrierObj b) return "<asyncio.locks.Barrier" + at + " [" + b.s().describe() + "]>";
+        if (o instanceof CoroObj c) return "<coroutine object " + c.name() + " at " + Py.fakeAddress(id) + ">";
+        if (o instanceof TaskObj t) return "<Task " + futureState(m, t.f()) + " name='" + t.t().name() + "'>";
+        if (o instanceof FutureObj f) return "<Future " + futureState(m, f.f()) + ">";
+        if (o instanceof TimeoutObj t) {
+            if (t.state().equals("active")) {
+                Object w = t.when() instanceof Double d ? (Object) round3(d) : t.when();
+                return "<Timeout [active] when=" + Py.repr(m, w) + ">";
+            }
+            return "<Timeout [" + t.state() + "]>";
+        }
+        if (o instanceof HandleObj h) {
+            return "<" + (h.timer() ? "TimerHandle" : "Handle") + (h.cancelled() ? " cancelled" : "")
+                    + (h.timer() ? " when=" + Py.floatRepr(h.when()) : "") + ">";
+        }
+        if (o instanceof CellObj) return "<cell at " + Py.fakeAddress(id) + ">";
+        return "<object" + at + ">";
+    }
+
+    private static String futureState(Machine m, Future f) {
+        if (f.cancelled()) return "cancelled";
+        if (!f.done()) return "pending";
+        if (f.exception() != null) return "finished exception=" + Py.repr(m, f.exception());
+        return "finished result=" + Py.repr(m, f.result());
+    }
+
+    /** Python's round(x, 3) for reprs: correctly rounded to the nearest double. */
+    static double round3(double d) {
+        return new java.math.BigDecimal(d).setScale(3, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+}

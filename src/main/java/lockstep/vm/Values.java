@@ -1,0 +1,55 @@
+package lockstep.vm;
+
+import lockstep.core.Vec;
+import lockstep.lang.Compiler.FunctionTemplate;
+
+/** The immutable runtime values of the interpreter other than int, float, str, bool and None. */
+public final class Values {
+    private Values() {}
+
+    /** A reference to a heap object (list, dict, cell, coroutine, future, task, primitive, ...). */
+    public record Ref(int id) {
+        @Override public String toString() { return "#" + id; }
+    }
+
+    public record Tuple(Vec<Object> items) {
+        public static final Tuple EMPTY = new Tuple(Vec.of());
+    }
+
+    /** A Python function or lambda: code, defaults, the module it belongs to and its closure cells. */
+    public record Func(FunctionTemplate template, int globals, Vec<Object> defaults, Vec<Object> kwDefaults,
+                       Vec<Integer> closure) {
+        public String name() { return template.code().name; }
+    }
+
+    /** {@code obj.method} before it is called. */
+    public record BoundMethod(Object self, Object func, String name) {}
+
+    /** A function implemented in Java, found by name in {@link Builtins}. */
+    public record Builtin(String name) {}
+
+    /** asyncio.run(coro) called with no loop running: the runner takes over. */
+    public record RunRequest(Object coro) {}
+
+    /** The running event loop object returned by get_running_loop(). */
+    public record LoopVal() {}
+
+    public record SliceVal(Object lower, Object upper, Object step) {}
+
+    public record RangeVal(long start, long stop, long step) {}
+
+    /** An iterator over a range. */
+    public record RangeIter(long next, long stop, long step) {}
+
+    /** An iterator over a str, tuple, list (by reference, live) or a snapshot of dict keys. */
+    public record SeqIter(Object seq, int index) {}
+
+    /** Marks an unbound local or an empty cell. */
+    public enum Unbound { UNBOUND }
+
+    /** An awaitable that completes at once with a value or an exception (a coroutine that never suspends). */
+    public record Immediate(Object value, PyExc exc) {}
+
+    /** What sleep(0) awaits: a bare yield to the event loop. */
+    public enum BareYield { YIELD }
+}

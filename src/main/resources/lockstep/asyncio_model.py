@@ -1,0 +1,305 @@
+# lockstep's model of asyncio's coroutine-level glue (CPython 3.12 semantics).
+#
+# The state and the rules of every primitive are Java (lockstep.core: Lock, Event,
+# Condition, Semaphore, Barrier, Future, Task); each "_name" native below applies one
+# of their transitions. What this file says is only WHERE a task suspends and what it
+# does when it resumes or is cancelled: that is what decides the interleavings, so it
+# follows CPython 3.12's locks.py, tasks.py and timeouts.py step for step.
+# Methods are named Type_method; the interpreter binds them to their objects.
+
+
+# ---------------------------------------------------------------- Lock
+
+async def Lock_acquire(self):
+    # Fast path: free, and nobody but cancelled waiters queued.
+    if _lock_try_take(self):
+        return True
+    fut = _lock_enqueue(self)
+    try:
+        try:
+            await fut
+        finally:
+            _lock_dequeue(self, fut)
+    except CancelledError:
+        # If the lock is free, the turn we may have been given passes on.
+        _lock_cancelled_waiter(self)
+        raise
+    _lock_take(self)
+    return True
+
+
+async def Lock___aenter__(self):
+    await Lock_acquire(self)
+
+
+# ---------------------------------------------------------------- Event
+
+async def Event_wait(self):
+    if _event_is_set(self):
+        return True
+    fut = _event_enqueue(self)
+    try:
+        await fut
+        return True
+    finally:
+        _event_dequeue(self, fut)
+
+
+# ---------------------------------------------------------------- Condition
+
+async def Condition_wait(self):
+    # Checks that the lock is held, then releases it.
+    _cond_release_for_wait(self)
+    try:
+        fut = _cond_enqueue(self)
+        try:
+            await fut
+            return True
+        finally:
+            _cond_dequeue(self, fut)
+    finally:
+        # Whatever happened, re-acquire the lock before leaving; a cancellation that
+        # arrives meanwhile is remembered and raised once the lock is held again.
+        cancelled = False
+        while True:
+            try:
+                await Lock_acquire(_cond_lock(self))
+                break
+            except CancelledError:
+                cancelled = True
+        if cancelled:
+            raise CancelledError
+
+
+async def Condition_wait_for(self, predicate):
+    result = predicate()
+    while not result:
+        await Condition_wait(self)
+        result = predicate()
+    return result
+
+
+async def Condition___aenter__(self):
+    await Lock_acquire(_cond_lock(self))
+
+
+# ---------------------------------------------------------------- Semaphore
+
+async def Semaphore_acquire(self):
+    if _sem_try_take(self):
+        return True
+    fut = _sem_enqueue(self)
+    try:
+        try:
+            await fut
+        finally:
+            _sem_dequeue(self, fut)
+    except CancelledError:
+        # A unit taken on our behalf (woken, then cancelled) goes back and on.
+        _sem_cancelled_waiter(self, fut)
+        raise
+    # Units left over wake the next waiter.
+    _sem_resumed_waiter(self)
+    return True
+
+
+async def Semaphore___aenter__(self):
+    await Semaphore_acquire(self)
+
+
+# ---------------------------------------------------------------- Barrier
+
+async def Barrier_wait(self):
+    cond = _barrier_cond(self)
+    async with cond:
+        await _barrier_wait_admitted(self, cond)
+        try:
+            index = _barrier_arrive(self)
+            if _barrier_is_last(self, index):
+                _barrier_drain(self)
+            else:
+                await _barrier_wait_tripped(self, cond)
+            return index
+        finally:
+            _barrier_leave(self)
+
+
+async def _barrier_wait_admitted(self, cond):
+    # Arrivals wait while the previous cycle drains or resets.
+    await Condition_wait_for(cond, lambda: _barrier_admits(self))
+    if _barrier_broken(self):
+        raise BrokenBarrierError("Barrier aborted")
+
+
+async def _barrier_wait_tripped(self, cond):
+    await Condition_wait_for(cond, lambda: _barrier_tripped(self))
+    if _barrier_fails(self):
+        raise BrokenBarrierError("Abort or reset of barrier")
+
+
+async def Barrier_reset(self):
+    async with _barrier_cond(self):
+        _barrier_reset(self)
+
+
+async def Barrier_abort(self):
+    async with _barrier_cond(self):
+        _barrier_abort(self)
+
+
+async def Barrier___aenter__(self):
+    return await Barrier_wait(self)
+
+
+# ---------------------------------------------------------------- tasks.py
+
+async def sleep(delay, result=None):
+    if delay <= 0:
+        # sleep(0) is one bare yield to the loop.
+        await _yield()
+        return result
+    future = _create_future()
+    handle = _call_later(delay, _set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        handle.cancel()
+
+
+def ensure_future(aw):
+    if _is_future(aw):
+        return aw
+    if _is_coroutine(aw):
+        return create_task(aw)
+    raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+
+
+async def wait_for(fut, timeout):
+    # 3.12: the awaitable runs inside the caller's task, under asyncio.timeout().
+    if timeout is not None and timeout <= 0:
+        fut = ensure_future(fut)
+        if _future_done(fut):
+            return _future_result(fut)
+        await _cancel_and_wait(fut)
+        try:
+            return _future_result(fut)
+        except CancelledError as exc:
+            raise TimeoutError from exc
+    async with _timeout(timeout):
+        return await fut
+
+
+async def _cancel_and_wait(fut):
+    waiter = _create_future()
+    release = lambda f: _release_waiter(waiter)
+    _add_done_callback(fut, release)
+    try:
+        _future_cancel(fut)
+        await waiter
+    finally:
+        _remove_done_callback(fut, release)
+
+
+def _release_waiter(waiter):
+    if not _future_done(waiter):
+        _future_set_result(waiter, None)
+
+
+def gather(*aws, return_exceptions=False):
+    if not aws:
+        outer = _create_future()
+        _future_set_result(outer, [])
+        return outer
+    children = []
+    seen = {}
+    done_already = []
+    nfuts = 0
+    nfinished = 0
+    outer = None
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+        if outer is None or _future_done(outer):
+            if not _future_cancelled(fut):
+                _future_exception(fut)
+            return
+        if not return_exceptions:
+            if _future_cancelled(fut):
+                _future_set_exception(outer, _make_cancelled_error(fut))
+                return
+            exc = _future_exception(fut)
+            if exc is not None:
+                _future_set_exception(outer, exc)
+                return
+        if nfinished == nfuts:
+            results = []
+            for child in children:
+                if _future_cancelled(child):
+                    msg = _cancel_message(child)
+                    res = CancelledError("" if msg is None else msg)
+                else:
+                    res = _future_exception(child)
+                    if res is None:
+                        res = _future_result(child)
+                results.append(res)
+            if _gather_cancel_requested(outer):
+                _future_set_exception(outer, _make_cancelled_error(fut))
+            else:
+                _future_set_result(outer, results)
+
+    for aw in aws:
+        if aw not in seen:
+            fut = ensure_future(aw)
+            nfuts += 1
+            seen[aw] = fut
+            if _future_done(fut):
+                done_already.append(fut)
+            else:
+                _add_done_callback(fut, _done_callback)
+        else:
+            fut = seen[aw]
+        children.append(fut)
+    outer = _gathering_future(children)
+    for fut in done_already:
+        _done_callback(fut)
+    return outer
+
+
+def shield(aw):
+    inner = ensure_future(aw)
+    if _future_done(inner):
+        return inner
+    outer = _create_future()
+
+    def _inner_done(inner):
+        if _future_cancelled(outer):
+            if not _future_cancelled(inner):
+                _future_exception(inner)
+            return
+        if _future_cancelled(inner):
+            _future_cancel(outer)
+        else:
+            exc = _future_exception(inner)
+            if exc is not None:
+                _future_set_exception(outer, exc)
+            else:
+                _future_set_result(outer, _future_result(inner))
+
+    def _outer_done(outer):
+        if not _future_done(inner):
+            _remove_done_callback(inner, _inner_done)
+
+    _add_done_callback(inner, _inner_done)
+    _add_done_callback(outer, _outer_done)
+    return outer
+
+
+# ---------------------------------------------------------------- runners.py
+
+async def _shutdown_asyncgens():
+    return None
+
+
+async def _shutdown_default_executor():
+    return None
