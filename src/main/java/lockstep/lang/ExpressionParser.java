@@ -118,7 +118,7 @@ class ExpressionParser extends TokenCursor {
         if (atKeyword("lambda")) return parseLambda();
         Token start = peek();
         Expr body = parseOrTest();
-        if (atOp(":=")) throw unsupportedAt(peek(), "walrus ':='");
+        if (atOp(":=")) throw unsupportedAt(body.pos(), "walrus ':='");
         if (!acceptKeyword("if")) return body;
         Expr test = parseOrTest();
         if (!acceptKeyword("else")) throw syntaxAt(body.pos(), "expected 'else' after 'if' expression");

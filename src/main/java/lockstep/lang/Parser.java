@@ -202,7 +202,7 @@ public final class Parser extends ExpressionParser {
             Token name = peek();
             String module = parseDottedName();
             if (!module.equals("asyncio")) {
-                throw unsupportedAt(name, "'import " + module + "' (only asyncio can be imported)");
+                throw unsupportedAt(kw, "'import " + module + "' (only asyncio can be imported)");
             }
             imports.add(new Import(kw.pos(), module, acceptKeyword("as") ? expectName() : null));
         } while (acceptOp(","));
@@ -217,7 +217,7 @@ public final class Parser extends ExpressionParser {
         String module = parseDottedName();
         expectKeyword("import");
         if (!module.equals("asyncio")) {
-            throw unsupportedAt(name, "'from " + module + " import' (only asyncio can be imported)");
+            throw unsupportedAt(kw, "'from " + module + " import' (only asyncio can be imported)");
         }
         if (atOp("*")) throw unsupportedAt(peek(), "'from asyncio import *'");
         boolean parenthesized = acceptOp("(");
