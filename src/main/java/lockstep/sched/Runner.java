@@ -80,6 +80,9 @@ public final class Runner {
         } catch (StepLimit l) {
             m.printErr("step limit exceeded: more than " + maxHandles + " handles run\n");
             return new Result(m.stdout(), m.stderr(), 4);
+        } catch (Machine.InstructionLimit l) {
+            m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
+            return new Result(m.stdout(), m.stderr(), 4);
         }
     }
 

@@ -252,6 +252,7 @@ public final class Interp {
         while (true) {
             int op = ops[f.pc], arg = args[f.pc];
             f.pc++;
+            if (++m.instructions > m.instructionLimit) throw new Machine.InstructionLimit();
             try {
                 switch (op) {
                     case Op.CONST -> f.push(c.consts[arg]);
@@ -339,7 +340,6 @@ public final class Interp {
                     case Op.GET_ITER -> f.push(Py.iter(m, f.pop()));
                     case Op.FOR_ITER -> {
                         Object it = f.top();
-                        if (!(it instanceof RangeIter) && !(it instanceof SeqIter)) throw new IllegalStateException("FOR_ITER on " + it + " in " + c.name + " pc " + (f.pc - 1) + " stack " + java.util.Arrays.toString(java.util.Arrays.copyOf(f.stack, f.sp)) + " blocks " + java.util.Arrays.toString(java.util.Arrays.copyOf(f.blocks, f.nblocks * 3)));
                         Object[] next = Py.next(m, it);
                         if (next == null) { f.pop(); f.pc = arg; }
                         else { f.stack[f.sp - 1] = next[0]; f.push(next[1]); }
@@ -399,6 +399,10 @@ public final class Interp {
                 if (!unwind(f, e.exc)) { r.set(R_RAISE, null, e.exc, null, -1); return; }
             } catch (AsyncioError e) {
                 PyExc exc = PyExc.of(PyType.byName(e.type()), e.getMessage());
+                if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
+            } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException | NumberFormatException e) {
+                // A builtin given an argument of a type it does not take.
+                PyExc exc = PyExc.of(PyType.TYPE_ERROR, "bad argument type for a builtin operation");
                 if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
             } catch (StackOverflowError e) {
                 PyExc exc = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");

@@ -48,6 +48,14 @@ public final class Machine implements Futures {
     /** Tasks in creation order, for all_tasks(). */
     final ArrayList<Integer> tasks;
     public int handlesRun;
+    /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
+    public long instructions;
+    public long instructionLimit = 200_000_000L;
+
+    /** Thrown when a run executes more instructions than {@link #instructionLimit}. */
+    public static final class InstructionLimit extends RuntimeException {
+        public InstructionLimit() { super(null, null, false, false); }
+    }
 
     public Machine(Program program) {
         this.program = program;
