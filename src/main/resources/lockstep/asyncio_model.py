@@ -24,7 +24,7 @@ async def Lock_acquire(self):
         # If the lock is free, the turn we may have been given passes on.
         _lock_cancelled_waiter(self)
         raise
-    _lock_take(self)
+    _lock_take(self, fut)
     return True
 
 
@@ -55,6 +55,10 @@ async def Condition_wait(self):
         try:
             await fut
             return True
+        except CancelledError:
+            # (monitor only) a notification this waiter had received is lost with it
+            _cond_cancelled_waiter(self, fut)
+            raise
         finally:
             _cond_dequeue(self, fut)
     finally:
@@ -99,7 +103,7 @@ async def Semaphore_acquire(self):
         _sem_cancelled_waiter(self, fut)
         raise
     # Units left over wake the next waiter.
-    _sem_resumed_waiter(self)
+    _sem_resumed_waiter(self, fut)
     return True
 
 
@@ -119,6 +123,7 @@ async def Barrier_wait(self):
                 _barrier_drain(self)
             else:
                 await _barrier_wait_tripped(self, cond)
+            _barrier_passed(self, index)
             return index
         finally:
             _barrier_leave(self)

@@ -3,7 +3,14 @@ package lockstep.cli;
 import lockstep.Lockstep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import lockstep.explore.Explorer;
+import lockstep.explore.Replay;
+import lockstep.explore.ReportWriter;
+import lockstep.explore.Schedule;
+import lockstep.lang.ScenarioError;
+import lockstep.vm.Program;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +22,7 @@ import java.util.concurrent.Callable;
 /** The command line: {@code lockstep run FILE}. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
         description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12).",
-        subcommands = {Main.Run.class})
+        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class})
 public final class Main implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -40,6 +47,84 @@ public final class Main implements Callable<Integer> {
             ERR.print(r.stderr());
             ERR.flush();
             return r.exitCode();
+        }
+    }
+
+    /** Reads and compiles FILE; prints the refusal and returns null if it cannot run. */
+    static Program compileOrNull(Path file) {
+        String source = readOrNull(file);
+        if (source == null) return null;
+        try {
+            return Program.compile(file.toString(), source);
+        } catch (ScenarioError e) {
+            ERR.println(e.getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "explore", description = "Explore every schedule of FILE (and injected cancellations); report outcomes and violations.")
+    static final class Explore implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--strategy", description = "exhaustive (default), random or pct") String strategy = "exhaustive";
+        @Option(names = "--seed", description = "seed of random and pct (default 0)") long seed;
+        @Option(names = "--depth", description = "PCT bug depth d (default 3)") int depth = 3;
+        @Option(names = "--cancel", description = "at most K injected task.cancel() per schedule (default 0)") int cancels;
+        @Option(names = "--max-schedules", description = "stop after N schedules (default: 1000000 exhaustive, 1000 random/pct)") Long maxSchedules;
+        @Option(names = "--max-steps", description = "at most N steps per schedule (default 10000)") int maxSteps = 10_000;
+        @Option(names = "--time-limit", description = "stop after S seconds (default 600)") double timeLimit = 600;
+        @Option(names = "--json", description = "print one JSON object") boolean json;
+        @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
+
+        @Override public Integer call() {
+            Explorer.Strategy st;
+            try {
+                st = Explorer.Strategy.valueOf(strategy.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                ERR.println("lockstep: unknown strategy '" + strategy + "' (exhaustive, random, pct)");
+                return 2;
+            }
+            if (cancels < 0 || maxSteps < 1 || depth < 1) {
+                ERR.println("lockstep: --cancel must be >= 0, --max-steps and --depth >= 1");
+                return 2;
+            }
+            Program p = compileOrNull(file);
+            if (p == null) return 2;
+            long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
+            Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR);
+            Explorer.Report r = new Explorer(p, o).explore();
+            OUT.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
+            OUT.flush();
+            return r.violations().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "replay", description = "Replay FILE under a schedule printed by explore; print its stdout.")
+    static final class ReplayCmd implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--schedule", description = "the schedule (default: empty, CPython's own order)") String schedule = "";
+        @Option(names = "--trace", description = "a step-by-step account on stderr") boolean trace;
+        @Option(names = "--max-steps", description = "at most N steps (default 1000000)") int maxSteps = 1_000_000;
+
+        @Override public Integer call() {
+            java.util.List<Schedule.Decision> s;
+            try {
+                s = Schedule.parse(schedule);
+            } catch (Schedule.BadSchedule e) {
+                ERR.println("lockstep: " + e.getMessage());
+                return 2;
+            }
+            Program p = compileOrNull(file);
+            if (p == null) return 2;
+            Replay.Result r = Replay.replay(p, s, trace ? ERR : null, maxSteps);
+            if (r.misfit() != null) {
+                ERR.println("lockstep: the schedule does not fit " + file + ": " + r.misfit());
+                return 2;
+            }
+            OUT.print(r.run().stdout());
+            OUT.flush();
+            ERR.print(r.run().stderr());
+            ERR.flush();
+            return r.run().exit();
         }
     }
 

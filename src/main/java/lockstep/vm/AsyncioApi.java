@@ -166,6 +166,14 @@ final class AsyncioApi {
         wake(m, s.wakes());
     }
 
+    /** Installs a semaphore state, checking its bounds (never negative, never above a bound). */
+    private static void putSem(Machine m, int id, SemObj s) {
+        m.set(id, s);
+        Semaphore v = s.s();
+        if (v.value() < 0) m.violation("semaphore-bounds", Py.repr(m, ref(id)) + " has value " + v.value());
+        if (v.bounded() && v.value() > v.bound()) m.violation("semaphore-bounds", Py.repr(m, ref(id)) + " is above its bound " + v.bound());
+    }
+
     private static void notify(Machine m, int id, long n) {
         Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
         wake(m, s.wakes());
@@ -178,7 +186,7 @@ final class AsyncioApi {
 
     private static void semRelease(Machine m, int id) {
         Step<Semaphore> s = sem(m, id).s().release(m);
-        m.set(id, new SemObj(s.state()));
+        putSem(m, id, new SemObj(s.state()));
         wake(m, s.wakes());
     }
 
@@ -207,7 +215,10 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_lock_take", (m, a) -> {
-            m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().take()));
+            Lock l = lock(m, a.ref(0)).s();
+            if (l.locked()) m.violation("mutual-exclusion", taskName(m) + " acquired " + Py.repr(m, a.get(0)) + " while another task held it");
+            checkFifo(m, "Lock", a.get(0), l.waiters(), a.ref(1));
+            m.set(a.ref(0), new LockObj(l.take()));
             return NONE;
         });
     }
@@ -234,11 +245,19 @@ final class AsyncioApi {
         });
         defineNative("_cond_enqueue", (m, a) -> {
             int fut = m.createFuture();
-            m.set(a.ref(0), new CondObj(cond(m, a.ref(0)).s().enqueue(fut)));
+            m.set(a.ref(0), cond(m, a.ref(0)).with(cond(m, a.ref(0)).s().enqueue(fut)));
             return ref(fut);
         });
+        defineNative("_cond_cancelled_waiter", (m, a) -> {
+            int fut = a.ref(1);
+            if (m.futDone(fut) && !m.cancelled(fut)) {
+                CondObj c = cond(m, a.ref(0));
+                m.set(a.ref(0), new CondObj(c.s(), c.lostNotifications() + 1));
+            }
+            return NONE;
+        });
         defineNative("_cond_dequeue", (m, a) -> {
-            m.set(a.ref(0), new CondObj(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
+            m.set(a.ref(0), cond(m, a.ref(0)).with(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
             return NONE;
         });
     }
@@ -247,27 +266,28 @@ final class AsyncioApi {
         defineNative("_sem_try_take", (m, a) -> {
             Semaphore s = sem(m, a.ref(0)).s();
             if (s.locked(m)) return false;
-            m.set(a.ref(0), new SemObj(s.take()));
+            putSem(m, a.ref(0), new SemObj(s.take()));
             return true;
         });
         defineNative("_sem_enqueue", (m, a) -> {
             int fut = m.createFuture();
-            m.set(a.ref(0), new SemObj(sem(m, a.ref(0)).s().enqueue(fut)));
+            putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().enqueue(fut)));
             return ref(fut);
         });
         defineNative("_sem_dequeue", (m, a) -> {
-            m.set(a.ref(0), new SemObj(sem(m, a.ref(0)).s().dequeue(a.ref(1))));
+            putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().dequeue(a.ref(1))));
             return NONE;
         });
         defineNative("_sem_cancelled_waiter", (m, a) -> {
             Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.cancelled(a.ref(1)), m);
-            m.set(a.ref(0), new SemObj(s.state()));
+            putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
         defineNative("_sem_resumed_waiter", (m, a) -> {
+            checkFifo(m, "Semaphore", a.get(0), sem(m, a.ref(0)).s().waiters(), a.ref(1));
             Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m);
-            m.set(a.ref(0), new SemObj(s.state()));
+            putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
@@ -280,35 +300,78 @@ final class AsyncioApi {
         defineNative("_barrier_tripped", (m, a) -> barrier(m, a.ref(0)).s().tripped());
         defineNative("_barrier_fails", (m, a) -> barrier(m, a.ref(0)).s().failsWaiters());
         defineNative("_barrier_arrive", (m, a) -> {
-            Barrier b = barrier(m, a.ref(0)).s();
-            m.set(a.ref(0), new BarrierObj(b.arrive()));
-            return (long) b.count();
+            BarrierObj b = barrier(m, a.ref(0));
+            m.set(a.ref(0), new BarrierObj(b.s().arrive(), b.passed(), b.present().append(m.currentTask),
+                    b.mustFail(), b.interrupted()));
+            return (long) b.s().count();
         });
         defineNative("_barrier_is_last", (m, a) -> barrier(m, a.ref(0)).s().isLast((int) (long) (Long) a.get(1)));
         defineNative("_barrier_drain", (m, a) -> {
-            Barrier b = barrier(m, a.ref(0)).s().drain();
-            m.set(a.ref(0), new BarrierObj(b));
-            notifyAll(m, b.cond());
+            BarrierObj b = barrier(m, a.ref(0));
+            m.set(a.ref(0), b.with(b.s().drain()));
+            notifyAll(m, b.s().cond());
             return NONE;
         });
+        defineNative("_barrier_passed", (m, a) -> { barrierPassed(m, a.ref(0), (Long) a.get(1)); return NONE; });
         defineNative("_barrier_leave", (m, a) -> {
-            Barrier b = barrier(m, a.ref(0)).s().leave();
-            m.set(a.ref(0), new BarrierObj(b));
-            if (b.count() == 0) notifyAll(m, b.cond());
+            BarrierObj b = barrier(m, a.ref(0));
+            Barrier next = b.s().leave();
+            Integer me = m.currentTask;
+            BarrierObj after = new BarrierObj(next, b.passed(), b.present().remove(me), b.mustFail().remove(me), b.interrupted());
+            if (next.count() == 0 && b.s().count() > 0 && next.phase() == Barrier.Phase.FILLING && b.s().phase() != Barrier.Phase.FILLING) {
+                after = endCycle(m, a.get(0), after);
+            }
+            m.set(a.ref(0), after);
+            if (next.count() == 0) notifyAll(m, next.cond());
             return NONE;
         });
         defineNative("_barrier_reset", (m, a) -> {
-            Barrier b = barrier(m, a.ref(0)).s().reset();
-            m.set(a.ref(0), new BarrierObj(b));
-            notifyAll(m, b.cond());
+            BarrierObj b = barrier(m, a.ref(0));
+            Barrier next = b.s().reset();
+            m.set(a.ref(0), new BarrierObj(next, b.passed(), b.present(), b.present(), true));
+            notifyAll(m, next.cond());
             return NONE;
         });
         defineNative("_barrier_abort", (m, a) -> {
-            Barrier b = barrier(m, a.ref(0)).s().abort();
-            m.set(a.ref(0), new BarrierObj(b));
-            notifyAll(m, b.cond());
+            BarrierObj b = barrier(m, a.ref(0));
+            Barrier next = b.s().abort();
+            m.set(a.ref(0), new BarrierObj(next, b.passed(), b.present(), b.present(), true));
+            notifyAll(m, next.cond());
             return NONE;
         });
+    }
+
+    /** A party returns its index: the barrier must have tripped, the index be new, the party not due to fail. */
+    private static void barrierPassed(Machine m, int id, long index) {
+        BarrierObj b = barrier(m, id);
+        String who = taskName(m) + " passed " + Py.repr(m, ref(id)) + " with index " + index;
+        if (b.s().phase() != Barrier.Phase.DRAINING) m.violation("barrier", who + " before all parties arrived");
+        if (b.passed().contains(index)) m.violation("barrier", who + " twice in one cycle");
+        if (b.mustFail().contains(m.currentTask)) m.violation("barrier", who + " although the barrier was reset or aborted while it waited");
+        m.set(id, new BarrierObj(b.s(), b.passed().append(index), b.present(), b.mustFail(), b.interrupted()));
+    }
+
+    /** The last party left a drained barrier: the cycle must have returned every index once. */
+    private static BarrierObj endCycle(Machine m, Object barrier, BarrierObj b) {
+        if (!b.interrupted() && b.passed().size() != b.s().parties()) {
+            m.violation("barrier", "a cycle of " + Py.repr(m, barrier) + " returned indices " + b.passed()
+                    + " instead of each of 0.." + (b.s().parties() - 1) + " once");
+        }
+        return new BarrierObj(b.s(), Vec.of(), b.present(), b.mustFail(), false);
+    }
+
+    static String taskName(Machine m) {
+        return m.currentTask < 0 ? "a callback" : m.task(m.currentTask).t().name();
+    }
+
+    /** FIFO fairness: a waiter resuming must not overtake an earlier arrival still waiting. */
+    private static void checkFifo(Machine m, String kind, Object prim, Vec<Integer> waiters, int fut) {
+        for (int w : waiters) {
+            if (w < fut && !m.futDone(w)) {
+                m.violation("fifo", taskName(m) + " acquired " + Py.repr(m, prim) + " ahead of an earlier waiter still queued");
+                return;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ futures

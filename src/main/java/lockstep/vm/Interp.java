@@ -389,8 +389,10 @@ public final class Interp {
                     case Op.PUSH_EXC_INFO -> f.pushExcInfo(f.top());
                     case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
                     case Op.ASSERT_FAIL -> {
-                        if (arg == 1) throw new PyRaise(new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())));
-                        throw new PyRaise(new PyExc(PyType.ASSERTION_ERROR, Vec.of()));
+                        PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
+                        m.violation("assert", "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
+                                + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
+                        throw new PyRaise(e);
                     }
                     case Op.NOP -> {}
                     default -> throw new IllegalStateException("bad op " + op);

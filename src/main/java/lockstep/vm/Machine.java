@@ -48,6 +48,10 @@ public final class Machine implements Futures {
     /** Tasks in creation order, for all_tasks(). */
     final ArrayList<Integer> tasks;
     public int handlesRun;
+    /** Which run_until_complete of which asyncio.run the loop is in (set by the runner). */
+    public int phase;
+    /** Invariant violations seen so far in this run, in order (kind, message). */
+    public final ArrayList<String[]> violations = new ArrayList<>();
     /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
     public long instructions;
     public long instructionLimit = 200_000_000L;
@@ -101,6 +105,9 @@ public final class Machine implements Futures {
     }
 
     public void print(String s) { out.append(s); }
+
+    /** Records a breach of a built-in invariant (reported by explore, ignored by run). */
+    public void violation(String kind, String message) { violations.add(new String[]{kind, message}); }
 
     public void printErr(String s) { err.append(s); }
 
@@ -429,19 +436,32 @@ public final class Machine implements Futures {
         }
     }
 
-    /** Removes ready handle number {@code index} (0 = head) of the current batch and runs it. */
+    /**
+     * Removes ready handle number {@code index} (0 = the head, CPython's choice) and runs
+     * it. A handle of the current batch uses up one place of the batch; one queued during
+     * this iteration (an explored reordering) does not.
+     */
     public Callback runHandle(int index) {
         Callback cb = index == 0 ? ready.get(readyHead) : ready.remove(readyHead + index);
         if (index == 0) ready.set(readyHead++, null);
-        batchLeft--;
-        if (handleCancelled(cb)) return cb;
+        if (index < batchLeft) batchLeft--;
         handlesRun++;
-        if (cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer()) {
-            HandleObj h = (HandleObj) get(cb.handle());
-            set(cb.handle(), new HandleObj(h.cancelled(), h.timer(), h.when()));
-        }
         runCallback(cb);
         return cb;
+    }
+
+    /** Drops cancelled handles from the ready queue: CPython skips them when it reaches them. */
+    public void dropCancelledReady() {
+        for (int i = readyHead; i < ready.size(); ) {
+            if (handleCancelled(ready.get(i))) {
+                if (i - readyHead < batchLeft) batchLeft--;
+                if (i == readyHead) ready.set(readyHead++, null);
+                else ready.remove(i);
+                if (i == readyHead - 1) i = readyHead;
+            } else {
+                i++;
+            }
+        }
     }
 
     public Callback peekReady(int index) { return ready.get(readyHead + index); }
@@ -511,6 +531,39 @@ public final class Machine implements Futures {
 
     private void heapify() {
         for (int i = timers.size() / 2 - 1; i >= 0; i--) siftUp(i);
+    }
+
+    /**
+     * Everything that decides what can happen next, as one comparable value: equal keys
+     * mean the same future behaviour (heap objects are immutable, so sharing is safe).
+     */
+    public StateKey stateKey(int extra) {
+        Object[] h = heap.toArray();
+        Object[] r = ready.subList(readyHead, ready.size()).toArray();
+        Object[] t = timers.toArray();
+        return new StateKey(h, r, t, batchLeft, clock, stopping, timerCancelledCount, taskCounter, out.length(),
+                out.toString(), phase, extra, tasks.size());
+    }
+
+    /** See {@link #stateKey}. */
+    public record StateKey(Object[] heap, Object[] ready, Object[] timers, int batchLeft, double clock, boolean stopping,
+                           int timerCancelledCount, int taskCounter, int outLength, String out, int phase, int extra,
+                           int ntasks) {
+        @Override public boolean equals(Object o) {
+            return o instanceof StateKey k && k.outLength == outLength && k.batchLeft == batchLeft && k.phase == phase
+                    && k.extra == extra && k.clock == clock && k.stopping == stopping && k.taskCounter == taskCounter
+                    && k.timerCancelledCount == timerCancelledCount && k.ntasks == ntasks
+                    && java.util.Arrays.equals(k.ready, ready) && java.util.Arrays.equals(k.timers, timers)
+                    && java.util.Arrays.equals(k.heap, heap) && k.out.equals(out);
+        }
+
+        @Override public int hashCode() {
+            int h = java.util.Arrays.hashCode(heap);
+            h = h * 31 + java.util.Arrays.hashCode(ready);
+            h = h * 31 + java.util.Arrays.hashCode(timers);
+            h = h * 31 + out.hashCode();
+            return h * 31 + (batchLeft ^ (phase << 8) ^ (extra << 16)) + Double.hashCode(clock);
+        }
     }
 
     /** Tasks not done, in creation order (the model's all_tasks()). */

@@ -31,9 +31,21 @@ public final class Obj {
 
     public record LockObj(Lock s) {}
     public record EventObj(Event s) {}
-    public record CondObj(Condition s) {}
+    /** A Condition; {@code lostNotifications} counts notifications consumed by waiters that were then cancelled (monitor). */
+    public record CondObj(Condition s, int lostNotifications) {
+        public CondObj(Condition s) { this(s, 0); }
+        public CondObj with(Condition n) { return new CondObj(n, lostNotifications); }
+    }
     public record SemObj(Semaphore s) {}
-    public record BarrierObj(Barrier s) {}
+    /**
+     * A Barrier, with what the invariant monitor remembers of the current cycle: the indices
+     * returned so far, the tasks inside wait(), the tasks that must fail because of a
+     * reset() or abort(), and whether the cycle was reset or aborted.
+     */
+    public record BarrierObj(Barrier s, Vec<Long> passed, Vec<Integer> present, Vec<Integer> mustFail, boolean interrupted) {
+        public BarrierObj(Barrier s) { this(s, Vec.of(), Vec.of(), Vec.of(), false); }
+        public BarrierObj with(Barrier n) { return new BarrierObj(n, passed, present, mustFail, interrupted); }
+    }
 
     /** A call_soon/call_later handle: only its cancelled flag matters. */
     public record HandleObj(boolean cancelled, boolean timer, double when) {}

@@ -1,0 +1,243 @@
+package lockstep.explore;
+
+import lockstep.explore.Recorder.Found;
+import lockstep.explore.Schedule.Decision;
+import lockstep.sched.Runner;
+import lockstep.vm.Machine;
+import lockstep.vm.Program;
+
+import java.io.PrintStream;
+import java.util.*;
+
+/**
+ * Explores the schedules of a program: which ready handle runs at every step, and
+ * injected cancellations. Every run re-executes the program from the start under a
+ * {@link Recorder}; strategies differ only in how they decide beyond a prefix:
+ * <ul>
+ *   <li>exhaustive — depth-first over every alternative, cutting a run as soon as it
+ *       reaches a state already explored (states are immutable values);</li>
+ *   <li>random — a uniformly random alternative at each choice point, seeded;</li>
+ *   <li>pct — probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010):
+ *       random task priorities and {@code depth - 1} priority change points.</li>
+ * </ul>
+ */
+public final class Explorer {
+
+    public enum Strategy { EXHAUSTIVE, RANDOM, PCT }
+
+    /** What to explore and within which bounds. */
+    public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
+                          double timeLimitSeconds, boolean progress, PrintStream progressOut) {}
+
+    /** One distinct outcome: what the run printed and how it ended. */
+    public record Outcome(String stdout, int exit, long count, String schedule) {}
+
+    /** One violation, with a (shrunk) schedule that reproduces it. */
+    public record Violation(String kind, String message, String schedule) {}
+
+    /** What an exploration found. */
+    public record Report(String strategy, boolean complete, String bound, long schedules, long states, long steps,
+                         List<Outcome> outcomes, List<Violation> violations) {}
+
+    private final Program program;
+    private final Options opt;
+    private final Map<List<Object>, long[]> outcomeCounts = new LinkedHashMap<>();
+    private final Map<List<Object>, List<Decision>> outcomeSchedules = new HashMap<>();
+    private final Map<List<String>, List<Decision>> violations = new LinkedHashMap<>();
+    private final Set<Machine.StateKey> visited = new HashSet<>();
+    private long schedules;
+    private long steps;
+    private String bound;
+    private final long started = System.nanoTime();
+    private long lastProgress = System.nanoTime();
+
+    public Explorer(Program program, Options opt) {
+        this.program = program;
+        this.opt = opt;
+    }
+
+    public Report explore() {
+        switch (opt.strategy()) {
+            case EXHAUSTIVE -> exhaustive();
+            case RANDOM -> sampled(false);
+            default -> sampled(true);
+        }
+        List<Outcome> outs = new ArrayList<>();
+        outcomeCounts.forEach((k, c) -> outs.add(new Outcome((String) k.get(0), (Integer) k.get(1), c[0],
+                Schedule.format(outcomeSchedules.get(k)))));
+        List<Violation> vs = new ArrayList<>();
+        Shrinker shrinker = new Shrinker(program, opt.cancels(), opt.maxSteps());
+        violations.forEach((k, s) -> vs.add(new Violation(k.get(0), k.get(1), Schedule.format(shrinker.shrink(k.get(0), k.get(1), s)))));
+        long states = opt.strategy() == Strategy.EXHAUSTIVE ? visited.size() : steps;
+        return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs, vs);
+    }
+
+    // ------------------------------------------------------------------ strategies
+
+    private void exhaustive() {
+        List<Decision> prefix = List.of();
+        Recorder.Policy dfs = (m, ready, cancellable, r) -> {
+            if (!visited.add(m.stateKey(r.cancelsUsed))) throw new Runner.Cut();
+            checkTime();
+            return 0;
+        };
+        while (true) {
+            if (outOfBudget()) return;
+            Recorder r = runOnce(prefix, dfs);
+            if (r == null) return;
+            prefix = nextPrefix(r);
+            if (prefix == null) return;
+        }
+    }
+
+    /** Depth-first backtracking: the deepest choice point with an untried alternative, tried. */
+    private static List<Decision> nextPrefix(Recorder r) {
+        for (int i = r.taken.size() - 1; i >= 0; i--) {
+            int code = code(r, i) + 1;
+            if (code < r.alternatives.get(i)) {
+                List<Decision> p = new ArrayList<>(r.taken.subList(0, i));
+                int ready = readyAt(r, i);
+                p.add(code < ready ? new Decision(false, code) : new Decision(true, code - ready));
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static int code(Recorder r, int i) {
+        Decision d = r.taken.get(i);
+        return d.cancel() ? readyAt(r, i) + d.index() : d.index();
+    }
+
+    /** Ready handles at choice point i: alternatives minus the cancellable tasks offered there. */
+    private static int readyAt(Recorder r, int i) {
+        return r.alternatives.get(i) - r.cancellableAt.get(i);
+    }
+
+    private void sampled(boolean pct) {
+        SplittableRandom master = new SplittableRandom(opt.seed());
+        int estimate = Math.max(1, runOnce(List.of(), (m, ready, c, r) -> 0) == null ? 1 : (int) Math.max(1, steps));
+        while (!outOfBudget()) {
+            SplittableRandom rnd = master.split();
+            Recorder.Policy p = pct ? new Pct(rnd, opt.depth(), estimate) : (m, ready, cancellable, r) -> {
+                checkTime();
+                if (cancellable > 0 && rnd.nextInt(8) == 0) return ready + rnd.nextInt(cancellable);
+                return rnd.nextInt(ready);
+            };
+            if (runOnce(List.of(), p) == null) return;
+        }
+    }
+
+    /** PCT: the ready handle of the highest-priority task runs; priorities drop at d-1 random steps. */
+    private final class Pct implements Recorder.Policy {
+        final SplittableRandom rnd;
+        final Map<Object, Double> priority = new HashMap<>();
+        final int[] changeAt;
+        int step;
+
+        Pct(SplittableRandom rnd, int depth, int estimate) {
+            this.rnd = rnd;
+            changeAt = new int[Math.max(0, depth - 1)];
+            for (int i = 0; i < changeAt.length; i++) changeAt[i] = 1 + rnd.nextInt(estimate);
+        }
+
+        @Override public int decide(Machine m, int ready, int cancellable, Recorder r) {
+            checkTime();
+            step++;
+            if (cancellable > 0 && rnd.nextInt(16) == 0) return ready + rnd.nextInt(cancellable);
+            int best = 0;
+            double bestP = -1;
+            for (int i = 0; i < ready; i++) {
+                double p = priority.computeIfAbsent(owner(m.peekReady(i)), k -> changeAt.length + 1 + rnd.nextDouble());
+                if (p > bestP) { bestP = p; best = i; }
+            }
+            for (int i = 0; i < changeAt.length; i++) {
+                if (changeAt[i] == step) priority.put(owner(m.peekReady(best)), (double) (i + 1) / (changeAt.length + 1));
+            }
+            return best;
+        }
+
+        private Object owner(Machine.Callback cb) {
+            if (cb.fn() instanceof Machine.TaskStep ts) return ts.task();
+            if (cb.fn() instanceof Machine.TaskWakeup tw) return tw.task();
+            return cb;
+        }
+    }
+
+    // ------------------------------------------------------------------ one run
+
+    /** Runs once; null when exploration must stop (time limit). */
+    private Recorder runOnce(List<Decision> prefix, Recorder.Policy policy) {
+        Recorder r = new Recorder(prefix, policy, opt.cancels(), null);
+        Runner.Result res;
+        try {
+            res = Runner.run(program, r, opt.maxSteps());
+        } catch (TimeUp t) {
+            bound = "time-limit";
+            return null;
+        }
+        schedules++;
+        steps += res.steps();
+        for (Found f : r.found) violation(f.kind(), f.message(), f.schedule());
+        if (!res.cut()) {
+            if (res.exit() == 4) {
+                bound = "max-steps";
+            } else {
+                List<Object> key = List.of(res.stdout(), res.exit());
+                outcomeCounts.computeIfAbsent(key, k -> new long[1])[0]++;
+                outcomeSchedules.putIfAbsent(key, List.copyOf(r.taken));
+                if (res.exit() == 3) violation("deadlock", deadlockMessage(res.stderr()), r.taken);
+                if (res.exit() == 1) violation("exception", lastLine(res.stderr()), r.taken);
+            }
+        }
+        progress();
+        return r;
+    }
+
+    private void violation(String kind, String message, List<Decision> schedule) {
+        violations.putIfAbsent(List.of(kind, message), List.copyOf(schedule));
+    }
+
+    static String deadlockMessage(String stderr) {
+        String[] lines = stderr.strip().split("\n");
+        StringBuilder sb = new StringBuilder("no task can make progress");
+        for (int i = 1; i < lines.length; i++) sb.append("; ").append(lines[i]);
+        return sb.toString();
+    }
+
+    static String lastLine(String s) {
+        String[] lines = s.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    // ------------------------------------------------------------------ bounds and progress
+
+    private static final class TimeUp extends RuntimeException {
+        TimeUp() { super(null, null, false, false); }
+    }
+
+    private boolean outOfBudget() {
+        if (schedules >= opt.maxSchedules()) { bound = "max-schedules"; return true; }
+        if (elapsed() > opt.timeLimitSeconds()) { bound = "time-limit"; return true; }
+        return false;
+    }
+
+    private int timeCheck;
+
+    private void checkTime() {
+        if ((++timeCheck & 1023) == 0 && elapsed() > opt.timeLimitSeconds()) throw new TimeUp();
+    }
+
+    private double elapsed() { return (System.nanoTime() - started) / 1e9; }
+
+    private void progress() {
+        if (!opt.progress()) return;
+        long now = System.nanoTime();
+        if (now - lastProgress < 1_000_000_000L) return;
+        lastProgress = now;
+        double secs = elapsed();
+        long states = opt.strategy() == Strategy.EXHAUSTIVE ? visited.size() : steps;
+        opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps, %.0fs%n",
+                schedules, states, states / Math.max(secs, 1e-9), steps, secs);
+    }
+}

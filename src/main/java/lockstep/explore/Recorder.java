@@ -1,0 +1,95 @@
+package lockstep.explore;
+
+import lockstep.explore.Schedule.Decision;
+import lockstep.sched.Runner;
+import lockstep.vm.Machine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chooser of one explored run: follows a schedule prefix, then asks a {@link Policy}
+ * for each new choice point; records every decision taken (the run's schedule), the
+ * alternatives each choice point offered (for depth-first backtracking), and every
+ * invariant violation with the schedule that led to it.
+ */
+final class Recorder implements Runner.Chooser {
+
+    /** Decides at a choice point beyond the prefix: an index below ready, or ready + k to cancel. */
+    interface Policy {
+        int decide(Machine m, int ready, int cancellable, Recorder r);
+    }
+
+    /** A violation seen during the run, with the decisions taken up to it. */
+    record Found(String kind, String message, List<Decision> schedule) {}
+
+    /** Thrown when the prefix does not fit the run (an index beyond the ready queue). */
+    static final class Misfit extends RuntimeException {
+        Misfit(String msg) { super(msg, null, false, false); }
+    }
+
+    final List<Decision> prefix;
+    final Policy policy;
+    final int maxCancels;
+    final List<Decision> taken = new ArrayList<>();
+    /** Per choice point: the number of alternatives it offered, and how many of them were cancellations. */
+    final List<Integer> alternatives = new ArrayList<>();
+    final List<Integer> cancellableAt = new ArrayList<>();
+    final List<Found> found = new ArrayList<>();
+    int cancelsUsed;
+    private int seen;
+    final Trace trace;
+
+    Recorder(List<Decision> prefix, Policy policy, int maxCancels, Trace trace) {
+        this.prefix = prefix;
+        this.policy = policy;
+        this.maxCancels = maxCancels;
+        this.trace = trace;
+    }
+
+    @Override public int choose(Machine m, int ready, List<Integer> cancellable) {
+        int canCancel = cancelsUsed < maxCancels ? cancellable.size() : 0;
+        int pos = taken.size();
+        int code;
+        if (pos < prefix.size()) {
+            Decision d = prefix.get(pos);
+            if (d.cancel()) {
+                if (d.index() >= cancellable.size())
+                    throw new Misfit("decision " + (pos + 1) + " (" + d + "): only " + cancellable.size() + " cancellable tasks");
+                code = ready + d.index();
+            } else {
+                if (d.index() >= ready)
+                    throw new Misfit("decision " + (pos + 1) + " (" + d + "): only " + ready + " ready handles");
+                code = d.index();
+            }
+        } else {
+            code = policy.decide(m, ready, canCancel, this);
+        }
+        alternatives.add(ready + canCancel);
+        cancellableAt.add(canCancel);
+        Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
+        taken.add(d);
+        if (d.cancel()) {
+            cancelsUsed++;
+            if (trace != null) trace.cancel(m, cancellable.get(d.index()));
+        }
+        return code;
+    }
+
+    @Override public void afterStep(Machine m, Machine.Callback ran) {
+        if (trace != null) trace.step(m, ran, taken.get(taken.size() - 1));
+        collect(m);
+    }
+
+    @Override public void quiescent(Machine m) {
+        Invariants.atQuiescence(m);
+        collect(m);
+    }
+
+    private void collect(Machine m) {
+        while (seen < m.violations.size()) {
+            String[] v = m.violations.get(seen++);
+            found.add(new Found(v[0], v[1], List.copyOf(taken)));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package lockstep.explore;
+
+import lockstep.explore.Schedule.Decision;
+import lockstep.sched.Runner;
+import lockstep.vm.Program;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Replays one schedule; optionally prints a step-by-step trace. */
+public final class Replay {
+    private Replay() {}
+
+    /** The run's result, or a Misfit message when the schedule does not fit the program. */
+    public record Result(Runner.Result run, String misfit) {}
+
+    public static Result replay(Program p, List<Decision> schedule, PrintStream trace, int maxSteps) {
+        int cancels = (int) schedule.stream().filter(Decision::cancel).count();
+        Recorder r = new Recorder(schedule, (m, ready, c, rec) -> 0, cancels, trace == null ? null : new Trace(trace));
+        try {
+            return new Result(Runner.run(p, r, maxSteps), null);
+        } catch (Recorder.Misfit e) {
+            return new Result(null, e.getMessage());
+        }
+    }
+}

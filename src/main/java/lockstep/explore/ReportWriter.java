@@ -1,0 +1,76 @@
+package lockstep.explore;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import lockstep.explore.Explorer.Outcome;
+import lockstep.explore.Explorer.Report;
+import lockstep.explore.Explorer.Violation;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** Renders a {@link Report}: readable text, or the contract's JSON object. */
+public final class ReportWriter {
+    private ReportWriter() {}
+
+    public static String json(String file, Report r) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("file", file);
+            g.writeStringField("strategy", r.strategy());
+            g.writeBooleanField("complete", r.complete());
+            g.writeNumberField("schedules", r.schedules());
+            g.writeNumberField("states", r.states());
+            g.writeArrayFieldStart("outcomes");
+            for (Outcome o : r.outcomes()) {
+                g.writeStartObject();
+                g.writeStringField("stdout", o.stdout());
+                g.writeNumberField("exit", o.exit());
+                g.writeNumberField("count", o.count());
+                g.writeStringField("schedule", o.schedule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("violations");
+            for (Violation v : r.violations()) {
+                g.writeStartObject();
+                g.writeStringField("kind", v.kind());
+                g.writeStringField("message", v.message());
+                g.writeStringField("schedule", v.schedule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w + "\n";
+    }
+
+    public static String text(String file, Report r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("file: ").append(file).append('\n');
+        sb.append("strategy: ").append(r.strategy()).append('\n');
+        sb.append("complete: ").append(r.complete() ? "yes (every schedule covered, up to state equivalence)"
+                : "no (stopped at " + r.bound() + ")").append('\n');
+        sb.append("schedules: ").append(r.schedules()).append(", states: ").append(r.states())
+          .append(", steps: ").append(r.steps()).append('\n');
+        sb.append("\noutcomes: ").append(r.outcomes().size()).append('\n');
+        int i = 0;
+        for (Outcome o : r.outcomes()) {
+            sb.append(String.format("  #%d  exit %d, reached by %d schedule%s, e.g. schedule \"%s\"%n", ++i, o.exit(),
+                    o.count(), o.count() == 1 ? "" : "s", o.schedule()));
+            for (String line : o.stdout().split("\n", -1)) {
+                if (!line.isEmpty()) sb.append("      | ").append(line).append('\n');
+            }
+        }
+        sb.append("\nviolations: ").append(r.violations().size()).append('\n');
+        for (Violation v : r.violations()) {
+            sb.append("  ").append(v.kind()).append(": ").append(v.message()).append('\n');
+            sb.append("      schedule \"").append(v.schedule()).append("\"\n");
+        }
+        return sb.toString();
+    }
+}
