@@ -74,6 +74,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--time-limit", description = "stop after S seconds (default 600)") double timeLimit = 600;
         @Option(names = "--json", description = "print one JSON object") boolean json;
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
+        @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
+        @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
 
         @Override public Integer call() {
             Explorer.Strategy st;
@@ -90,7 +92,8 @@ public final class Main implements Callable<Integer> {
             Program p = compileOrNull(file);
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
-            Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR);
+            Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR,
+                    !noReduction, !noCache);
             Explorer.Report r = new Explorer(p, o).explore();
             OUT.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
             OUT.flush();

@@ -27,7 +27,13 @@ public final class Explorer {
 
     /** What to explore and within which bounds. */
     public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
-                          double timeLimitSeconds, boolean progress, PrintStream progressOut) {}
+                          double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache) {
+        /** With partial-order reduction and state caching (the exhaustive strategy's defaults). */
+        public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
+                       double timeLimitSeconds, boolean progress, PrintStream progressOut) {
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true);
+        }
+    }
 
     /** One distinct outcome: what the run printed and how it ended. */
     public record Outcome(String stdout, int exit, long count, String schedule) {}
@@ -41,10 +47,22 @@ public final class Explorer {
 
     private final Program program;
     private final Options opt;
-    private final Map<List<Object>, long[]> outcomeCounts = new LinkedHashMap<>();
-    private final Map<List<Object>, List<Decision>> outcomeSchedules = new HashMap<>();
-    private final Map<List<String>, List<Decision>> violations = new LinkedHashMap<>();
-    private final Set<Machine.StateKey> visited = new HashSet<>();
+    /** Outcomes and violations found, keyed with addresses masked (an object's address is not an outcome). */
+    private final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
+    private final Map<List<String>, Seen> violations = new LinkedHashMap<>();
+
+    /** The first run that showed an outcome or violation, and how many runs showed it. */
+    private static final class Seen {
+        final String text;
+        final List<Decision> schedule;
+        long count;
+
+        Seen(String text, List<Decision> schedule) {
+            this.text = text;
+            this.schedule = List.copyOf(schedule);
+        }
+    }
+    private SleepSetDfs dfs;
     private long schedules;
     private long steps;
     private String bound;
@@ -63,55 +81,26 @@ public final class Explorer {
             default -> sampled(true);
         }
         List<Outcome> outs = new ArrayList<>();
-        outcomeCounts.forEach((k, c) -> outs.add(new Outcome((String) k.get(0), (Integer) k.get(1), c[0],
-                Schedule.format(outcomeSchedules.get(k)))));
+        outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
         List<Violation> vs = new ArrayList<>();
         Shrinker shrinker = new Shrinker(program, opt.cancels(), opt.maxSteps());
-        violations.forEach((k, s) -> vs.add(new Violation(k.get(0), k.get(1), Schedule.format(shrinker.shrink(k.get(0), k.get(1), s)))));
-        long states = opt.strategy() == Strategy.EXHAUSTIVE ? visited.size() : steps;
+        violations.forEach((k, v) -> vs.add(new Violation(k.get(0), v.text, Schedule.format(shrinker.shrink(k.get(0), v.text, v.schedule)))));
+        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
         return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs, vs);
     }
 
     // ------------------------------------------------------------------ strategies
 
     private void exhaustive() {
+        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), this::checkTime);
         List<Decision> prefix = List.of();
-        Recorder.Policy dfs = (m, ready, cancellable, r) -> {
-            if (!visited.add(m.stateKey(r.cancelsUsed))) throw new Runner.Cut();
-            checkTime();
-            return 0;
-        };
         while (true) {
             if (outOfBudget()) return;
             Recorder r = runOnce(prefix, dfs);
             if (r == null) return;
-            prefix = nextPrefix(r);
+            prefix = dfs.backtrack(r);
             if (prefix == null) return;
         }
-    }
-
-    /** Depth-first backtracking: the deepest choice point with an untried alternative, tried. */
-    private static List<Decision> nextPrefix(Recorder r) {
-        for (int i = r.taken.size() - 1; i >= 0; i--) {
-            int code = code(r, i) + 1;
-            if (code < r.alternatives.get(i)) {
-                List<Decision> p = new ArrayList<>(r.taken.subList(0, i));
-                int ready = readyAt(r, i);
-                p.add(code < ready ? new Decision(false, code) : new Decision(true, code - ready));
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private static int code(Recorder r, int i) {
-        Decision d = r.taken.get(i);
-        return d.cancel() ? readyAt(r, i) + d.index() : d.index();
-    }
-
-    /** Ready handles at choice point i: alternatives minus the cancellable tasks offered there. */
-    private static int readyAt(Recorder r, int i) {
-        return r.alternatives.get(i) - r.cancellableAt.get(i);
     }
 
     private void sampled(boolean pct) {
@@ -183,9 +172,8 @@ public final class Explorer {
             if (res.exit() == 4) {
                 bound = "max-steps";
             } else {
-                List<Object> key = List.of(res.stdout(), res.exit());
-                outcomeCounts.computeIfAbsent(key, k -> new long[1])[0]++;
-                outcomeSchedules.putIfAbsent(key, List.copyOf(r.taken));
+                List<Object> key = List.of(mask(res.stdout()), res.exit());
+                outcomes.computeIfAbsent(key, k -> new Seen(res.stdout(), r.taken)).count++;
                 if (res.exit() == 3) violation("deadlock", deadlockMessage(res.stderr()), r.taken);
                 if (res.exit() == 1) violation("exception", lastLine(res.stderr()), r.taken);
             }
@@ -195,7 +183,11 @@ public final class Explorer {
     }
 
     private void violation(String kind, String message, List<Decision> schedule) {
-        violations.putIfAbsent(List.of(kind, message), List.copyOf(schedule));
+        violations.computeIfAbsent(List.of(kind, mask(message)), k -> new Seen(message, schedule)).count++;
+    }
+
+    static String mask(String text) {
+        return lockstep.Lockstep.maskAddresses(text);
     }
 
     static String deadlockMessage(String stderr) {
@@ -236,7 +228,7 @@ public final class Explorer {
         if (now - lastProgress < 1_000_000_000L) return;
         lastProgress = now;
         double secs = elapsed();
-        long states = opt.strategy() == Strategy.EXHAUSTIVE ? visited.size() : steps;
+        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
         opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps, %.0fs%n",
                 schedules, states, states / Math.max(secs, 1e-9), steps, secs);
     }

@@ -2,6 +2,7 @@ package lockstep.explore;
 
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
+import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
 
 import java.util.ArrayList;
@@ -18,6 +19,12 @@ final class Recorder implements Runner.Chooser {
     /** Decides at a choice point beyond the prefix: an index below ready, or ready + k to cancel. */
     interface Policy {
         int decide(Machine m, int ready, int cancellable, Recorder r);
+
+        /** Whether {@link #stepped} wants the footprint of every decision (partial-order reduction). */
+        default boolean wantsFootprints() { return false; }
+
+        /** The footprint of decision number {@code pos}, once it has run (null: unknown, treat as touching everything). */
+        default void stepped(int pos, Footprint fp) {}
     }
 
     /** A violation seen during the run, with the decisions taken up to it. */
@@ -37,6 +44,8 @@ final class Recorder implements Runner.Chooser {
     final List<Integer> cancellableAt = new ArrayList<>();
     final List<Found> found = new ArrayList<>();
     int cancelsUsed;
+    /** The tasks an injected cancel may hit at the current choice point, in creation order. */
+    List<Integer> cancellableNow = List.of();
     private int seen;
     final Trace trace;
 
@@ -63,6 +72,7 @@ final class Recorder implements Runner.Chooser {
                 code = d.index();
             }
         } else {
+            cancellableNow = cancellable;
             code = policy.decide(m, ready, canCancel, this);
         }
         alternatives.add(ready + canCancel);
@@ -73,12 +83,29 @@ final class Recorder implements Runner.Chooser {
             cancelsUsed++;
             if (trace != null) trace.cancel(m, cancellable.get(d.index()));
         }
+        if (policy.wantsFootprints()) {
+            m.footprint = new Footprint();
+            if (d.cancel()) m.footprint.write(Footprint.CANCELS);
+            else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
+        }
         return code;
     }
 
     @Override public void afterStep(Machine m, Machine.Callback ran) {
         if (trace != null) trace.step(m, ran, taken.get(taken.size() - 1));
+        endStep(m);
         collect(m);
+    }
+
+    @Override public void afterCancel(Machine m) {
+        endStep(m);
+    }
+
+    private void endStep(Machine m) {
+        if (m.footprint == null) return;
+        Footprint fp = m.footprint;
+        m.footprint = null;
+        policy.stepped(taken.size() - 1, fp);
     }
 
     @Override public void quiescent(Machine m) {

@@ -67,9 +67,10 @@ final class Shrinker {
         } catch (Recorder.Misfit e) {
             return false;
         }
-        for (Found f : r.found) if (f.kind().equals(kind) && f.message().equals(message)) return true;
-        if (kind.equals("deadlock") && res.exit() == 3) return Explorer.deadlockMessage(res.stderr()).equals(message);
-        if (kind.equals("exception") && res.exit() == 1) return Explorer.lastLine(res.stderr()).equals(message);
+        String want = Explorer.mask(message);
+        for (Found f : r.found) if (f.kind().equals(kind) && Explorer.mask(f.message()).equals(want)) return true;
+        if (kind.equals("deadlock") && res.exit() == 3) return Explorer.mask(Explorer.deadlockMessage(res.stderr())).equals(want);
+        if (kind.equals("exception") && res.exit() == 1) return Explorer.mask(Explorer.lastLine(res.stderr())).equals(want);
         return false;
     }
 }

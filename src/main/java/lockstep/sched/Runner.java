@@ -32,6 +32,9 @@ public final class Runner {
         /** Called after each handle ran (for invariants, traces, state caching). */
         default void afterStep(Machine m, Machine.Callback ran) {}
 
+        /** Called after an injected cancel() (the choice point then comes again). */
+        default void afterCancel(Machine m) {}
+
         /** Called when nothing is ready (before the clock moves, or at a deadlock). */
         default void quiescent(Machine m) {}
 
@@ -184,6 +187,7 @@ public final class Runner {
                 int c = chooser.choose(m, n, cancellable);
                 if (c >= n) {
                     m.cancel(cancellable.get(c - n), Interp.NONE);
+                    chooser.afterCancel(m);
                     continue;
                 }
                 steps++;

@@ -72,11 +72,45 @@ public final class Machine implements Futures {
         heap.add(null); // id 0 is never used
     }
 
+    /** An independent copy (heap objects are immutable and shared). */
+    Machine copy() {
+        Machine c = new Machine(program);
+        c.heap.clear();
+        c.heap.addAll(heap);
+        c.ready.addAll(ready.subList(readyHead, ready.size()));
+        c.timers.addAll(timers);
+        c.clock = clock;
+        c.stopping = stopping;
+        c.timerCancelledCount = timerCancelledCount;
+        c.currentTask = currentTask;
+        c.loopRunning = loopRunning;
+        c.taskCounter = taskCounter;
+        c.batchLeft = batchLeft;
+        c.out.append(out);
+        c.err.append(err);
+        c.tasks.addAll(tasks);
+        c.handlesRun = handlesRun;
+        c.phase = phase;
+        c.violations.addAll(violations);
+        c.instructions = instructions;
+        c.instructionLimit = instructionLimit;
+        return c;
+    }
+
     // ------------------------------------------------------------------ heap
 
-    public Object get(int id) { return heap.get(id); }
+    /** When not null, the locations the running step reads and writes are recorded here. */
+    public Footprint footprint;
 
-    public void set(int id, Object o) { heap.set(id, o); }
+    public Object get(int id) {
+        if (footprint != null) footprint.read(id);
+        return heap.get(id);
+    }
+
+    public void set(int id, Object o) {
+        if (footprint != null) footprint.write(id);
+        heap.set(id, o);
+    }
 
     public int alloc(Object o) {
         heap.add(o);
@@ -84,7 +118,8 @@ public final class Machine implements Futures {
     }
 
     Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
-        Vec<Object> slots = ((GlobalsObj) get(globals)).slots();
+        if (footprint != null) footprint.read(Footprint.global(globals, slot));
+        Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
         Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
         if (v != Unbound.UNBOUND) return v;
         String name = module.globals.get(slot);
@@ -94,9 +129,10 @@ public final class Machine implements Futures {
     }
 
     void storeGlobal(int globals, int slot, Object v) {
-        Vec<Object> slots = ((GlobalsObj) get(globals)).slots();
+        if (footprint != null) footprint.write(Footprint.global(globals, slot));
+        Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
         while (slots.size() <= slot) slots = slots.append(Unbound.UNBOUND);
-        set(globals, new GlobalsObj(slots.set(slot, v)));
+        heap.set(globals, new GlobalsObj(slots.set(slot, v)));
     }
 
     public Object preludeFunction(String name) {
@@ -104,12 +140,18 @@ public final class Machine implements Futures {
         return loadGlobal(program.preludeGlobals, program.prelude.module(), slot);
     }
 
-    public void print(String s) { out.append(s); }
+    public void print(String s) {
+        if (footprint != null) footprint.write(Footprint.OUTPUT);
+        out.append(s);
+    }
 
     /** Records a breach of a built-in invariant (reported by explore, ignored by run). */
     public void violation(String kind, String message) { violations.add(new String[]{kind, message}); }
 
-    public void printErr(String s) { err.append(s); }
+    public void printErr(String s) {
+        if (footprint != null) footprint.write(Footprint.OUTPUT);
+        err.append(s);
+    }
 
     public String stdout() { return out.toString(); }
 
@@ -235,6 +277,7 @@ public final class Machine implements Futures {
         if (!(coro instanceof Ref r) || !(get(r.id()) instanceof CoroObj co)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
         }
+        if (footprint != null) footprint.write(Footprint.TASKS);
         String n = "Task-" + (++taskCounter);
         if (name != null && name != Interp.NONE) n = Py.str(this, name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
@@ -352,6 +395,7 @@ public final class Machine implements Futures {
 
     /** call_at: push on the timer heap exactly as heapq.heappush does. */
     public int callAt(double when, Object fn, Vec<Object> args) {
+        if (footprint != null) footprint.write(Footprint.TIMERS);
         int h = alloc(new HandleObj(false, true, when));
         timers.add(new Timer(when, new Callback(fn, args, h)));
         siftDown(0, timers.size() - 1);
@@ -362,7 +406,10 @@ public final class Machine implements Futures {
         HandleObj o = (HandleObj) get(h);
         if (o.cancelled()) return;
         set(h, new HandleObj(true, o.timer(), o.when()));
-        if (o.timer() && timerScheduled(h)) timerCancelledCount++;
+        if (o.timer() && timerScheduled(h)) {
+            if (footprint != null) footprint.write(Footprint.TIMERS);
+            timerCancelledCount++;
+        }
     }
 
     private boolean timerScheduled(int h) {
@@ -475,6 +522,7 @@ public final class Machine implements Futures {
             Future f = fut(fut);
             if (!f.cancelled() && f.exception() instanceof PyExc e
                     && (e.type == PyType.SYSTEM_EXIT || e.type == PyType.KEYBOARD_INTERRUPT)) return;
+            if (footprint != null) footprint.write(Footprint.STOP);
             stopping = true;
             return;
         }
@@ -483,6 +531,7 @@ public final class Machine implements Futures {
             for (Object a : cb.args()) args.add(a);
             Interp.callSync(this, fn, args);
         } catch (PyRaise e) {
+            if (footprint != null) footprint.write(Footprint.OUTPUT);
             err.append("Exception in callback ").append(Py.repr(this, fn)).append('\n')
                .append(Py.formatExceptionOnly(this, e.exc)).append('\n');
         }

@@ -57,14 +57,29 @@ public final class Program {
 
     /** A machine with the prelude defined, and the scenario's module frame (not yet started). */
     public Start start() {
+        if (afterPrelude == null) afterPrelude = runPrelude();
+        return new Start(afterPrelude.copy(), new Frame(user.body(), userGlobals, Vec.of(), -1,
+                new Object[user.body().localNames.length]));
+    }
+
+    /** The machine once the prelude's definitions ran: the same for every run, so made once and copied. */
+    private Machine afterPrelude;
+
+    private Machine runPrelude() {
         Machine m = new Machine(this);
-        preludeGlobals = m.alloc(new GlobalsObj(Vec.of()));
-        userGlobals = m.alloc(new GlobalsObj(Vec.of()));
+        preludeGlobals = m.alloc(new GlobalsObj(unbound(prelude.module().globals.size())));
+        userGlobals = m.alloc(new GlobalsObj(unbound(user.module().globals.size())));
         List<Object> st = new ArrayList<>();
         st.add(new Frame(prelude.body(), preludeGlobals, Vec.of(), -1, new Object[0]));
         Interp.Outcome o = Interp.drive(m, st, null, null);
         if (o.kind() != Interp.Outcome.RETURN) throw new IllegalStateException("the model prelude failed: " + o.exc());
-        return new Start(m, new Frame(user.body(), userGlobals, Vec.of(), -1, new Object[user.body().localNames.length]));
+        return m;
+    }
+
+    private static Vec<Object> unbound(int n) {
+        Object[] a = new Object[n];
+        java.util.Arrays.fill(a, Values.Unbound.UNBOUND);
+        return Vec.adopt(a);
     }
 
     public record Start(Machine machine, Frame module) {}
