@@ -3,6 +3,7 @@
 # its notification is lost with it: b stays blocked although one notify was meant for
 # "one waiter". Only one interleaving plus one injected cancel shows it:
 #   lockstep explore 01_condition_notify_lost_to_cancel.py --cancel 1
+# explore: --cancel 1
 import asyncio
 
 cond = asyncio.Condition()

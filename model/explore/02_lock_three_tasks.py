@@ -1,5 +1,6 @@
 # Explore: three tasks race for one Lock; each holds it across one yield.
 # Every order of entry is possible; mutual exclusion must hold in all of them.
+# explore: --cancel 0
 import asyncio
 
 lock = asyncio.Lock()

@@ -1,6 +1,7 @@
 # Explore: Barrier(3) whose third party may be cancelled (inject with --cancel 1).
 # Without the cancel all three pass with indices 0, 1, 2 in some order; a cancelled
 # party leaves the others waiting until main aborts the barrier.
+# explore: --cancel 1
 import asyncio
 
 barrier = asyncio.Barrier(3)

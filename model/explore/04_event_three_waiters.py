@@ -1,6 +1,7 @@
 # Explore: Event set then cleared while three tasks wait. set() wakes every waiter
 # already queued even if clear() comes before they run; a waiter that arrives after
 # the clear waits for the next set().
+# explore: --cancel 0
 import asyncio
 
 ev = asyncio.Event()

@@ -1,6 +1,7 @@
 # Explore: four tasks that share nothing (each has its own Lock and counter) and
 # print nothing until the end: every interleaving reaches the same state, which is
 # what partial-order reduction and state caching exploit (see the benchmark).
+# explore: --cancel 0
 import asyncio
 
 async def worker(lock, box):

@@ -125,6 +125,7 @@ public final class Main implements Callable<Integer> {
             }
             OUT.print(r.run().stdout());
             OUT.flush();
+            if (trace) for (String[] v : r.violations()) ERR.println("violation: " + v[0] + ": " + v[1]);
             ERR.print(r.run().stderr());
             ERR.flush();
             return r.run().exit();

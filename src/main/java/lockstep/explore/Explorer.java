@@ -229,7 +229,8 @@ public final class Explorer {
         lastProgress = now;
         double secs = elapsed();
         long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
-        opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps, %.0fs%n",
-                schedules, states, states / Math.max(secs, 1e-9), steps, secs);
+        String frontier = dfs == null ? "" : String.format(Locale.ROOT, ", frontier %d", dfs.frontier());
+        opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps%s, %.0fs%n",
+                schedules, states, states / Math.max(secs, 1e-9), steps, frontier, secs);
     }
 }

@@ -11,16 +11,22 @@ import java.util.List;
 public final class Replay {
     private Replay() {}
 
-    /** The run's result, or a Misfit message when the schedule does not fit the program. */
-    public record Result(Runner.Result run, String misfit) {}
+    /**
+     * The run's result and the invariant violations it showed ({kind, message}, in order), or
+     * a misfit message when the schedule does not fit the program.
+     */
+    public record Result(Runner.Result run, List<String[]> violations, String misfit) {}
 
     public static Result replay(Program p, List<Decision> schedule, PrintStream trace, int maxSteps) {
         int cancels = (int) schedule.stream().filter(Decision::cancel).count();
         Recorder r = new Recorder(schedule, (m, ready, c, rec) -> 0, cancels, trace == null ? null : new Trace(trace));
         try {
-            return new Result(Runner.run(p, r, maxSteps), null);
+            Runner.Result run = Runner.run(p, r, maxSteps);
+            List<String[]> vs = new java.util.ArrayList<>();
+            for (Recorder.Found f : r.found) vs.add(new String[]{f.kind(), f.message()});
+            return new Result(run, vs, null);
         } catch (Recorder.Misfit e) {
-            return new Result(null, e.getMessage());
+            return new Result(null, List.of(), e.getMessage());
         }
     }
 }
