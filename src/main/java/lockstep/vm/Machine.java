@@ -122,9 +122,9 @@ public final class Machine implements Futures {
         Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
         Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
         if (v != Unbound.UNBOUND) return v;
-        String name = module.globals.get(slot);
-        Object b = Builtins.global(name, globals == program.preludeGlobals);
+        Object b = program.builtin(module, slot, globals == program.preludeGlobals);
         if (b != null) return b;
+        String name = module.globals.get(slot);
         throw PyRaise.of(PyType.NAME_ERROR, "name '" + name + "' is not defined");
     }
 

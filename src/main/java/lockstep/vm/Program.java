@@ -62,6 +62,25 @@ public final class Program {
                 new Object[user.body().localNames.length]));
     }
 
+    /** The builtin a module's global slot names when the module does not define it, looked up once. */
+    private final java.util.Map<Code.ModuleInfo, Object[]> builtins = new java.util.IdentityHashMap<>();
+    private static final Object NO_BUILTIN = new Object();
+
+    Object builtin(Code.ModuleInfo module, int slot, boolean prelude) {
+        Object[] cache = builtins.get(module);
+        if (cache == null || cache.length <= slot) {
+            Object[] grown = new Object[module.globals.size()];
+            if (cache != null) System.arraycopy(cache, 0, grown, 0, cache.length);
+            builtins.put(module, cache = grown);
+        }
+        Object b = cache[slot];
+        if (b == null) {
+            b = Builtins.global(module.globals.get(slot), prelude);
+            cache[slot] = b = b == null ? NO_BUILTIN : b;
+        }
+        return b == NO_BUILTIN ? null : b;
+    }
+
     /** The machine once the prelude's definitions ran: the same for every run, so made once and copied. */
     private Machine afterPrelude;
 

@@ -41,7 +41,8 @@ public final class ExploreBench {
     /** CPython's own order, run again and again: the interpreter's speed without exploration. */
     static void fifo(String f, double seconds) throws Exception {
         Program p = program(f);
-        for (int i = 0; i < 200; i++) Runner.run(p, Runner.Chooser.FIFO, 1_000_000);
+        long w = System.nanoTime();
+        while (System.nanoTime() - w < 3e9) Runner.run(p, Runner.Chooser.FIFO, 1_000_000); // let the JIT settle
         long steps = 0, runs = 0, t0 = System.nanoTime();
         while (System.nanoTime() - t0 < seconds * 1e9) {
             steps += Runner.run(p, Runner.Chooser.FIFO, 1_000_000).steps();
