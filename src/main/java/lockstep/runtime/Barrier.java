@@ -26,9 +26,12 @@ public final class Barrier {
 
     private final Cell<State> cell;
 
-    public Barrier(int parties) {
+    /** ValueError (AsyncioError) if {@code parties} < 1. */
+    public Barrier(int parties) { this(parties, Cell.CAS); }
+
+    Barrier(int parties, Cell.Install install) {
         cell = new Cell<>(new State(lockstep.core.Barrier.create(0, parties), lockstep.core.Condition.over(0)),
-                Barrier::resume, Cell.CAS);
+                Barrier::resume, install);
     }
 
     /**

@@ -21,8 +21,13 @@ public final class Condition {
     /** Where a suspended call goes on. */
     private enum At { ACQUIRE, WAIT, REACQUIRE, REACQUIRE_CANCELLED }
 
-    private final Cell<State> cell = new Cell<>(
-            new State(lockstep.core.Lock.NEW, lockstep.core.Condition.over(0)), Condition::resume, Cell.CAS);
+    private final Cell<State> cell;
+
+    public Condition() { this(Cell.CAS); }
+
+    Condition(Cell.Install install) {
+        cell = new Cell<>(new State(lockstep.core.Lock.NEW, lockstep.core.Condition.over(0)), Condition::resume, install);
+    }
 
     /** Lock.acquire() of the underlying lock. */
     public CompletableFuture<Boolean> acquire() {

@@ -7,8 +7,11 @@ import java.util.concurrent.CompletableFuture;
 
 /** asyncio.Event for threads, on {@link lockstep.core.Event}. */
 public final class Event {
-    private final Cell<lockstep.core.Event> cell =
-            new Cell<>(lockstep.core.Event.NEW, Event::resume, Cell.CAS);
+    private final Cell<lockstep.core.Event> cell;
+
+    public Event() { this(Cell.CAS); }
+
+    Event(Cell.Install install) { cell = new Cell<>(lockstep.core.Event.NEW, Event::resume, install); }
 
     /** Completes with true once the flag is set (at once if it is). */
     public CompletableFuture<Boolean> await() {
