@@ -1,30 +1,43 @@
 package lockstep.runtime;
 
-import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.jetbrains.kotlinx.lincheck.annotations.Operation;
 import org.jetbrains.kotlinx.lincheck.annotations.Param;
-import org.jetbrains.kotlinx.lincheck.paramgen.IntGen;
-import org.jetbrains.kotlinx.lincheck.strategy.managed.modelchecking.ModelCheckingOptions;
-import org.jetbrains.kotlinx.lincheck.strategy.stress.StressOptions;
+import org.jetbrains.kotlinx.lincheck.annotations.Validate;
+import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
 
-@Param(name = "slot", gen = IntGen.class, conf = "0:2")
-public class LockLincheckTest {
-    private final Lock lock = new Lock();
-    private final Slots slots = new Slots();
+import java.util.concurrent.atomic.AtomicInteger;
 
-    @Operation public void acquire(@Param(name = "slot") int slot) { slots.put(slot, lock.acquire()); }
-    @Operation public String release() { return Slots.outcome(lock::release); }
-    @Operation public boolean cancel(@Param(name = "slot") int slot) { return slots.cancel(slot); }
+import static lockstep.runtime.Calls.check;
+
+/** {@link Lock} is linearizable, cancellation included; at rest, mutual exclusion and no lost wakeup hold. */
+public class LockLincheckTest {
+    final Lock lock = newLock();
+    private final Calls calls = new Calls();
+    private final AtomicInteger releases = new AtomicInteger();
+
+    Lock newLock() { return new Lock(); }
+
+    @Operation public void acquire(@Param(gen = ThreadIdGen.class) int me) { calls.add(me, lock.acquire()); }
+
+    @Operation public String release() {
+        String r = Calls.run(lock::release);
+        if (r.equals("ok")) releases.incrementAndGet();
+        return r;
+    }
+
+    /** Cancels this thread's latest acquire(): races with release() waking it. */
+    @Operation public boolean cancel(@Param(gen = ThreadIdGen.class) int me) { return calls.cancelLatest(me); }
+
     @Operation public String state() { return lock.toString(); }
 
-    @Test void modelChecking() {
-        LinChecker.check(getClass(), new ModelCheckingOptions().iterations(30).invocationsPerIteration(500)
-                .threads(2).actorsPerThread(3));
+    @Validate public void atRest() {
+        long held = calls.count("true") - releases.get();
+        check(held == (lock.locked() ? 1 : 0), "mutual exclusion: " + held + " holders, " + lock);
+        check(lock.locked() || calls.count("pending") == 0, "lost wakeup: a call waits on a free lock, " + lock);
     }
 
-    @Test void stress() {
-        LinChecker.check(getClass(), new StressOptions().iterations(30).invocationsPerIteration(1000)
-                .threads(2).actorsPerThread(3));
-    }
+    @Test void modelChecking() { Lincheck.modelChecking(getClass()); }
+
+    @Test void stress() { Lincheck.stress(getClass()); }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -34,16 +33,7 @@ class RuntimeTest {
         }
     }
 
-    static String outcome(CompletableFuture<?> f) {
-        if (!f.isDone()) return "pending";
-        if (f.isCancelled()) return "cancelled";
-        try {
-            return String.valueOf(f.join());
-        } catch (CompletionException e) {
-            AsyncioError a = (AsyncioError) e.getCause();
-            return a.type() + ": " + a.getMessage();
-        }
-    }
+    static String outcome(CompletableFuture<?> f) { return Calls.outcome(f); }
 
     // ------------------------------------------------------------------ Lock
 
