@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * asyncio.Barrier for threads, on {@link lockstep.core.Barrier} and the Condition it waits
  * on, in one snapshot. CPython holds the barrier's lock only between awaits, so here it is
  * held only inside one CAS: it is always free between them and never waited for, and the
- * Condition is told it is held.
+ * Condition is told it is held. The parties a trip, reset() or abort() wakes take their
+ * step in the same CAS (see {@link Cell}): a cycle's parties pass, or fail, together;
+ * cancelling a party that is still waiting makes it leave.
  */
 public final class Barrier {
     record State(lockstep.core.Barrier barrier, lockstep.core.Condition cond) {
@@ -31,7 +33,7 @@ public final class Barrier {
 
     Barrier(int parties, Cell.Install install) {
         cell = new Cell<>(new State(lockstep.core.Barrier.create(0, parties), lockstep.core.Condition.over(0)),
-                Barrier::resume, install);
+                Barrier::resume, install, true);
     }
 
     /**

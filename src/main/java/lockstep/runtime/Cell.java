@@ -61,12 +61,23 @@ final class Cell<S> {
     private final AtomicInteger ids = new AtomicInteger();
     private final Resume<S> resume;
     private final Install install;
+    private final boolean wokenRunAtOnce;
 
-    Cell(S core, Resume<S> resume, Install install) {
+    /**
+     * With {@code wokenRunAtOnce}, the tasks a transition wakes take their step in the same
+     * CAS: nothing, not even a cancellation, comes between. That is one of asyncio's
+     * schedules too (the woken tasks run next); the Barrier needs it to stay linearizable,
+     * since a party cancelled after the trip woke it but before it ran would leave a cycle
+     * that no sequence of whole operations produces.
+     */
+    Cell(S core, Resume<S> resume, Install install, boolean wokenRunAtOnce) {
         this.ref = new AtomicReference<>(new Snapshot<>(core, Vec.of(), Vec.of()));
         this.resume = resume;
         this.install = install;
+        this.wokenRunAtOnce = wokenRunAtOnce;
     }
+
+    Cell(S core, Resume<S> resume, Install install) { this(core, resume, install, false); }
 
     /**
      * An operation: {@code op} runs on a settled snapshot (no task due) and its changes
@@ -78,6 +89,7 @@ final class Cell<S> {
             Snapshot<S> s = settled();
             Tx<S> tx = new Tx<>(this, s);
             R result = op.apply(tx);
+            if (wokenRunAtOnce) tx.runDue();
             if (tx.unchanged(s) || install.install(ref, s, tx.snapshot())) {
                 tx.runEffects();
                 settled();
@@ -103,7 +115,14 @@ final class Cell<S> {
                                      s.ready().append(w.fut()))
                     : new Snapshot<>(s.core(), s.suspended().set(i, new Suspended(w.fut(), call, w.at(), w.state(), true)),
                                      s.ready());
+            Tx<S> tx = null;
+            if (wokenRunAtOnce) {
+                tx = new Tx<>(this, next);
+                tx.runDue();
+                next = tx.snapshot();
+            }
             if (install.install(ref, s, next)) {
+                if (tx != null) tx.runEffects();
                 settled();
                 return true;
             }
@@ -176,6 +195,11 @@ final class Cell<S> {
                 ready = ready.append(w.future());
             }
             return step.state();
+        }
+
+        /** Runs the steps of every due task (the ready queue, in order), within this attempt. */
+        void runDue() {
+            while (!ready.isEmpty()) cell.resume.resume(this, take(ready.first()));
         }
 
         /** The due task of {@code fut} starts its step: it is no longer suspended. */

@@ -7,6 +7,8 @@ import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static lockstep.runtime.Calls.check;
 
 /**
@@ -36,7 +38,20 @@ public class BarrierLincheckTest {
         check(pending < b.parties(), "barrier phases: all parties arrived but it did not trip");
     }
 
-    @Test void modelChecking() { Lincheck.modelChecking(getClass()); }
+    /** The races that matter, explored in every interleaving before the random scenarios. */
+    List<Lincheck.Race> races() {
+        Class<?> me = getClass();
+        return List.of(
+                // the tripping arrival vs. abort()
+                new Lincheck.Race(me).init("await", 0).thread(0, "await", 0).thread(1, "abort").post("state"),
+                // the tripping arrival vs. reset(), then a new arrival
+                new Lincheck.Race(me).init("await", 0).thread(0, "await", 0).thread(1, "reset").thread(1, "await", 1)
+                        .post("state"),
+                // the tripping arrival vs. cancellation of the waiting party
+                new Lincheck.Race(me).init("await", 0).thread(0, "await", 1).thread(1, "cancel", 0).post("state"));
+    }
 
-    @Test void stress() { Lincheck.stress(getClass()); }
+    @Test void modelChecking() { Lincheck.modelChecking(getClass(), races()); }
+
+    @Test void stress() { Lincheck.stress(getClass(), races()); }
 }

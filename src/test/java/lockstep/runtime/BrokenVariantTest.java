@@ -3,6 +3,8 @@ package lockstep.runtime;
 import org.jetbrains.kotlinx.lincheck.LinChecker;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Lincheck must report the deliberately broken {@link NonAtomic} lock; otherwise the other tests prove nothing. */
@@ -15,7 +17,7 @@ class BrokenVariantTest {
 
     @Test void modelCheckingReportsTheNonAtomicLock() {
         AssertionError e = assertThrows(AssertionError.class, () -> LinChecker.check(BrokenLock.class,
-                Lincheck.modelChecking().sequentialSpecification(LockLincheckTest.class).minimizeFailedScenario(false)));
+                Lincheck.modelChecking(List.of()).sequentialSpecification(LockLincheckTest.class).minimizeFailedScenario(false)));
         String report = e.getMessage();
         assertTrue(report.contains("Invalid execution results") || report.contains("Validation function"),
                 "Lincheck found the broken lock, but not as a linearizability or invariant failure:\n" + report);

@@ -6,6 +6,7 @@ import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static lockstep.runtime.Calls.check;
@@ -52,7 +53,21 @@ public class ConditionLincheckTest {
         check(s.lock().locked() || s.lock().waiters().isEmpty(), "lost wakeup: a call waits on a free lock, " + s);
     }
 
-    @Test void modelChecking() { Lincheck.modelChecking(getClass()); }
+    /** The races that matter, explored in every interleaving before the random scenarios. */
+    List<Lincheck.Race> races() {
+        Class<?> me = getClass();
+        return List.of(
+                // notify(1) then release() vs. cancellation of the notified waiter (slot 0), slot 1 waiting behind
+                new Lincheck.Race(me).init("acquire", 0).init("await", 0).init("acquire", 1).init("await", 1)
+                        .init("acquire", 2)
+                        .thread(0, "notifyOne").thread(0, "release").thread(1, "cancel", 0).post("state"),
+                // notify_all() vs. a cancellation while the woken waiters take the lock back in turn
+                new Lincheck.Race(me).init("acquire", 0).init("await", 0).init("acquire", 1).init("await", 1)
+                        .init("acquire", 2)
+                        .thread(0, "notifyAllWaiters").thread(0, "release").thread(1, "cancel", 1).post("release"));
+    }
 
-    @Test void stress() { Lincheck.stress(getClass()); }
+    @Test void modelChecking() { Lincheck.modelChecking(getClass(), races()); }
+
+    @Test void stress() { Lincheck.stress(getClass(), races()); }
 }

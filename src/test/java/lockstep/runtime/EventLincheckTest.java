@@ -6,6 +6,8 @@ import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static lockstep.runtime.Calls.check;
 
 /** {@link Event} is linearizable with set(), clear(), wait() and cancellation; no call waits on a set event. */
@@ -29,7 +31,19 @@ public class EventLincheckTest {
                 "a wait() ended otherwise than True or cancelled");
     }
 
-    @Test void modelChecking() { Lincheck.modelChecking(getClass()); }
+    /** The races that matter, explored in every interleaving before the random scenarios. */
+    List<Lincheck.Race> races() {
+        Class<?> me = getClass();
+        return List.of(
+                // set() and clear() vs. cancellation of a waiter and a new waiter
+                new Lincheck.Race(me).init("await", 0).init("await", 1)
+                        .thread(0, "set").thread(0, "clear").thread(1, "cancel", 1).thread(1, "await", 1).post("state"),
+                // set() vs. clear() then a new wait()
+                new Lincheck.Race(me).init("await", 0)
+                        .thread(0, "set").thread(1, "clear").thread(1, "await", 1).post("state"));
+    }
 
-    @Test void stress() { Lincheck.stress(getClass()); }
+    @Test void modelChecking() { Lincheck.modelChecking(getClass(), races()); }
+
+    @Test void stress() { Lincheck.stress(getClass(), races()); }
 }

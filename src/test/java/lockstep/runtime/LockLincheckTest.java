@@ -6,6 +6,7 @@ import org.jetbrains.kotlinx.lincheck.annotations.Validate;
 import org.jetbrains.kotlinx.lincheck.paramgen.ThreadIdGen;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static lockstep.runtime.Calls.check;
@@ -37,7 +38,22 @@ public class LockLincheckTest {
         check(lock.locked() || calls.count("pending") == 0, "lost wakeup: a call waits on a free lock, " + lock);
     }
 
-    @Test void modelChecking() { Lincheck.modelChecking(getClass()); }
+    /** The races that matter, explored in every interleaving before the random scenarios. */
+    List<Lincheck.Race> races() {
+        Class<?> me = getClass();
+        return List.of(
+                // release() vs. cancellation of the head waiter (slot 1), slot 2 queued behind it
+                new Lincheck.Race(me).init("acquire", 0).init("acquire", 1).init("acquire", 2)
+                        .thread(0, "release").thread(1, "cancel", 1).post("state"),
+                // two releases vs. two waiters
+                new Lincheck.Race(me).init("acquire", 0).init("acquire", 1).init("acquire", 2)
+                        .thread(0, "release").thread(1, "release").post("state"),
+                // release() vs. a newcomer while slot 1 waits: FIFO
+                new Lincheck.Race(me).init("acquire", 0).init("acquire", 1)
+                        .thread(0, "release").thread(1, "acquire", 2).thread(1, "state").post("state"));
+    }
 
-    @Test void stress() { Lincheck.stress(getClass()); }
+    @Test void modelChecking() { Lincheck.modelChecking(getClass(), races()); }
+
+    @Test void stress() { Lincheck.stress(getClass(), races()); }
 }

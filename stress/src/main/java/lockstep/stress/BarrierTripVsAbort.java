@@ -11,14 +11,14 @@ import static org.openjdk.jcstress.annotations.Expect.*;
 /**
  * Barrier(2) with p0 waiting: the second party arrives (and trips it) while another
  * thread aborts. A party passes only in a tripped cycle, with a distinct index; after
- * abort() it is broken for good.
+ * abort() it is broken for good. A cycle is never split (p0 failing while the tripping
+ * party passed): asyncio would allow an abort between the trip and p0's next step, but
+ * this runtime runs the parties a trip wakes in the trip's own step.
  */
 @JCStressTest
 @Outcome(id = "0, 1, <Barrier [broken]>", expect = ACCEPTABLE, desc = "trip, then abort: both passed")
 @Outcome(id = "BrokenBarrierError, BrokenBarrierError, <Barrier [broken]>", expect = ACCEPTABLE,
         desc = "abort first: p0 fails, p1 finds it broken")
-@Outcome(id = "BrokenBarrierError, 1, <Barrier [broken]>", expect = ACCEPTABLE_INTERESTING,
-        desc = "abort after the trip woke p0 but before p0 ran: p0 fails as in asyncio, the tripping party passed")
 @Outcome(expect = FORBIDDEN, desc = "barrier phases broken: a party stuck, a double index, or not broken")
 @State
 public class BarrierTripVsAbort {
