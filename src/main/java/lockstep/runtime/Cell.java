@@ -25,7 +25,14 @@ import java.util.function.Function;
  * that finds it due first: every operation but {@code cancel} settles the ready queue
  * before acting. So the only thing that can come between a wake and the woken task's
  * step is a cancellation, exactly what asyncio allows when a timeout or another task
- * cancels a task that was woken but has not run yet.
+ * cancels a task that was woken but has not run yet (a Lock waiter then hands the lock
+ * on, a Semaphore waiter gives its unit back and on). Each such outcome is also the
+ * outcome of some order of whole operations, so the primitives stay linearizable; the
+ * Barrier, where it would not be, runs the woken steps in the waking CAS instead.
+ *
+ * <p>The futures handed to callers are completed after the CAS that decided them, by the
+ * thread that made it: a reader may see the new state a moment before the future is done,
+ * never the other way round.
  */
 final class Cell<S> {
 

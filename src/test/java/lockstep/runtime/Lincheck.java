@@ -20,7 +20,7 @@ import static org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategyGua
  * {@link Race}s, the scenarios that matter (release vs. cancellation of the head waiter,
  * ...), which model checking explores interleaving by interleaving; then random
  * scenarios of 2 threads of 3 operations after 2 set-up operations and before 1 final
- * one: 10 of them, each run in 50 interleavings (model checking) or 100 times (stress),
+ * one: 5 of them, each run in 50 interleavings (model checking) or 100 times (stress),
  * so that the whole set stays near a minute on 2 cores. For a longer run:
  * {@code -Dlockstep.lincheck.iterations=100 -Dlockstep.lincheck.invocations=1000}.
  *
@@ -39,7 +39,7 @@ final class Lincheck {
      * faster without hiding an interleaving.
      */
     static ModelCheckingOptions modelChecking(List<Race> races) {
-        ModelCheckingOptions o = new ModelCheckingOptions().iterations(intProp("lockstep.lincheck.iterations", 10))
+        ModelCheckingOptions o = new ModelCheckingOptions().iterations(intProp("lockstep.lincheck.iterations", 5))
                 .invocationsPerIteration(intProp("lockstep.lincheck.invocations", 50))
                 .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1)
                 .addGuarantee(forClasses(c -> c.startsWith("lockstep.core.")).allMethods().treatAsAtomic())
@@ -48,7 +48,7 @@ final class Lincheck {
     }
 
     static StressOptions stress(List<Race> races) {
-        StressOptions o = new StressOptions().iterations(intProp("lockstep.lincheck.iterations", 10))
+        StressOptions o = new StressOptions().iterations(intProp("lockstep.lincheck.iterations", 5))
                 .invocationsPerIteration(intProp("lockstep.lincheck.invocations", 50) * 2)
                 .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1);
         return withRaces(o, races);
