@@ -20,9 +20,10 @@ import static org.jetbrains.kotlinx.lincheck.strategy.managed.ManagedStrategyGua
  * {@link Race}s, the scenarios that matter (release vs. cancellation of the head waiter,
  * ...), which model checking explores interleaving by interleaving; then random
  * scenarios of 2 threads of 3 operations after 2 set-up operations and before 1 final
- * one: 5 of them, each run in 50 interleavings (model checking) or 100 times (stress),
- * so that the whole set stays near a minute on 2 cores. For a longer run:
- * {@code -Dlockstep.lincheck.iterations=100 -Dlockstep.lincheck.invocations=1000}.
+ * one: 5 of them, each run in 50 interleavings (model checking) or 50 times (stress;
+ * jcstress does the heavy stress testing), so that the whole set stays under about two
+ * minutes on 2 cores. For a longer run:
+ * {@code -Dlockstep.lincheck.iterations=50 -Dlockstep.lincheck.invocations=500}.
  *
  * <p>The sequential specification is the test class itself run one operation at a time:
  * the core's transitions applied in order, with every woken task's step run before the
@@ -49,7 +50,7 @@ final class Lincheck {
 
     static StressOptions stress(List<Race> races) {
         StressOptions o = new StressOptions().iterations(intProp("lockstep.lincheck.iterations", 5))
-                .invocationsPerIteration(intProp("lockstep.lincheck.invocations", 50) * 2)
+                .invocationsPerIteration(intProp("lockstep.lincheck.invocations", 50))
                 .threads(2).actorsPerThread(3).actorsBefore(2).actorsAfter(1);
         return withRaces(o, races);
     }
