@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 /** The command line: {@code lockstep run FILE}. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
         description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12).",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class})
+        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -74,6 +74,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--time-limit", description = "stop after S seconds (default 600)") double timeLimit = 600;
         @Option(names = "--json", description = "print one JSON object") boolean json;
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
+        @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
 
         @Override public Integer call() {
             Explorer.Strategy st;
@@ -92,6 +93,7 @@ public final class Main implements Callable<Integer> {
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR);
             Explorer.Report r = new Explorer(p, o).explore();
+            if (compareOutcomes != null) return lockstep.oracle.OutcomeComparison.run(file.toString(), p, o, r, compareOutcomes, json, OUT, ERR);
             OUT.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
             OUT.flush();
             return r.violations().isEmpty() ? 0 : 1;
