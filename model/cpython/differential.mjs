@@ -13,8 +13,9 @@
 //            CPython runner's --schedule), and each outcome's reported stdout
 //            checked against lockstep's own replay;
 //   shuffle  CPython runs with a random ready handle at each step (--shuffle seed,
-//            some with injected cancellations); each schedule it took replayed on
-//            lockstep.
+//            half of them with an injected cancellation); each schedule it took
+//            replayed on lockstep, and the trace it recorded (--record-trace) given
+//            to lockstep check-trace, which must accept it.
 // Compared: stdout with every 0x... address masked, and the exit code. Any
 // difference (or a schedule that does not fit one side) is printed with the file,
 // the schedule and a diff, and the exit code is 1.
@@ -25,13 +26,13 @@
 //   --seed N                explore and shuffle seed (default 1)
 //   --samples K             explore --max-schedules without cancellations (default 20)
 //   --cancel-samples K      explore --max-schedules with --cancel 1 (default 10; 0: skip)
-//   --explore-time S        explore --time-limit per file and mode (default 60)
+//   --explore-time S        explore --time-limit per file and mode (default 20)
 //   --shuffles K            shuffled CPython runs per file (default 4; half with a cancel)
 //   --max-diffs N           print at most N differences in full (default 20)
 //   --quiet                 no per-file progress
 //
-// The lockstep side runs in one JVM (lockstep.oracle.OracleServer, which calls the
-// same Explorer/Replay code as the explore and replay commands).
+// The lockstep side runs in one JVM: `java -jar JAR batch` (JSON-lines requests,
+// the same code as the run, replay, explore and check-trace commands).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -50,7 +51,7 @@ function die(msg) {
 
 const opt = {
   jar: path.join(repo, "target", "lockstep.jar"), strategy: "random", seed: 1, samples: 20,
-  cancelSamples: 10, exploreTime: 60, shuffles: 4, maxDiffs: 20, quiet: false,
+  cancelSamples: 10, exploreTime: 20, shuffles: 4, maxDiffs: 20, quiet: false,
 };
 const files = [];
 const argv = process.argv.slice(2);
@@ -88,7 +89,7 @@ for (const f of files) if (!fs.existsSync(f)) die(`no such file: ${f}`);
 
 class Lockstep {
   constructor(jar) {
-    this.proc = spawn("java", ["-cp", jar, "lockstep.oracle.OracleServer"], { stdio: ["pipe", "pipe", "inherit"] });
+    this.proc = spawn("java", ["-jar", jar, "batch"], { stdio: ["pipe", "pipe", "inherit"] });
     this.waiting = [];
     this.proc.on("exit", (code) => {
       for (const w of this.waiting) w.reject(new Error(`lockstep server exited (${code})`));
@@ -143,7 +144,7 @@ try {
 }
 process.stderr.write(`differential: Python ${cpy.version} (pyodide ${cpy.pyodideVersion}) vs ${opt.jar}\n`);
 
-const counts = { files: 0, fifo: 0, explore: 0, shuffle: 0, selfcheck: 0, schedules: 0 };
+const counts = { files: 0, fifo: 0, explore: 0, shuffle: 0, selfcheck: 0, schedules: 0, traces: 0 };
 const diffs = [];
 
 function record(file, schedule, origin, c, l, note) {
@@ -219,12 +220,19 @@ for (const file of files) {
   for (let k = 0; k < opt.shuffles; k++) {
     const seed = opt.seed * 1000 + k;
     const cancel = k % 2;
-    const c = cpy.run({ file, shuffle: seed, cancel });
+    const c = cpy.run({ file, shuffle: seed, cancel, record_trace: true });
     counts.shuffle++;
     if (c.exit === 4) continue;   // an endless shuffled run: nothing to compare
+    const origin = `CPython --shuffle ${seed} --cancel ${cancel}`;
     const l = await lockstep.ask({ op: "run", file, schedule: c.schedule });
     counts.schedules++;
-    if (!same(c, l)) record(file, c.schedule, `CPython --shuffle ${seed} --cancel ${cancel}`, c, l);
+    if (!same(c, l)) record(file, c.schedule, origin, c, l);
+    const v = await lockstep.ask({ op: "check-trace", file, trace_text: c.trace });
+    counts.traces++;
+    if (v.status !== "allowed") {
+      const why = v.error ? v.error : `${v.status}: ${JSON.stringify(v.divergence)}`;
+      record(file, c.schedule, origin, c, l, `lockstep check-trace does not accept the trace CPython recorded: ${why}`);
+    }
   }
   if (!opt.quiet) {
     const bad = diffs.length - before;
@@ -237,6 +245,7 @@ cpy.close();
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 process.stdout.write(`differential: ${counts.files} files; fifo ${counts.fifo}, runner self-checks ${counts.selfcheck}, `
   + `explore schedules ${counts.explore}, shuffled CPython runs ${counts.shuffle}; ${counts.schedules} schedules replayed on both sides; `
+  + `${counts.traces} CPython traces checked; `
   + `${diffs.length} difference${diffs.length === 1 ? "" : "s"}; ${secs} s\n`);
 if (diffs.length > opt.maxDiffs) process.stdout.write(`(${diffs.length - opt.maxDiffs} more differences not shown; --max-diffs)\n`);
 process.exit(diffs.length ? 1 : 0);

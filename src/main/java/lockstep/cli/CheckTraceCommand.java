@@ -1,23 +1,19 @@
 package lockstep.cli;
 
 import lockstep.oracle.TraceChecker;
-import lockstep.oracle.TraceChecker.Divergence;
-import lockstep.oracle.TraceChecker.Result;
 import lockstep.oracle.TraceFile;
+import lockstep.oracle.TraceReport;
 import lockstep.vm.Program;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code lockstep check-trace FILE TRACE}: is the behaviour recorded in TRACE (by another
  * implementation of asyncio, or by CPython itself) one that CPython 3.12 allows for FILE?
- * Exit 0 allowed, 1 not allowed, 2 bad input, 3 undecided (a search bound was hit).
  */
 @Command(name = "check-trace", description = {
         "Check a recorded run of FILE (JSON lines: the handles run, or only the final stdout) against CPython 3.12's semantics.",
@@ -47,69 +43,9 @@ public final class CheckTraceCommand implements Callable<Integer> {
         }
         Program p = Main.compileOrNull(file);
         if (p == null) return 2;
-        Result r = TraceChecker.check(p, t, new TraceChecker.Options(cancels, maxSchedules, timeLimit, maxSteps));
-        Main.OUT.print(json ? json(r) : text(r));
+        TraceChecker.Result r = TraceChecker.check(p, t, new TraceChecker.Options(cancels, maxSchedules, timeLimit, maxSteps));
+        Main.OUT.print(json ? TraceReport.json(file.toString(), trace.toString(), r) : TraceReport.text(file.toString(), trace.toString(), r));
         Main.OUT.flush();
-        return switch (r.status()) {
-            case ALLOWED -> 0;
-            case DIVERGES -> 1;
-            case UNDECIDED -> 3;
-        };
-    }
-
-    private String text(Result r) {
-        StringBuilder sb = new StringBuilder();
-        switch (r.status()) {
-            case ALLOWED -> {
-                sb.append("allowed: ").append(trace).append(" is a run CPython 3.12 allows for ").append(file);
-                if (r.steps() > 0) sb.append(" (").append(r.steps()).append(" steps)");
-                sb.append('\n');
-                sb.append("schedule: \"").append(r.schedule()).append("\"\n");
-                sb.append("replay:   lockstep replay ").append(file).append(" --schedule \"").append(r.schedule()).append("\"\n");
-            }
-            case DIVERGES -> sb.append("not allowed: ").append(trace).append(" is not a run CPython 3.12 allows for ").append(file).append('\n');
-            case UNDECIDED -> sb.append("undecided: ").append(trace).append(" was neither matched nor ruled out for ").append(file).append('\n');
-        }
-        if (r.note() != null) sb.append("note: ").append(r.note()).append('\n');
-        Divergence d = r.divergence();
-        if (d != null) {
-            sb.append(r.status() == TraceChecker.Status.DIVERGES ? "diverges" : "closest");
-            if (d.step() > 0) sb.append(" at step ").append(d.step());
-            sb.append(" (").append(trace).append(':').append(d.line()).append("): ").append(d.reason()).append('\n');
-            sb.append("  the trace has:  ").append(d.recorded()).append('\n');
-            sb.append("  3.12 allows:    ");
-            if (d.allowed().isEmpty()) sb.append("(nothing)\n");
-            for (int i = 0; i < d.allowed().size(); i++) {
-                if (i > 0) sb.append("                  ");
-                sb.append(d.allowed().get(i)).append('\n');
-            }
-            sb.append("  schedule of 3.12 up to there: \"").append(d.schedule()).append("\"\n");
-        }
-        return sb.toString();
-    }
-
-    private String json(Result r) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("file", file.toString());
-        o.put("trace", trace.toString());
-        o.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("schedule", r.schedule());
-        o.put("steps", r.steps());
-        o.put("runs", r.runs());
-        Divergence d = r.divergence();
-        if (d != null) {
-            Map<String, Object> dv = new LinkedHashMap<>();
-            dv.put("step", d.step());
-            dv.put("line", d.line());
-            dv.put("reason", d.reason());
-            dv.put("recorded", d.recorded());
-            dv.put("allowed", d.allowed());
-            dv.put("schedule", d.schedule());
-            o.put("divergence", dv);
-        } else {
-            o.put("divergence", null);
-        }
-        o.put("note", r.note());
-        return lockstep.oracle.OracleJson.write(o) + "\n";
+        return TraceReport.exitCode(r);
     }
 }

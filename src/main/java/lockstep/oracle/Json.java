@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
  * jackson-core's streaming parser, remembering where each object member's value starts
  * (for {@code file:line:col} messages).
  */
-final class Json {
+public final class Json {
     private Json() {}
 
     static final JsonFactory FACTORY = new JsonFactory();
@@ -49,25 +50,20 @@ final class Json {
             JsonToken t = p.nextToken();
             if (t == null) throw new Malformed("no JSON value", 1, 1);
             Object v = value(p, t);
-            JsonToken after;
-            try {
-                after = p.nextToken();
-            } catch (JsonParseException e) {
-                throw malformed(e);
-            }
+            JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new Malformed("unexpected text after the JSON value", l.getLineNr(), l.getColumnNr());
             }
             return v;
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Malformed malformed(JsonParseException e) {
+    private static Malformed malformed(JsonProcessingException e) {
         JsonLocation l = e.getLocation();
         String msg = e.getOriginalMessage();
         int nl = msg.indexOf('\n');
@@ -103,7 +99,10 @@ final class Json {
                 return l;
             }
             case VALUE_STRING: return p.getText();
-            case VALUE_NUMBER_INT: return p.getLongValue();
+            case VALUE_NUMBER_INT:
+                // an integer beyond long is kept as a double: callers reject it as out of range
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return (Object) p.getDoubleValue();
+                return (Object) p.getLongValue();
             case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
             case VALUE_TRUE: return Boolean.TRUE;
             case VALUE_FALSE: return Boolean.FALSE;
@@ -113,7 +112,7 @@ final class Json {
     }
 
     /** Writes a value of the kinds {@link #parse} returns (and Integer, Map, List in general) as JSON. */
-    static String write(Object v) {
+    public static String write(Object v) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             write(g, v);

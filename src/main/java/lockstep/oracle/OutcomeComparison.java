@@ -143,23 +143,20 @@ public final class OutcomeComparison {
         return new Comparison(verdicts, unobserved, r.complete());
     }
 
-    /** What {@code explore --compare-outcomes} prints and returns (0 all observed produced, 1 some impossible, 3 undecided). */
-    public static int run(String file, Program p, Explorer.Options o, Explorer.Report r, Path observedPath, boolean json,
-                          PrintStream out, PrintStream err) {
-        List<Observed> observed;
-        try {
-            observed = read(observedPath);
-        } catch (BadObserved e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+    /**
+     * What {@code explore --compare-outcomes} prints (text or one JSON object), and its exit
+     * code: 0 every observed outcome is one the model produces, 1 some observed outcome is
+     * impossible in the model, 3 some could be neither found nor ruled out (search bound).
+     */
+    public static int report(String file, Program p, Explorer.Options o, Explorer.Report r, String observedName,
+                             List<Observed> observed, boolean json, PrintStream out) {
         Comparison c = compare(p, o, r, observed, 100_000, 30);
-        out.print(json ? json(file, r, observed, c) : text(file, r, observedPath, observed, c));
+        out.print(json ? json(file, r, observed, c) : text(file, r, observedName, observed, c));
         out.flush();
         return c.exitCode();
     }
 
-    static String text(String file, Explorer.Report r, Path observedPath, List<Observed> observed, Comparison c) {
+    static String text(String file, Explorer.Report r, String observedPath, List<Observed> observed, Comparison c) {
         StringBuilder sb = new StringBuilder();
         long runs = observed.stream().mapToLong(Observed::count).sum();
         sb.append("file: ").append(file).append('\n');
