@@ -240,7 +240,7 @@ def describe_handle(handle, filename):
         return {'kind': 'callback', 'func': name}
     if owner is not None and type(owner).__name__ in _PUBLIC_SELF and (
             isinstance(owner, (asyncio.Future, asyncio.Task)) or
-            type(owner).__module__ in ('asyncio.locks', 'lockstep_locks')):
+            type(owner).__module__ == 'asyncio.locks'):
         return {'kind': 'callback', 'func': f'{type(owner).__name__}.{name}'}
     if owner is builtins:
         return {'kind': 'callback', 'func': name}
@@ -540,7 +540,7 @@ _ordered_all_tasks.__doc__ = _stdlib_all_tasks.__doc__
 def _is_primitive(obj):
     """A Lock, Event, Condition, Semaphore or Barrier (also from --locks)."""
     t = type(obj)
-    return (t.__module__ in ('asyncio.locks', 'lockstep_locks')
+    return (t.__module__ == 'asyncio.locks'
             and any(c.__name__ in _LOCK_NAMES for c in t.__mro__))
 
 
@@ -624,7 +624,9 @@ _LOCK_NAMES = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'B
 def load_locks(locks_source, path='<locks>'):
     """A module made from another asyncio/locks.py (e.g. a deliberately altered
     copy), for run_scenario(locks_source=...)."""
-    mod = types.ModuleType('lockstep_locks')
+    # Named asyncio.locks (not registered in sys.modules) so that the classes
+    # print as CPython's do: <asyncio.locks.Lock object at ... [unlocked]>.
+    mod = types.ModuleType('asyncio.locks')
     mod.__package__ = 'asyncio'
     mod.__file__ = path
     exec(compile(locks_source, path, 'exec', dont_inherit=True), mod.__dict__)

@@ -6,6 +6,7 @@
 //   const cpy = await startCPython312();          // ~4 s
 //   const r = cpy.run({file: "x.py", schedule: "1,0,c0"});
 //   // r: {file, stdout, exit, stderr, schedule?, seed?, trace?}
+//   cpy.stdlibSource("asyncio.locks");            // the 3.12 source text
 //
 // Request fields: file (read from the host), schedule | shuffle (+ cancel),
 // max_steps, record_trace (the result then carries the trace as JSON lines
@@ -79,10 +80,16 @@ _lockstep_request
     return JSON.parse(request(JSON.stringify(rest), "/lockstep/scenario.py", locksTmp));
   }
 
+  /** The source text of a module of CPython 3.12's standard library (e.g. "asyncio.locks"). */
+  function stdlibSource(module) {
+    return py.runPython(`import importlib, inspect; inspect.getsource(importlib.import_module(${JSON.stringify(module)}))`);
+  }
+
   return {
     version,
     pyodideVersion: py.version,
     run,
+    stdlibSource,
     close() { request.destroy(); },
   };
 }

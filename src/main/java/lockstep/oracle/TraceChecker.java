@@ -224,14 +224,8 @@ public final class TraceChecker {
         }
     }
 
+    /** A string as a JSON string literal: {@code "b got the lock\n"}. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            if (c == '\n') sb.append("\\n");
-            else if (c == '\\') sb.append("\\\\");
-            else if (c == '\'') sb.append("\\'");
-            else sb.append(c);
-        }
-        return sb.append('\'').toString();
+        return Json.write(s);
     }
 }

@@ -123,7 +123,7 @@ public final class TraceFile {
             if (!taskKind && task != null) task = null;   // informative only
             events.add(new Event(ln, false, kind, task, func, stdout, time));
         }
-        if (events.isEmpty() && end == null) throw bad(file, Math.max(1, lines.length), 1, "empty trace: no step and no final line");
+        if (events.isEmpty() && end == null) throw bad(file, 1, 1, "empty trace: no step and no final line");
         return new TraceFile(file, List.copyOf(events), end);
     }
 
