@@ -46,26 +46,30 @@ public final class OutcomeComparison {
         } catch (IOException e) {
             throw new BadObserved(path + ":1:1: error: cannot read file (" + e.getClass().getSimpleName() + ")");
         }
-        List<Object[]> items = new ArrayList<>();   // {value, line}
+        // Each item: the value, the line it starts on and the line its members' positions count from.
+        List<Object[]> items = new ArrayList<>();
         Object whole = null;
         try {
             whole = Json.parse(text);
         } catch (Json.Malformed e) {
             // not one JSON value: JSON lines
         }
-        if (whole instanceof Json.Obj o && o.containsKey("outcomes")) {
-            if (!(o.get("outcomes") instanceof List<?> l)) throw bad(path, o.at("outcomes"), "\"outcomes\" must be a list");
-            for (Object x : l) items.add(new Object[]{x, o.at("outcomes")});
-        } else if (whole instanceof List<?> l) {
-            for (Object x : l) items.add(new Object[]{x, x instanceof Json.Obj xo ? new int[]{xo.line, xo.col} : new int[]{1, 1}});
-        } else if (whole instanceof Json.Obj o) {
-            items.add(new Object[]{o, new int[]{o.line, o.col}});
+        if (whole instanceof Json.Obj && ((Json.Obj) whole).containsKey("outcomes")) {
+            Json.Obj o = (Json.Obj) whole;
+            if (!(o.get("outcomes") instanceof List)) throw bad(path, o.at("outcomes"), 0, "\"outcomes\" must be a list");
+            for (Object x : (List<?>) o.get("outcomes")) items.add(new Object[]{x, o.at("outcomes"), 0});
+        } else if (whole instanceof List) {
+            for (Object x : (List<?>) whole) {
+                items.add(new Object[]{x, x instanceof Json.Obj ? new int[]{((Json.Obj) x).line, ((Json.Obj) x).col} : new int[]{1, 1}, 0});
+            }
+        } else if (whole instanceof Json.Obj) {
+            items.add(new Object[]{whole, new int[]{1, 1}, 0});
         } else {
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) continue;
                 try {
-                    items.add(new Object[]{Json.parse(lines[i]), new int[]{i + 1, 1}});
+                    items.add(new Object[]{Json.parse(lines[i]), new int[]{i + 1, 1}, i});
                 } catch (Json.Malformed e) {
                     throw new BadObserved(path + ":" + (i + 1) + ":" + e.col + ": error: " + e.getMessage());
                 }
@@ -74,28 +78,37 @@ public final class OutcomeComparison {
         Map<List<Object>, Observed> groups = new LinkedHashMap<>();
         for (Object[] it : items) {
             int[] at = (int[]) it[1];
-            if (!(it[0] instanceof Json.Obj o)) throw bad(path, at, "an outcome is a JSON object with \"stdout\" and \"exit\"");
-            if (!(o.get("stdout") instanceof String s)) throw bad(path, o.containsKey("stdout") ? o.at("stdout") : at, "an outcome needs \"stdout\" (a string)");
+            int off = (Integer) it[2];
+            if (!(it[0] instanceof Json.Obj)) throw bad(path, at, 0, "an outcome is a JSON object with \"stdout\" and \"exit\"");
+            Json.Obj o = (Json.Obj) it[0];
+            if (!(o.get("stdout") instanceof String)) {
+                throw bad(path, o.containsKey("stdout") ? o.at("stdout") : at, o.containsKey("stdout") ? off : 0,
+                        "an outcome needs \"stdout\" (a string)");
+            }
+            String s = (String) o.get("stdout");
             Integer exit = null;
             if (o.get("exit") != null) {
-                if (!(o.get("exit") instanceof Long x)) throw bad(path, o.at("exit"), "\"exit\" must be an integer");
-                exit = (int) (long) x;
+                if (!(o.get("exit") instanceof Long) || (Long) o.get("exit") < 0 || (Long) o.get("exit") > 255) {
+                    throw bad(path, o.at("exit"), off, "\"exit\" must be an integer 0..255");
+                }
+                exit = (int) (long) (Long) o.get("exit");
             }
-            long count = o.get("count") instanceof Long c && c > 0 ? c : 1;
+            long count = o.get("count") instanceof Long && (Long) o.get("count") > 0 ? (Long) o.get("count") : 1;
             String example = null;
-            if (o.get("schedule") instanceof String sch) example = "schedule \"" + sch + "\"";
-            if (o.get("seed") instanceof Long seed) example = "seed " + seed + (example == null ? "" : ", " + example);
-            List<Object> key = java.util.Arrays.asList(Lockstep.maskAddresses(s), exit);
+            if (o.get("schedule") instanceof String) example = "schedule \"" + o.get("schedule") + "\"";
+            if (o.get("seed") instanceof Long) example = "seed " + o.get("seed") + (example == null ? "" : ", " + example);
+            String masked = Lockstep.maskAddresses(s);
+            List<Object> key = java.util.Arrays.asList(masked, exit);
             Observed prev = groups.get(key);
-            groups.put(key, prev == null ? new Observed(Lockstep.maskAddresses(s), exit, count, example)
+            groups.put(key, prev == null ? new Observed(masked, exit, count, example)
                     : new Observed(prev.stdout(), exit, prev.count() + count, prev.example() != null ? prev.example() : example));
         }
         if (groups.isEmpty()) throw new BadObserved(path + ":1:1: error: no observed outcome");
         return new ArrayList<>(groups.values());
     }
 
-    private static BadObserved bad(Path p, int[] at, String msg) {
-        return new BadObserved(p + ":" + at[0] + ":" + at[1] + ": error: " + msg);
+    private static BadObserved bad(Path p, int[] at, int lineOffset, String msg) {
+        return new BadObserved(p + ":" + (at[0] + lineOffset) + ":" + at[1] + ": error: " + msg);
     }
 
     /** An observed outcome the model produces (with a schedule), or does not, or may. */
