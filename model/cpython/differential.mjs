@@ -248,4 +248,9 @@ process.stdout.write(`differential: ${counts.files} files; fifo ${counts.fifo}, 
   + `${counts.traces} CPython traces checked; `
   + `${diffs.length} difference${diffs.length === 1 ? "" : "s"}; ${secs} s\n`);
 if (diffs.length > opt.maxDiffs) process.stdout.write(`(${diffs.length - opt.maxDiffs} more differences not shown; --max-diffs)\n`);
+if (diffs.length) {
+  const byFile = new Map();
+  for (const d of diffs) byFile.set(d.file, (byFile.get(d.file) || 0) + 1);
+  process.stdout.write(`differences by file:\n${[...byFile].map(([f, n]) => `  ${n}  ${f}`).join("\n")}\n`);
+}
 process.exit(diffs.length ? 1 : 0);
