@@ -7,17 +7,25 @@
 //        {"file": ..., "stdout": ..., "exit": N, "stderr": ...}
 //   node model/cpython/cpython312.mjs --write FILE...  writes X.out and X.exit
 //        next to every X.py (see model/README.md), one summary line per file
+//   node model/cpython/cpython312.mjs --schedule S FILE...
+//        follow a lockstep schedule (the result also has "schedule")
+//   node model/cpython/cpython312.mjs --shuffle SEED [--cancel K] [--runs N] FILE...
+//        a random ready handle at each step; N runs per file with seeds
+//        SEED..SEED+N-1 (each result has "seed" and the "schedule" it took)
+//   node model/cpython/cpython312.mjs --record-trace OUT.jsonl FILE
+//        also write the run's trace (lockstep check-trace's format)
+//   node model/cpython/cpython312.mjs --locks LOCKS.py ...
+//        use another asyncio/locks.py (e.g. model/cpython/altered/)
+//   node model/cpython/cpython312.mjs --requests REQ.jsonl|-
+//        one JSON request per line: {"file", "schedule"?, "shuffle"?,
+//        "cancel"?, "max_steps"?, "record_trace"?, "locks"?}
 //
 // Options: --max-steps N (default 1000000).  The "Python 3.12.x" version line
 // goes to stderr, so stdout carries only the JSON lines / summaries.
 
 import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const pyodideDir = path.resolve(here, "..", "node_modules", "pyodide");
-const runnerPath = path.join(here, "lockstep_cpython.py");
+import readline from "node:readline";
+import { startCPython312, mask, OracleError } from "./pyodide_runner.mjs";
 
 function die(msg) {
   process.stderr.write(`cpython312: ${msg}\n`);
@@ -25,80 +33,60 @@ function die(msg) {
 }
 
 function usage() {
-  die("usage: node cpython312.mjs [--write] [--max-steps N] FILE...");
+  die("usage: node cpython312.mjs [--write] [--max-steps N] [--schedule S | --shuffle SEED [--cancel K] [--runs N]]\n"
+    + "       [--locks LOCKS.py] [--record-trace OUT.jsonl] FILE... | --requests REQ.jsonl|-");
+}
+
+function intArg(v, name, min) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) die(`${name} needs an integer >= ${min}`);
+  return n;
 }
 
 const args = process.argv.slice(2);
 let write = false;
 let maxSteps = 1000000;
+let schedule = null, shuffle = null, cancel = 0, runs = 1, locks = null, traceOut = null, requests = null;
 const files = [];
 for (let i = 0; i < args.length; i++) {
-  const a = args[i];
+  let a = args[i];
+  let v = null;
+  if (a.startsWith("--") && a.includes("=")) { v = a.slice(a.indexOf("=") + 1); a = a.slice(0, a.indexOf("=")); }
+  const val = () => {
+    if (v !== null) return v;
+    if (i + 1 >= args.length) die(`${a} needs a value`);
+    return args[++i];
+  };
   if (a === "--write") write = true;
-  else if (a === "--max-steps") maxSteps = parseInt(args[++i], 10);
-  else if (a.startsWith("--max-steps=")) maxSteps = parseInt(a.slice(12), 10);
+  else if (a === "--max-steps") maxSteps = intArg(val(), "--max-steps", 1);
+  else if (a === "--schedule") schedule = val();
+  else if (a === "--shuffle") shuffle = intArg(val(), "--shuffle", 0);
+  else if (a === "--cancel") cancel = intArg(val(), "--cancel", 0);
+  else if (a === "--runs") runs = intArg(val(), "--runs", 1);
+  else if (a === "--locks") locks = val();
+  else if (a === "--record-trace") traceOut = val();
+  else if (a === "--requests") requests = val();
   else if (a === "-h" || a === "--help") usage();
   else if (a.startsWith("--")) die(`unknown option ${a}`);
   else files.push(a);
 }
-if (!Number.isInteger(maxSteps) || maxSteps <= 0) die("--max-steps needs a positive integer");
-if (files.length === 0) usage();
-for (const f of files) {
+if (requests !== null ? files.length > 0 : files.length === 0) usage();
+if (schedule !== null && shuffle !== null) die("give either --schedule or --shuffle");
+if (runs > 1 && shuffle === null) die("--runs needs --shuffle");
+if (traceOut !== null && (files.length !== 1 || runs > 1 || write)) die("--record-trace takes exactly one FILE (and one run)");
+if (write && (schedule !== null || shuffle !== null || locks !== null)) die("--write is for CPython's own schedule only");
+for (const f of files.concat(locks ? [locks] : [])) {
   if (!fs.existsSync(f)) die(`no such file: ${f}`);
   if (write && !f.endsWith(".py")) die(`--write needs .py files: ${f}`);
 }
 
-const pyodideEntry = path.join(pyodideDir, "pyodide.mjs");
-if (!fs.existsSync(pyodideEntry)) {
-  die(`pyodide not found at ${pyodideDir}; run 'npm ci' in ${path.dirname(here)}`);
+let cpy;
+try {
+  cpy = await startCPython312();
+} catch (e) {
+  die(e instanceof OracleError ? e.message : String(e && e.stack ? e.stack : e));
 }
-const { loadPyodide } = await import(pathToFileURL(pyodideEntry).href);
-
-// Anything Python writes to its real stdout/stderr outside of a scenario
-// (the scenario's own output is captured by lockstep_cpython.py) goes to our
-// stderr, so that stdout stays machine-readable.
-const py = await loadPyodide({
-  indexURL: pyodideDir + path.sep,
-  stdout: (s) => process.stderr.write(s + "\n"),
-  stderr: (s) => process.stderr.write(s + "\n"),
-});
-
-const version = py.runPython(
-  "import sys; '%d.%d.%d' % sys.version_info[:3]");
-if (!version.startsWith("3.12.")) {
-  die(`expected CPython 3.12.x from pyodide, got Python ${version}`);
-}
-process.stderr.write(`Python ${version} (pyodide ${py.version})\n`);
-
-py.FS.mkdirTree("/lockstep");
-py.FS.writeFile("/lockstep/lockstep_cpython.py", fs.readFileSync(runnerPath));
-py.runPython(`
-import sys
-sys.path.insert(0, '/lockstep')
-sys.dont_write_bytecode = True
-import lockstep_cpython
-lockstep_cpython.fix_pyodide()
-`);
-// Check that the fixes took: the stdlib asyncio.run, no running loop.
-const check = py.runPython(`
-import asyncio, asyncio.runners, asyncio.events
-(asyncio.run is asyncio.runners.run
- and asyncio.events._get_running_loop() is None
- and isinstance(asyncio.get_event_loop_policy(), lockstep_cpython.VirtualTimePolicy))
-`);
-if (check !== true) die("could not undo pyodide's asyncio set-up");
-
-const runOne = py.runPython(`
-def _lockstep_run_one(tmp, name, max_steps):
-    src = lockstep_cpython.read_source(tmp)
-    out, code, err = lockstep_cpython.run_source(src, name, max_steps=max_steps)
-    return lockstep_cpython.result_json(name, out, code, err)
-_lockstep_run_one
-`);
-
-function mask(s) {
-  return s.replace(/0x[0-9a-fA-F]+/g, "0x?");
-}
+process.stderr.write(`Python ${cpy.version} (pyodide ${cpy.pyodideVersion})\n`);
 
 function lastLine(s) {
   const lines = s.replace(/\n+$/, "").split("\n");
@@ -106,32 +94,64 @@ function lastLine(s) {
 }
 
 let failures = 0;
-for (const file of files) {
-  let line;
+function runSafely(req) {
   try {
-    py.FS.writeFile("/lockstep/scenario.py", fs.readFileSync(file));
-    line = runOne("/lockstep/scenario.py", file, maxSteps);
+    return cpy.run(req);
   } catch (e) {
     failures++;
-    process.stderr.write(`cpython312: ${file}: internal error: ${e && e.message ? e.message : e}\n`);
-    continue;
+    process.stderr.write(`cpython312: ${req.file}: internal error: ${e && e.message ? e.message : e}\n`);
+    return null;
   }
-  if (!write) {
-    process.stdout.write(line + "\n");
-    continue;
-  }
-  const r = JSON.parse(line);
-  const base = file.slice(0, -3);
-  fs.writeFileSync(base + ".out", mask(r.stdout));
-  let exitText = `${r.exit}\n`;
-  if (r.exit === 1) exitText += mask(lastLine(r.stderr)) + "\n";
-  fs.writeFileSync(base + ".exit", exitText);
-  const n = r.stdout === "" ? 0 : r.stdout.replace(/\n$/, "").split("\n").length;
-  let summary = `${file}: exit ${r.exit}, ${n} stdout line${n === 1 ? "" : "s"}`;
-  if (r.exit === 1) summary += ` (${lastLine(r.stderr)})`;
-  if (r.exit === 3) summary += " (deadlock)";
-  if (r.exit === 4) summary += " (step limit)";
-  process.stdout.write(summary + "\n");
 }
-runOne.destroy();
+
+if (requests !== null) {
+  const input = requests === "-" ? process.stdin : fs.createReadStream(requests);
+  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    let req;
+    try {
+      req = JSON.parse(line);
+      if (typeof req !== "object" || req === null || typeof req.file !== "string") throw new Error("a request is an object with a \"file\"");
+      if (!fs.existsSync(req.file)) throw new Error(`no such file: ${req.file}`);
+      if (req.locks && !fs.existsSync(req.locks)) throw new Error(`no such file: ${req.locks}`);
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ file: req && req.file, stdout: "", exit: 2, stderr: `cpython312: bad request: ${e.message}\n` }) + "\n");
+      continue;
+    }
+    const r = runSafely(req);
+    if (r) process.stdout.write(JSON.stringify(r) + "\n");
+  }
+} else {
+  for (const file of files) {
+    for (let k = 0; k < runs; k++) {
+      const req = { file, max_steps: maxSteps };
+      if (schedule !== null) req.schedule = schedule;
+      if (shuffle !== null) { req.shuffle = shuffle + k; req.cancel = cancel; }
+      if (locks !== null) req.locks = locks;
+      if (traceOut !== null) req.record_trace = true;
+      const r = runSafely(req);
+      if (!r) continue;
+      if (traceOut !== null) {
+        fs.writeFileSync(traceOut, r.trace || "");
+        delete r.trace;
+      }
+      if (!write) {
+        process.stdout.write(JSON.stringify(r) + "\n");
+        continue;
+      }
+      const base = file.slice(0, -3);
+      fs.writeFileSync(base + ".out", mask(r.stdout));
+      let exitText = `${r.exit}\n`;
+      if (r.exit === 1) exitText += mask(lastLine(r.stderr)) + "\n";
+      fs.writeFileSync(base + ".exit", exitText);
+      const n = r.stdout === "" ? 0 : r.stdout.replace(/\n$/, "").split("\n").length;
+      let summary = `${file}: exit ${r.exit}, ${n} stdout line${n === 1 ? "" : "s"}`;
+      if (r.exit === 1) summary += ` (${lastLine(r.stderr)})`;
+      if (r.exit === 3) summary += " (deadlock)";
+      if (r.exit === 4) summary += " (step limit)";
+      process.stdout.write(summary + "\n");
+    }
+  }
+}
+cpy.close();
 process.exit(failures ? 1 : 0);

@@ -10,6 +10,7 @@ import lockstep.explore.Replay;
 import lockstep.explore.ReportWriter;
 import lockstep.explore.Schedule;
 import lockstep.lang.ScenarioError;
+import lockstep.oracle.OutcomeComparison;
 import lockstep.vm.Program;
 
 import java.io.IOException;
@@ -19,10 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** The command line: {@code lockstep run FILE}. Thin: parsing arguments and printing results. */
+/** The command line: run, explore, replay, check-trace, batch. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
         description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12).",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class})
+        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -76,6 +77,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
         @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
+        @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
 
         @Override public Integer call() {
             Explorer.Strategy st;
@@ -89,12 +91,24 @@ public final class Main implements Callable<Integer> {
                 ERR.println("lockstep: --cancel must be >= 0, --max-steps and --depth >= 1");
                 return 2;
             }
+            java.util.List<OutcomeComparison.Observed> observed = null;
+            if (compareOutcomes != null) {
+                try {
+                    observed = OutcomeComparison.read(compareOutcomes);
+                } catch (OutcomeComparison.BadObserved e) {
+                    ERR.println(e.getMessage());
+                    return 2;
+                }
+            }
             Program p = compileOrNull(file);
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR,
                     !noReduction, !noCache);
             Explorer.Report r = new Explorer(p, o).explore();
+            if (observed != null) {
+                return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, OUT);
+            }
             OUT.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
             OUT.flush();
             return r.violations().isEmpty() ? 0 : 1;

@@ -4,13 +4,14 @@ package lockstep.core;
  * asyncio.Semaphore and BoundedSemaphore as immutable state: the counter, the FIFO queue
  * of waiter futures, and for a bounded semaphore its bound ({@code -1} when unbounded).
  * Waking a waiter takes one unit of the counter on its behalf, so a woken waiter that is
- * then cancelled must give it back.
+ * then cancelled must give it back. {@code hasQueue}: CPython creates the deque
+ * {@code _waiters} at the first blocked acquire(); before that it is None.
  */
-public record Semaphore(long value, Vec<Integer> waiters, long bound) {
+public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean hasQueue) {
 
     public static Semaphore create(long value, boolean bounded) {
         if (value < 0) throw new AsyncioError("ValueError", "Semaphore initial value must be >= 0");
-        return new Semaphore(value, Vec.of(), bounded ? value : -1);
+        return new Semaphore(value, Vec.of(), bounded ? value : -1, false);
     }
 
     public boolean bounded() {
@@ -24,17 +25,17 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound) {
 
     /** acquire()'s fast path: take one unit. Only when not locked(). */
     public Semaphore take() {
-        return new Semaphore(value - 1, waiters, bound);
+        return new Semaphore(value - 1, waiters, bound, hasQueue);
     }
 
     /** A blocked acquire() queues its future at the back. */
     public Semaphore enqueue(int future) {
-        return new Semaphore(value, waiters.append(future), bound);
+        return new Semaphore(value, waiters.append(future), bound, true);
     }
 
     /** An acquire() that stopped waiting leaves the queue. */
     public Semaphore dequeue(int future) {
-        return new Semaphore(value, waiters.remove(future), bound);
+        return new Semaphore(value, waiters.remove(future), bound, hasQueue);
     }
 
     /**
@@ -43,7 +44,7 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound) {
      */
     public Step<Semaphore> cancelledWaiter(boolean futureCancelled, Futures f) {
         if (futureCancelled) return Step.of(this);
-        return new Semaphore(value + 1, waiters, bound).wakeUpNext(f);
+        return new Semaphore(value + 1, waiters, bound, hasQueue).wakeUpNext(f);
     }
 
     /** A woken acquire() resumes; units left over go on to the next waiter. */
@@ -56,12 +57,12 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound) {
         if (bounded() && value >= bound) {
             throw new AsyncioError("ValueError", "BoundedSemaphore released too many times");
         }
-        return new Semaphore(value + 1, waiters, bound).wakeUpNext(f);
+        return new Semaphore(value + 1, waiters, bound, hasQueue).wakeUpNext(f);
     }
 
     private Step<Semaphore> wakeUpNext(Futures f) {
         for (int w : waiters) {
-            if (!f.done(w)) return Step.of(new Semaphore(value - 1, waiters, bound), new Wake(w, true));
+            if (!f.done(w)) return Step.of(new Semaphore(value - 1, waiters, bound, hasQueue), new Wake(w, true));
         }
         return Step.of(this);
     }

@@ -147,10 +147,10 @@ public final class Builtins {
             }
         }
         if (name.equals("_waiters")) {
-            if (o instanceof LockObj l) return waiters(l.s().waiters());
+            if (o instanceof LockObj l) return l.s().hasQueue() ? waiters(l.s().waiters()) : Interp.NONE;
             if (o instanceof EventObj e) return waiters(e.s().waiters());
             if (o instanceof CondObj c) return waiters(c.s().waiters());
-            if (o instanceof SemObj s) return waiters(s.s().waiters());
+            if (o instanceof SemObj s) return s.s().hasQueue() ? waiters(s.s().waiters()) : Interp.NONE;
         }
         return null;
     }
