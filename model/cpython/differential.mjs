@@ -72,7 +72,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === "--quiet") opt.quiet = true;
   else if (a === "-h" || a === "--help") {
     process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n")
-      .filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n") + "\n");
+      .filter((l) => l.startsWith("//") && !l.startsWith("// ---")).map((l) => l.slice(3)).join("\n") + "\n");
     process.exit(0);
   } else if (a.startsWith("--")) die(`unknown option ${a}`);
   else files.push(a);

@@ -116,7 +116,7 @@ public final class Batch {
         long dflt = st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000;
         Explorer.Options o = new Explorer.Options(st, num(req, "seed", 0), (int) num(req, "depth", 3),
                 (int) num(req, "cancel", 0), num(req, "max_schedules", dflt), (int) num(req, "max_steps", 10_000),
-                num(req, "time_limit", 600), false, System.err);
+                dbl(req, "time_limit", 600), false, System.err);
         return ReportWriter.json(file, new Explorer(p, o).explore());
     }
 
@@ -143,7 +143,7 @@ public final class Batch {
         }
         TraceChecker.Options d = TraceChecker.Options.defaults();
         TraceChecker.Options o = new TraceChecker.Options((int) num(req, "cancel", d.cancels()),
-                num(req, "max_schedules", d.maxSchedules()), num(req, "time_limit", (long) d.timeLimitSeconds()),
+                num(req, "max_schedules", d.maxSchedules()), dbl(req, "time_limit", d.timeLimitSeconds()),
                 (int) num(req, "max_steps", d.maxSteps()));
         return TraceReport.json(file, name, TraceChecker.check(p, t, o));
     }
@@ -151,6 +151,11 @@ public final class Batch {
     private static long num(Json.Obj req, String key, long dflt) {
         Object v = req.get(key);
         return v instanceof Long ? (Long) v : dflt;
+    }
+
+    private static double dbl(Json.Obj req, String key, double dflt) {
+        Object v = req.get(key);
+        return v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : dflt;
     }
 
     private static Object program(String file) {
