@@ -8,10 +8,13 @@
 #                               (lockstep.stress.broken) must be reported FORBIDDEN.
 #   stress/run-quick.sh full    the full-length run: jcstress's default mode with every JVM
 #                               configuration and compilation split (hours on 2 cores).
-#   STRESS_ARGS="..."           extra jcstress options for either, e.g. "-t LockRelease".
+#   STRESS_TESTS=regex          (full run) only the tests matching it, e.g. LockRelease.
+#   STRESS_MODE=tough           (full run) another jcstress mode preset.
+#   STRESS_ARGS="..."           extra jcstress options for either run, e.g. "-time 1000".
 set -euo pipefail
 cd "$(dirname "$0")"
 BUILD="${STRESS_BUILD_DIR:-$PWD/target}"
+mkdir -p "$BUILD" && BUILD="$(cd "$BUILD" && pwd)"
 
 mvn -q -B package -Dstress.buildDir="$BUILD"
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$BUILD/classpath.txt" -Dstress.buildDir="$BUILD" >/dev/null
@@ -20,13 +23,14 @@ CP="$BUILD/classes:$(cat "$BUILD/classpath.txt")"
 jcstress() {  # jcstress REPORT_DIR OPTIONS...: runs it, output to REPORT_DIR.log
   local report="$1"; shift
   rm -rf "$report"
-  java -cp "$CP" org.openjdk.jcstress.Main -r "$report" "$@" ${STRESS_ARGS:-} >"$report.log" 2>&1
+  # jcstress drops its result blob in the working directory: keep it in the build directory
+  (cd "$BUILD" && java -cp "$CP" org.openjdk.jcstress.Main -r "$report" "$@" ${STRESS_ARGS:-}) >"$report.log" 2>&1
 }
 
 summary() { sed -n '/RUN RESULTS/,/HTML report/p' "$1" | grep -v '^\s*$' || tail -20 "$1"; }
 
 if [ "${1:-}" = "full" ]; then
-  jcstress "$BUILD/jcstress-full" -t '^lockstep\.stress\.[A-Z]' -m default \
+  jcstress "$BUILD/jcstress-full" -t "${STRESS_TESTS:-^lockstep\.stress\.[A-Z]}" -m "${STRESS_MODE:-default}" \
     && { summary "$BUILD/jcstress-full.log"; echo "jcstress full run: no FORBIDDEN outcome"; } \
     || { summary "$BUILD/jcstress-full.log"; echo "jcstress full run FAILED (see $BUILD/jcstress-full.log)"; exit 1; }
   exit 0
@@ -59,4 +63,5 @@ if ! grep -q 'Observed forbidden state' "$BUILD/jcstress-broken.log"; then
   echo "jcstress failed on the broken variant, but not with a FORBIDDEN outcome (see $BUILD/jcstress-broken.log)"
   exit 1
 fi
-echo "jcstress: $ran passed, 0 failed; the broken variant was reported FORBIDDEN, as it must"
+echo "the broken variant (lockstep.stress.broken) was reported FORBIDDEN, as it must"
+echo "jcstress: $ran passed, 0 failed"

@@ -108,7 +108,8 @@ final class Cell<S> {
     /**
      * Task.cancel() for {@code call}: a pending waiter future is cancelled and its task
      * made due; a done one gets must_cancel. Either way the task's step raises
-     * CancelledError. False if the call has already finished.
+     * CancelledError. False if the call has already finished. (The same glue as the
+     * interpreter's {@code Machine.cancelTask}, on this snapshot's view of the futures.)
      */
     boolean cancel(Call<?> call) {
         while (true) {
