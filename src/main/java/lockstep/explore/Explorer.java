@@ -1,5 +1,6 @@
 package lockstep.explore;
 
+import lockstep.Lockstep;
 import lockstep.explore.Recorder.Found;
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
@@ -172,7 +173,7 @@ public final class Explorer {
             if (res.exit() == 4) {
                 bound = "max-steps";
             } else {
-                List<Object> key = List.of(mask(res.stdout()), res.exit());
+                List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
                 outcomes.computeIfAbsent(key, k -> new Seen(res.stdout(), r.taken)).count++;
                 if (res.exit() == 3) violation("deadlock", deadlockMessage(res.stderr()), r.taken);
                 if (res.exit() == 1) violation("exception", lastLine(res.stderr()), r.taken);
@@ -183,11 +184,7 @@ public final class Explorer {
     }
 
     private void violation(String kind, String message, List<Decision> schedule) {
-        violations.computeIfAbsent(List.of(kind, mask(message)), k -> new Seen(message, schedule)).count++;
-    }
-
-    static String mask(String text) {
-        return lockstep.Lockstep.maskAddresses(text);
+        violations.computeIfAbsent(List.of(kind, Lockstep.maskAddresses(message)), k -> new Seen(message, schedule)).count++;
     }
 
     static String deadlockMessage(String stderr) {

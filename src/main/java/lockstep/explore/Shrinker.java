@@ -1,5 +1,6 @@
 package lockstep.explore;
 
+import lockstep.Lockstep;
 import lockstep.explore.Recorder.Found;
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
@@ -67,10 +68,10 @@ final class Shrinker {
         } catch (Recorder.Misfit e) {
             return false;
         }
-        String want = Explorer.mask(message);
-        for (Found f : r.found) if (f.kind().equals(kind) && Explorer.mask(f.message()).equals(want)) return true;
-        if (kind.equals("deadlock") && res.exit() == 3) return Explorer.mask(Explorer.deadlockMessage(res.stderr())).equals(want);
-        if (kind.equals("exception") && res.exit() == 1) return Explorer.mask(Explorer.lastLine(res.stderr())).equals(want);
+        String want = Lockstep.maskAddresses(message);
+        for (Found f : r.found) if (f.kind().equals(kind) && Lockstep.maskAddresses(f.message()).equals(want)) return true;
+        if (kind.equals("deadlock") && res.exit() == 3) return Lockstep.maskAddresses(Explorer.deadlockMessage(res.stderr())).equals(want);
+        if (kind.equals("exception") && res.exit() == 1) return Lockstep.maskAddresses(Explorer.lastLine(res.stderr())).equals(want);
         return false;
     }
 }

@@ -1,13 +1,11 @@
 package lockstep.explore;
 
+import lockstep.Lockstep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import lockstep.oracle.OutcomeComparison;
 import lockstep.vm.Program;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class ExplorerTest {
                     Explorer.Report r = explore(py, Explorer.Strategy.EXHAUSTIVE, 0, option(py, "cancel", 0),
                             1_000_000, option(py, "max-steps", 10_000));
                     Set<String> found = new TreeSet<>();
-                    for (Explorer.Outcome o : r.outcomes()) found.add(o.exit() + "\n" + Explorer.mask(o.stdout()));
+                    for (Explorer.Outcome o : r.outcomes()) found.add(o.exit() + "\n" + Lockstep.maskAddresses(o.stdout()));
                     Set<String> observed = observed(f);
                     for (String o : observed) assertTrue(found.contains(o), "CPython showed an outcome explore missed:\n" + o);
                     if (r.complete()) assertEquals(observed, found, "outcomes");
@@ -71,25 +70,9 @@ class ExplorerTest {
         return tests.stream();
     }
 
-    static Set<String> observed(Path f) throws IOException {
+    static Set<String> observed(Path f) throws Exception {
         Set<String> out = new TreeSet<>();
-        JsonFactory jf = new JsonFactory();
-        for (String line : Files.readAllLines(f)) {
-            if (line.isBlank()) continue;
-            String stdout = null;
-            int exit = -1;
-            try (JsonParser p = jf.createParser(line)) {
-                p.nextToken();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.getCurrentName();
-                    p.nextToken();
-                    if (k.equals("stdout")) stdout = p.getText();
-                    else if (k.equals("exit")) exit = p.getIntValue();
-                    else p.skipChildren();
-                }
-            }
-            out.add(exit + "\n" + Explorer.mask(stdout));
-        }
+        for (OutcomeComparison.Observed o : OutcomeComparison.read(f)) out.add(o.exit() + "\n" + o.stdout());
         return out;
     }
 

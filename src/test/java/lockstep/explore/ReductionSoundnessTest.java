@@ -1,5 +1,6 @@
 package lockstep.explore;
 
+import lockstep.Lockstep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,13 +58,13 @@ class ReductionSoundnessTest {
 
     static Set<String> outcomes(Explorer.Report r) {
         Set<String> s = new TreeSet<>();
-        for (Explorer.Outcome o : r.outcomes()) s.add(o.exit() + ":" + Explorer.mask(o.stdout()));
+        for (Explorer.Outcome o : r.outcomes()) s.add(o.exit() + ":" + Lockstep.maskAddresses(o.stdout()));
         return s;
     }
 
     static Set<String> violations(Explorer.Report r) {
         Set<String> s = new TreeSet<>();
-        for (Explorer.Violation v : r.violations()) s.add(v.kind() + ":" + Explorer.mask(v.message()));
+        for (Explorer.Violation v : r.violations()) s.add(v.kind() + ":" + Lockstep.maskAddresses(v.message()));
         return s;
     }
 
