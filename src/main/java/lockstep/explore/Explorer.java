@@ -94,13 +94,14 @@ public final class Explorer {
 
     private void exhaustive() {
         dfs = new SleepSetDfs(opt.reduce(), opt.cache(), this::checkTime);
-        List<Decision> prefix = List.of();
+        Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
+        next.runner = Runner.start(program, opt.maxSteps());
         while (true) {
             if (outOfBudget()) return;
-            Recorder r = runOnce(prefix, dfs);
+            Recorder r = run(next);
             if (r == null) return;
-            prefix = dfs.backtrack(r);
-            if (prefix == null) return;
+            next = dfs.backtrack(r);
+            if (next == null) return;
         }
     }
 
@@ -156,18 +157,25 @@ public final class Explorer {
 
     // ------------------------------------------------------------------ one run
 
-    /** Runs once; null when exploration must stop (time limit). */
+    /** Runs once from the start; null when exploration must stop (time limit). */
     private Recorder runOnce(List<Decision> prefix, Recorder.Policy policy) {
         Recorder r = new Recorder(prefix, policy, opt.cancels(), null);
+        r.runner = Runner.start(program, opt.maxSteps());
+        return run(r);
+    }
+
+    /** Runs {@code r}'s run to its end (it may resume a copy of an earlier run); null when exploration must stop. */
+    private Recorder run(Recorder r) {
         Runner.Result res;
+        int before = r.runner.steps();
         try {
-            res = Runner.run(program, r, opt.maxSteps());
+            res = r.runner.resume(r);
         } catch (TimeUp t) {
             bound = "time-limit";
             return null;
         }
         schedules++;
-        steps += res.steps();
+        steps += res.steps() - before;
         for (Found f : r.found) violation(f.kind(), f.message(), f.schedule());
         if (!res.cut()) {
             if (res.exit() == 4) {

@@ -48,12 +48,31 @@ final class Recorder implements Runner.Chooser {
     List<Integer> cancellableNow = List.of();
     private int seen;
     final Trace trace;
+    /** The run this recorder decides for (the exhaustive search copies it at choice points). */
+    Runner runner;
 
     Recorder(List<Decision> prefix, Policy policy, int maxCancels, Trace trace) {
         this.prefix = prefix;
         this.policy = policy;
         this.maxCancels = maxCancels;
         this.trace = trace;
+    }
+
+    /**
+     * A recorder for a run resumed at choice point {@code at} of an earlier run, whose
+     * recorder {@code earlier} took the same decisions up to there: what it recorded up to
+     * that point is taken over ({@code foundAt} violations, {@code cancelsUsed} cancels).
+     */
+    Recorder(List<Decision> prefix, Policy policy, int maxCancels, Recorder earlier, Runner resumed, int at, int foundAt,
+             int cancelsUsed) {
+        this(prefix, policy, maxCancels, null);
+        taken.addAll(earlier.taken.subList(0, at));
+        alternatives.addAll(earlier.alternatives.subList(0, at));
+        cancellableAt.addAll(earlier.cancellableAt.subList(0, at));
+        found.addAll(earlier.found.subList(0, foundAt));
+        this.cancelsUsed = cancelsUsed;
+        this.runner = resumed;
+        this.seen = resumed.machine().violations.size();
     }
 
     @Override public int choose(Machine m, int ready, List<Integer> cancellable) {

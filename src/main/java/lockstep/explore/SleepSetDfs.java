@@ -2,6 +2,7 @@ package lockstep.explore;
 
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
+import lockstep.vm.Canon;
 import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
 
@@ -39,9 +40,15 @@ final class SleepSetDfs implements Recorder.Policy {
         final List<Integer> todo = new ArrayList<>();
         final Map<Move, Footprint> sleep;
         final Map<Move, Footprint> done = new LinkedHashMap<>();
+        /** The canonical name of each move (see {@link Canon}), for the visited set. */
+        long[] names;
         int ready;
         int cursor;
         Footprint currentFp;
+        /** The run copied at this choice point, while moves are left to explore from it; what the recorder had then. */
+        Runner snapshot;
+        int foundAt;
+        int cancelsUsed;
 
         Node(Map<Move, Footprint> sleep) { this.sleep = sleep; }
 
@@ -54,7 +61,8 @@ final class SleepSetDfs implements Recorder.Policy {
     private final boolean cache;
     private final Runnable tick;
     private final ArrayList<Node> stack = new ArrayList<>();
-    private final Map<Machine.StateKey, Set<Move>> visited = new HashMap<>();
+    private final FingerprintSet visited = new FingerprintSet();
+    private final Canon canon = new Canon();
     private long sleepCuts;
     private long cacheCuts;
 
@@ -68,6 +76,11 @@ final class SleepSetDfs implements Recorder.Policy {
 
     /** Distinct states visited (with caching), else choice points reached. */
     long states() { return cache ? visited.size() : choicePoints; }
+
+    /** Bytes the visited set takes. */
+    long visitedBytes() { return visited.bytes(); }
+
+    double collisionProbability() { return visited.collisionProbability(); }
 
     long sleepCuts() { return sleepCuts; }
 
@@ -92,33 +105,77 @@ final class SleepSetDfs implements Recorder.Policy {
         Node node = new Node(stack.isEmpty() ? Map.of() : sleepAfter(stack.get(stack.size() - 1)));
         listMoves(node, m, ready, cancellable, r.cancellableNow);
         Set<Move> asleep = node.sleep.keySet();
-        Set<Move> wasAsleep = null;
+        long[] wasAsleep = null;
         if (cache) {
-            Machine.StateKey key = m.stateKey(r.cancelsUsed);
-            wasAsleep = visited.get(key);
+            long fp = canon.fingerprint(m, r.cancelsUsed);
+            node.names = names(node, ready);
+            long[] sleepNames = asleepNames(node);
+            wasAsleep = visited.get(fp);
             if (wasAsleep == null) {
-                visited.put(key, asleep.isEmpty() ? Set.of() : Set.copyOf(asleep));
-            } else if (asleep.containsAll(wasAsleep)) {
+                visited.put(fp, sleepNames);
+            } else if (containsAll(sleepNames, wasAsleep)) {
                 cacheCuts++;
                 throw new Runner.Cut();
             } else {
-                Set<Move> both = new HashSet<>(wasAsleep);
-                both.retainAll(asleep);
-                visited.put(key, Set.copyOf(both));
+                visited.put(fp, intersection(wasAsleep, sleepNames));
             }
         }
         for (int i = 0; i < node.moves.size(); i++) {
             Move mv = node.moves.get(i);
             if (asleep.contains(mv)) continue;
-            if (wasAsleep != null && !wasAsleep.contains(mv)) continue;
+            if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.names[i]) < 0) continue;
             node.todo.add(i);
         }
         if (node.todo.isEmpty()) {
             sleepCuts++;
             throw new Runner.Cut();
         }
+        if (node.todo.size() > 1) {
+            node.snapshot = r.runner.copy();
+            node.foundAt = r.found.size();
+            node.cancelsUsed = r.cancelsUsed;
+        }
         stack.add(node);
         return node.codes.get(node.current());
+    }
+
+    /** The canonical names of a node's moves, after {@link Canon#fingerprint} of its state. */
+    private long[] names(Node node, int ready) {
+        long[] n = new long[node.moves.size()];
+        for (int i = 0; i < n.length; i++) {
+            int code = node.codes.get(i);
+            n[i] = code < ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
+        }
+        return n;
+    }
+
+    /** Cancel moves are named apart from handles (handle names are hashes, cancel names small numbers). */
+    private static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
+
+    /** The sorted canonical names of the moves asleep at a node. */
+    private static long[] asleepNames(Node node) {
+        if (node.sleep.isEmpty()) return EMPTY;
+        long[] out = new long[node.moves.size()];
+        int n = 0;
+        for (int i = 0; i < node.moves.size(); i++) if (node.sleep.containsKey(node.moves.get(i))) out[n++] = node.names[i];
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static final long[] EMPTY = new long[0];
+
+    /** Whether sorted {@code a} contains every element of sorted {@code b}. */
+    private static boolean containsAll(long[] a, long[] b) {
+        for (long x : b) if (Arrays.binarySearch(a, x) < 0) return false;
+        return true;
+    }
+
+    private static long[] intersection(long[] a, long[] b) {
+        long[] out = new long[Math.min(a.length, b.length)];
+        int n = 0;
+        for (long x : a) if (Arrays.binarySearch(b, x) >= 0) out[n++] = x;
+        return Arrays.copyOf(out, n);
     }
 
     /** The moves of a choice point, one per distinct move, with the decision code of each. */
@@ -162,8 +219,11 @@ final class SleepSetDfs implements Recorder.Policy {
         }
     }
 
-    /** After a run: the next prefix to run (deepest choice point with a move left), or null when done. */
-    List<Decision> backtrack(Recorder r) {
+    /**
+     * After run {@code r}: the next run, which resumes a copy of the run at the deepest choice
+     * point with a move left and takes that move; null when the search is done.
+     */
+    Recorder backtrack(Recorder r) {
         while (!stack.isEmpty()) {
             Node node = stack.get(stack.size() - 1);
             node.done.put(node.moves.get(node.current()), node.currentFp);
@@ -175,7 +235,10 @@ final class SleepSetDfs implements Recorder.Policy {
                     int code = n.codes.get(n.current());
                     prefix.add(code < n.ready ? new Decision(false, code) : new Decision(true, code - n.ready));
                 }
-                return prefix;
+                boolean last = node.cursor + 1 == node.todo.size();
+                Runner resumed = last ? node.snapshot : node.snapshot.copy();
+                if (last) node.snapshot = null;
+                return new Recorder(prefix, this, r.maxCancels, r, resumed, stack.size() - 1, node.foundAt, node.cancelsUsed);
             }
             stack.remove(stack.size() - 1);
         }

@@ -4,6 +4,7 @@ import lockstep.Lockstep;
 import lockstep.explore.Schedule;
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
+import lockstep.vm.Canon;
 import lockstep.vm.Machine;
 import lockstep.vm.Program;
 
@@ -47,7 +48,8 @@ public final class StdoutSearch {
         final boolean anyStdout;
         final Integer exit;
         final Options o;
-        final Set<Machine.StateKey> visited = new HashSet<>();
+        final Set<Long> visited = new HashSet<>();
+        final Canon canon = new Canon();
         final long started = System.nanoTime();
         long schedules;
         boolean hitStepLimit;
@@ -192,7 +194,7 @@ public final class StdoutSearch {
                             throw new Runner.Cut();
                         }
                     }
-                    if (!visited.add(m.stateKey(cancelsUsed))) throw new Runner.Cut();
+                    if (!visited.add(canon.fingerprint(m, cancelsUsed))) throw new Runner.Cut();
                     code = 0;
                 }
                 alternatives.add(ready + canCancel);

@@ -57,82 +57,236 @@ public final class Runner {
         StepLimit() { super(null, null, false, false); }
     }
 
+    /** Where the run is between two choice points (asyncio.run's phases as data, so that a run can be copied). */
+    private enum Pc { MODULE, ITERATION, BATCH, LOOP_STOPPED, DONE }
+
+    /** What the current run_until_complete is for, in runners.py's order. */
+    private enum Stage { MAIN, LEFTOVERS, SHUTDOWN_ASYNCGENS, SHUTDOWN_EXECUTOR }
+
+    private static final Machine.StopLoop STOP = new Machine.StopLoop();
+
     private final Machine m;
-    private final Chooser chooser;
+    private final String file;
     private final long maxHandles;
-    private final Set<Integer> unCancellable = new HashSet<>();
+    private Chooser chooser = Chooser.FIFO;
+    /** The module's frames, suspended in asyncio.run while the loop runs. */
+    private final List<Object> module;
+    private final Set<Integer> unCancellable;
     private int steps;
+    private Pc pc = Pc.MODULE;
+    private Stage stage;
+    /** The future run_until_complete waits for. */
+    private int awaited;
+    /** What main's run_until_complete gave: its result, or the exception asyncio.run re-raises at the end. */
+    private Object mainResult;
+    private PyRaise failure;
+    /** The tasks _cancel_all_tasks cancelled. */
+    private List<Integer> leftovers = List.of();
+    /** What to send into the module's frames when they resume (a value, or an exception). */
+    private Object send;
+    private PyExc sendExc;
+    private Result result;
 
-    private Runner(Machine m, Chooser chooser, long maxHandles) {
+    private Runner(Machine m, String file, List<Object> module, long maxHandles) {
         this.m = m;
-        this.chooser = chooser;
+        this.file = file;
+        this.module = module;
         this.maxHandles = maxHandles;
+        this.unCancellable = new HashSet<>();
     }
 
+    private Runner(Runner r) {
+        this.m = r.m.snapshot();
+        this.file = r.file;
+        this.maxHandles = r.maxHandles;
+        this.module = new ArrayList<>(r.module.size());
+        for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
+        this.unCancellable = new HashSet<>(r.unCancellable);
+        this.steps = r.steps;
+        this.pc = r.pc;
+        this.stage = r.stage;
+        this.awaited = r.awaited;
+        this.mainResult = r.mainResult;
+        this.failure = r.failure;
+        this.leftovers = r.leftovers;
+        this.send = r.send;
+        this.sendExc = r.sendExc;
+        this.result = r.result;
+    }
+
+    /** Runs a program from its start, asking {@code chooser} at every choice point. */
     public static Result run(Program p, Chooser chooser, long maxHandles) {
-        Program.Start s = p.start();
-        return new Runner(s.machine(), chooser, maxHandles).runModule(p, s.module());
+        return start(p, maxHandles).resume(chooser);
     }
 
-    private Result runModule(Program p, Frame module) {
+    /** A run of {@code p} at its start, to be resumed (and copied at its choice points). */
+    public static Runner start(Program p, long maxHandles) {
+        Program.Start s = p.start();
         List<Object> st = new ArrayList<>();
-        st.add(module);
+        st.add(s.module());
+        return new Runner(s.machine(), p.file, st, maxHandles);
+    }
+
+    /** An independent copy of this run, at the same point (taken at a choice point, it resumes there). */
+    public Runner copy() { return new Runner(this); }
+
+    /** The machine of this run (read-only use: the explorer looks, the runner acts). */
+    public Machine machine() { return m; }
+
+    /** Handles run so far. */
+    public int steps() { return steps; }
+
+    /** Runs to the end from where this run is, asking {@code chooser} at every choice point. */
+    public Result resume(Chooser chooser) {
+        this.chooser = chooser;
         try {
-            Outcome o = Interp.drive(m, st, null, null);
-            while (o.kind() == Outcome.RUN_LOOP) {
-                Object value = null;
-                PyExc exc = null;
-                try {
-                    value = asyncioRun(o.value());
-                } catch (PyRaise e) {
-                    exc = e.exc;
-                }
-                o = Interp.drive(m, st, exc == null ? value : null, exc);
+            while (advance()) {
+                int n = m.readyCount();
+                List<Integer> cancellable = cancellable();
+                decide(chooser.choose(m, n, cancellable), n, cancellable);
             }
-            if (o.kind() == Outcome.RAISE) {
-                m.printErr("Traceback (most recent call last):\n  File \"" + p.file + "\", in <module>\n");
-                m.printErr(Py.formatExceptionOnly(m, o.exc()) + "\n");
-                return result(1, false, o.exc());
-            }
-            return result(0, false, null);
+            return result;
         } catch (Deadlock d) {
             m.printErr(DeadlockReport.describe(m));
-            return result(3, false, null);
+            return finish(3, null);
         } catch (StepLimit l) {
             m.printErr("step limit exceeded: more than " + maxHandles + " handles run\n");
-            return result(4, false, null);
+            return finish(4, null);
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
-            return result(4, false, null);
+            return finish(4, null);
         } catch (Cut c) {
-            return result(-1, true, null);
+            pc = Pc.DONE;
+            return result = new Result(m.stdout(), m.stderr(), -1, steps, true, null);
         }
     }
 
-    private Result result(int exit, boolean cut, PyExc escaped) {
-        return new Result(m.stdout(), m.stderr(), exit, steps, cut, escaped);
+    private Result finish(int exit, PyExc escaped) {
+        pc = Pc.DONE;
+        return result = new Result(m.stdout(), m.stderr(), exit, steps, false, escaped);
     }
 
-    /** asyncio.run(coro): Runner.run then Runner.close of runners.py. */
-    private Object asyncioRun(Object coro) {
+    /** Applies the decision at the pending choice point: run ready handle {@code c}, or inject a cancel. */
+    private void decide(int c, int ready, List<Integer> cancellable) {
+        if (c >= ready) {
+            m.cancel(cancellable.get(c - ready), Interp.NONE);
+            chooser.afterCancel(m);
+            return;
+        }
+        steps++;
+        Machine.Callback ran = m.runHandle(c);
+        chooser.afterStep(m, ran);
+    }
+
+    /** Runs until the next choice point (true) or the end of the program (false). */
+    private boolean advance() {
+        while (true) {
+            switch (pc) {
+                case MODULE -> resumeModule();
+                case ITERATION -> {
+                    if (m.readyCount() == 0 && !m.stopping()) chooser.quiescent(m);
+                    if (!m.beginIteration()) throw new Deadlock();
+                    pc = Pc.BATCH;
+                }
+                case BATCH -> {
+                    m.dropCancelledReady();
+                    if (m.batchLeft() > 0) {
+                        if (steps >= maxHandles) throw new StepLimit();
+                        return true;
+                    }
+                    if (m.stopping()) {
+                        m.clearStopping();
+                        pc = Pc.LOOP_STOPPED;
+                    } else {
+                        pc = Pc.ITERATION;
+                    }
+                }
+                case LOOP_STOPPED -> loopStopped();
+                case DONE -> { return false; }
+            }
+        }
+    }
+
+    /** The module's code runs on, up to its next asyncio.run (which starts the loop) or its end. */
+    private void resumeModule() {
+        Outcome o = Interp.drive(m, module, sendExc == null ? send : null, sendExc);
+        send = null;
+        sendExc = null;
+        if (o.kind() == Outcome.RUN_LOOP) {
+            startAsyncioRun(o.value());
+        } else if (o.kind() == Outcome.RAISE) {
+            m.printErr("Traceback (most recent call last):\n  File \"" + file + "\", in <module>\n");
+            m.printErr(Py.formatExceptionOnly(m, o.exc()) + "\n");
+            finish(1, o.exc());
+        } else {
+            finish(0, null);
+        }
+    }
+
+    /** asyncio.run(coro), runners.py's Runner.run: a new loop, main's task, run until it is done. */
+    private void startAsyncioRun(Object coro) {
         m.loopRunning = true;
         m.resetLoop();
-        int main = m.createTask(coro, null);
-        unCancellable.add(main);
-        Object result = null;
-        PyRaise failure = null;
+        failure = null;
+        mainResult = null;
         try {
-            result = runUntilComplete(main);
+            int main = m.createTask(coro, null);
+            unCancellable.add(main);
+            runUntilComplete(main, Stage.MAIN);
         } catch (PyRaise e) {
-            failure = e;
+            endAsyncioRun(e);
         }
-        cancelAllTasks();
-        runUntilComplete(shutdownTask("_shutdown_asyncgens"));
-        runUntilComplete(shutdownTask("_shutdown_default_executor"));
-        m.loopRunning = false;
-        m.resetLoop();
-        if (failure != null) throw failure;
-        return result;
+    }
+
+    /** run_until_complete(fut): the loop runs until fut's done-callback stops it. */
+    private void runUntilComplete(int fut, Stage next) {
+        m.phase++;
+        m.addDoneCallback(fut, STOP);
+        awaited = fut;
+        stage = next;
+        pc = Pc.ITERATION;
+    }
+
+    /** The loop stopped: run_until_complete returns (or raises), and asyncio.run goes on to its next phase. */
+    private void loopStopped() {
+        try {
+            m.removeDoneCallback(awaited, STOP);
+            Object value = null;
+            PyRaise raised = null;
+            try {
+                if (!m.futDone(awaited)) throw PyRaise.of(PyType.RUNTIME_ERROR, "Event loop stopped before Future completed.");
+                value = m.futResult(awaited);
+            } catch (PyRaise e) {
+                if (stage != Stage.MAIN) throw e;
+                raised = e;
+            }
+            switch (stage) {
+                case MAIN -> {
+                    mainResult = value;
+                    failure = raised;
+                    cancelAllTasks();
+                }
+                case LEFTOVERS -> {
+                    reportLeftoverErrors();
+                    runUntilComplete(shutdownTask("_shutdown_asyncgens"), Stage.SHUTDOWN_ASYNCGENS);
+                }
+                case SHUTDOWN_ASYNCGENS -> runUntilComplete(shutdownTask("_shutdown_default_executor"), Stage.SHUTDOWN_EXECUTOR);
+                case SHUTDOWN_EXECUTOR -> {
+                    m.loopRunning = false;
+                    m.resetLoop();
+                    endAsyncioRun(failure);
+                }
+            }
+        } catch (PyRaise e) {
+            endAsyncioRun(e);
+        }
+    }
+
+    /** asyncio.run returns main's result to the module, or raises. */
+    private void endAsyncioRun(PyRaise e) {
+        if (e != null) sendExc = e.exc;
+        else send = mainResult;
+        pc = Pc.MODULE;
     }
 
     private int shutdownTask(String preludeFunction) {
@@ -144,59 +298,26 @@ public final class Runner {
 
     /** _cancel_all_tasks: cancel what is left (in creation order) and gather it. */
     private void cancelAllTasks() {
-        List<Integer> left = m.pendingTasks();
-        if (left.isEmpty()) return;
+        leftovers = m.pendingTasks();
+        if (leftovers.isEmpty()) {
+            runUntilComplete(shutdownTask("_shutdown_asyncgens"), Stage.SHUTDOWN_ASYNCGENS);
+            return;
+        }
         List<Object> args = new ArrayList<>();
-        for (int t : left) {
+        for (int t : leftovers) {
             m.cancel(t, Interp.NONE);
             args.add(new Ref(t));
         }
         args.add(Boolean.TRUE);
         Ref outer = (Ref) Interp.callSyncKw(m, m.preludeFunction("gather"), args, List.of("return_exceptions"));
-        runUntilComplete(outer.id());
-        for (int t : left) {
+        runUntilComplete(outer.id(), Stage.LEFTOVERS);
+    }
+
+    private void reportLeftoverErrors() {
+        for (int t : leftovers) {
             TaskObj task = m.task(t);
             if (!task.f().cancelled() && task.f().exception() != null) {
                 m.printErr("unhandled exception during asyncio.run() shutdown\n");
-            }
-        }
-    }
-
-    /** run_until_complete(fut): run the loop until fut's done-callback stops it. */
-    private Object runUntilComplete(int fut) {
-        m.phase++;
-        Object stop = new Machine.StopLoop();
-        m.addDoneCallback(fut, stop);
-        runForever();
-        m.removeDoneCallback(fut, stop);
-        if (!m.futDone(fut)) throw PyRaise.of(PyType.RUNTIME_ERROR, "Event loop stopped before Future completed.");
-        return m.futResult(fut);
-    }
-
-    /** run_forever: _run_once until stopped; each handle is one choice of the chooser. */
-    private void runForever() {
-        while (true) {
-            if (m.readyCount() == 0 && !m.stopping()) chooser.quiescent(m);
-            if (!m.beginIteration()) throw new Deadlock();
-            while (true) {
-                m.dropCancelledReady();
-                if (m.batchLeft() == 0) break;
-                if (steps >= maxHandles) throw new StepLimit();
-                int n = m.readyCount();
-                List<Integer> cancellable = cancellable();
-                int c = chooser.choose(m, n, cancellable);
-                if (c >= n) {
-                    m.cancel(cancellable.get(c - n), Interp.NONE);
-                    chooser.afterCancel(m);
-                    continue;
-                }
-                steps++;
-                Machine.Callback ran = m.runHandle(c);
-                chooser.afterStep(m, ran);
-            }
-            if (m.stopping()) {
-                m.clearStopping();
-                return;
             }
         }
     }

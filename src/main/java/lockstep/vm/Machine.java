@@ -43,6 +43,8 @@ public final class Machine implements Futures {
     int taskCounter;
     int batchLeft;
     final StringBuilder out;
+    /** A running 64-bit hash of {@link #out}, for state fingerprints. */
+    private long outHash;
     final StringBuilder err;
     final Program program;
     /** Tasks in creation order, for all_tasks(). */
@@ -72,6 +74,9 @@ public final class Machine implements Futures {
         heap.add(null); // id 0 is never used
     }
 
+    /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
+    public Machine snapshot() { return copy(); }
+
     /** An independent copy (heap objects are immutable and shared). */
     Machine copy() {
         Machine c = new Machine(program);
@@ -87,6 +92,7 @@ public final class Machine implements Futures {
         c.taskCounter = taskCounter;
         c.batchLeft = batchLeft;
         c.out.append(out);
+        c.outHash = outHash;
         c.err.append(err);
         c.tasks.addAll(tasks);
         c.handlesRun = handlesRun;
@@ -143,7 +149,11 @@ public final class Machine implements Futures {
     public void print(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
         out.append(s);
+        for (int i = 0; i < s.length(); i++) outHash = (Long.rotateLeft(outHash, 23) ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
     }
+
+    /** A hash of everything printed so far (see {@link Canon}). */
+    long outHash() { return outHash ^ out.length(); }
 
     /** Records a breach of a built-in invariant (reported by explore, ignored by run). */
     public void violation(String kind, String message) { violations.add(new String[]{kind, message}); }
@@ -580,39 +590,6 @@ public final class Machine implements Futures {
 
     private void heapify() {
         for (int i = timers.size() / 2 - 1; i >= 0; i--) siftUp(i);
-    }
-
-    /**
-     * Everything that decides what can happen next, as one comparable value: equal keys
-     * mean the same future behaviour (heap objects are immutable, so sharing is safe).
-     */
-    public StateKey stateKey(int extra) {
-        Object[] h = heap.toArray();
-        Object[] r = ready.subList(readyHead, ready.size()).toArray();
-        Object[] t = timers.toArray();
-        return new StateKey(h, r, t, batchLeft, clock, stopping, timerCancelledCount, taskCounter, out.length(),
-                out.toString(), phase, extra, tasks.size());
-    }
-
-    /** See {@link #stateKey}. */
-    public record StateKey(Object[] heap, Object[] ready, Object[] timers, int batchLeft, double clock, boolean stopping,
-                           int timerCancelledCount, int taskCounter, int outLength, String out, int phase, int extra,
-                           int ntasks) {
-        @Override public boolean equals(Object o) {
-            return o instanceof StateKey k && k.outLength == outLength && k.batchLeft == batchLeft && k.phase == phase
-                    && k.extra == extra && k.clock == clock && k.stopping == stopping && k.taskCounter == taskCounter
-                    && k.timerCancelledCount == timerCancelledCount && k.ntasks == ntasks
-                    && java.util.Arrays.equals(k.ready, ready) && java.util.Arrays.equals(k.timers, timers)
-                    && java.util.Arrays.equals(k.heap, heap) && k.out.equals(out);
-        }
-
-        @Override public int hashCode() {
-            int h = java.util.Arrays.hashCode(heap);
-            h = h * 31 + java.util.Arrays.hashCode(ready);
-            h = h * 31 + java.util.Arrays.hashCode(timers);
-            h = h * 31 + out.hashCode();
-            return h * 31 + (batchLeft ^ (phase << 8) ^ (extra << 16)) + Double.hashCode(clock);
-        }
     }
 
     /** Tasks not done, in creation order (the model's all_tasks()). */

@@ -1,0 +1,102 @@
+package lockstep.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The visited states of an exhaustive search, as TLC keeps them: a 64-bit fingerprint
+ * per state in an open-addressing table (linear probing, at most half full), with the
+ * sleep set the state was explored with. Sleep sets are few and repeat, so they are
+ * interned and the table holds a 32-bit number per state: 12 bytes a slot.
+ * <p>
+ * Two different states with the same fingerprint would make the search skip one of them;
+ * {@link #collisionProbability} estimates the chance that this happened (Stern and Dill's
+ * bound, as TLC reports it: n² / 2⁶⁵ for n states).
+ */
+final class FingerprintSet {
+
+    private static final long EMPTY = 0;
+    /** An unknown fingerprint: {@link #get} returns it for a state never seen. */
+    static final int ABSENT = -1;
+
+    private long[] keys;
+    private int[] values;
+    private int size;
+    private final List<long[]> sleepSets = new ArrayList<>();
+    private final Map<SleepKey, Integer> sleepIds = new HashMap<>();
+
+    private record SleepKey(long[] moves) {
+        @Override public boolean equals(Object o) { return o instanceof SleepKey k && Arrays.equals(k.moves, moves); }
+        @Override public int hashCode() { return Arrays.hashCode(moves); }
+    }
+
+    FingerprintSet() {
+        keys = new long[1 << 12];
+        values = new int[keys.length];
+        intern(new long[0]);
+    }
+
+    int size() { return size; }
+
+    /** Bytes the table and the interned sleep sets take now. */
+    long bytes() {
+        long b = (long) keys.length * (Long.BYTES + Integer.BYTES);
+        for (long[] s : sleepSets) b += 16 + 8L * s.length + 48;
+        return b;
+    }
+
+    /** The sleep set stored with {@code fp} (sorted move names), or null when the state was never visited. */
+    long[] get(long fp) {
+        int i = slot(fp);
+        return keys[i] == EMPTY ? null : sleepSets.get(values[i]);
+    }
+
+    /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
+    void put(long fp, long[] sleep) {
+        int i = slot(fp);
+        if (keys[i] == EMPTY) {
+            keys[i] = key(fp);
+            size++;
+        }
+        values[i] = intern(sleep);
+        if (size * 2 > keys.length) grow();
+    }
+
+    /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */
+    double collisionProbability() {
+        return Math.min(1.0, (double) size * size / Math.pow(2, 65));
+    }
+
+    private int intern(long[] sleep) {
+        return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
+            sleepSets.add(k.moves);
+            return sleepSets.size() - 1;
+        });
+    }
+
+    private static long key(long fp) { return fp == EMPTY ? 1 : fp; }
+
+    private int slot(long fp) {
+        long k = key(fp);
+        int mask = keys.length - 1;
+        int i = (int) (k ^ (k >>> 29)) & mask;
+        while (keys[i] != EMPTY && keys[i] != k) i = (i + 1) & mask;
+        return i;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[keys.length];
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] == EMPTY) continue;
+            int i = slot(oldKeys[j]);
+            keys[i] = oldKeys[j];
+            values[i] = oldValues[j];
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package lockstep.vm;
+
+import lockstep.core.*;
+import lockstep.lang.Code;
+import lockstep.lang.Compiler;
+import lockstep.vm.Obj.*;
+import lockstep.vm.Values.*;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+
+/**
+ * The canonical fingerprint of a state at a choice point: a 64-bit hash of everything
+ * that decides what can happen next, computed so that equivalent states get the same
+ * value whatever addresses their objects were given and in whatever order their ready
+ * handles were queued.
+ * <p>
+ * The state is serialized as a stream of tokens from its roots — the scalar loop state,
+ * the two module namespaces, the tasks in creation order, the timers, then the ready
+ * handles — and heap objects are numbered in the order the stream first reaches them, so
+ * garbage is left out and addresses are replaced by that number. The ready queue is a
+ * set for the explorer (any ready handle may run), split in two by the loop iteration:
+ * the handles of the current batch and those queued during it; each part is serialized in
+ * the order of a preliminary hash of its handles, not in queue order. Every move gets a
+ * canonical name too ({@link #handleName}, {@link #taskName}), so that sleep sets can be
+ * stored with a fingerprint.
+ * <p>
+ * Unknown value types are refused with an exception rather than hashed by identity: a
+ * reference hidden in a value the walk does not see would make two different states look
+ * equal.
+ */
+public final class Canon {
+
+    private static final long P1 = 0x9E3779B97F4A7C15L, P2 = 0xC2B2AE3D27D4EB4FL;
+
+    private Machine m;
+    private final IdentityHashMap<Code, Integer> codeIds = new IdentityHashMap<>();
+    private int[] number = new int[64];
+    private int[] stamp = new int[64];
+    private int epoch;
+    private int[] work = new int[64];
+    private int workHead, workTail, nextNumber;
+    private long h;
+    /** In a dry pass, references not yet numbered hash as one constant and are not followed. */
+    private boolean dry;
+    private long[] names = new long[0];
+
+    /** One fingerprinter per search thread and program: it numbers the program's code objects. */
+    public Canon() {}
+
+    /**
+     * The fingerprint of the machine's state, with {@code extra} (the explorer's own state,
+     * such as the cancellations used) mixed in. Afterwards {@link #handleName} and
+     * {@link #taskName} name the moves of this state.
+     */
+    public long fingerprint(Machine m, long extra) {
+        this.m = m;
+        begin();
+        token(extra);
+        token(m.phase);
+        token(Double.doubleToLongBits(m.clock));
+        token(m.stopping ? 1 : 0);
+        token(m.taskCounter);
+        token(m.timerCancelledCount);
+        token(m.outHash());
+        ref(m.program.preludeGlobals);
+        ref(m.program.userGlobals);
+        token(m.tasks.size());
+        for (int t : m.tasks) ref(t);
+        token(m.timers.size());
+        for (Machine.Timer t : m.timers) {
+            token(Double.doubleToLongBits(t.when()));
+            callback(t.cb());
+        }
+        int ready = m.readyCount();
+        int batch = Math.min(m.batchLeft, ready);
+        if (names.length < ready) names = new long[Math.max(ready, names.length * 2)];
+        token(batch);
+        readyPart(0, batch);
+        token(ready - batch);
+        readyPart(batch, ready);
+        drain();
+        return finish();
+    }
+
+    /** The canonical name of ready handle {@code index} (queue order) after {@link #fingerprint}. */
+    public long handleName(int index) { return names[index]; }
+
+    /** The canonical name of the task with heap id {@code task} after {@link #fingerprint}. */
+    public long taskName(int task) { return numberOf(task); }
+
+    // ------------------------------------------------------------------ the stream
+
+    private void begin() {
+        if (++epoch == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            epoch = 1;
+        }
+        int n = m.heapSize();
+        if (number.length < n) {
+            number = Arrays.copyOf(number, Math.max(n, number.length * 2));
+            stamp = Arrays.copyOf(stamp, number.length);
+        }
+        workHead = workTail = 0;
+        nextNumber = 0;
+        h = 0x243F6A8885A308D3L;
+        dry = false;
+    }
+
+    private void token(long x) {
+        h = Long.rotateLeft(h + x * P2, 31) * P1;
+    }
+
+    private long finish() {
+        long z = h;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+
+    private int numberOf(int id) { return stamp[id] == epoch ? number[id] : 0; }
+
+    /** A heap reference: its number, given now (and the object queued) when first reached. */
+    private void ref(int id) {
+        if (id <= 0) {
+            token(-7 + id);
+            return;
+        }
+        int n = numberOf(id);
+        if (n == 0) {
+            if (dry) {
+                token(-5);
+                return;
+            }
+            n = ++nextNumber;
+            number[id] = n;
+            stamp[id] = epoch;
+            if (workTail == work.length) work = Arrays.copyOf(work, work.length * 2);
+            work[workTail++] = id;
+        }
+        token(n);
+    }
+
+    private void drain() {
+        while (workHead < workTail) {
+            int id = work[workHead++];
+            token(-9);
+            token(number[id]);
+            object(m.heap.get(id));
+        }
+    }
+
+    /** The handles of the ready queue from {@code from} to {@code to}, as a set. */
+    private void readyPart(int from, int to) {
+        int n = to - from;
+        long[] pre = new long[n];
+        Integer[] order = new Integer[n];
+        long saved = h;
+        dry = true;
+        for (int i = 0; i < n; i++) {
+            h = 17;
+            callback(m.peekReady(from + i));
+            pre[i] = h;
+            order[i] = i;
+        }
+        dry = false;
+        h = saved;
+        Arrays.sort(order, (a, b) -> Long.compare(pre[a], pre[b]));
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            long outer = h;
+            h = 31;
+            callback(m.peekReady(from + i));
+            long own = h;
+            names[from + i] = own * 2 + (from == 0 ? 1 : 0);
+            h = outer;
+            token(own);
+        }
+    }
+
+    private void callback(Machine.Callback cb) {
+        value(cb.fn());
+        vec(cb.args());
+        ref(cb.handle());
+    }
+
+    private void vec(Vec<?> v) {
+        token(v.size());
+        for (Object o : v) value(o);
+    }
+
+    private void ids(Vec<Integer> v) {
+        token(v.size());
+        for (int id : v) ref(id);
+    }
+
+    private void string(String s) {
+        token(s.length());
+        for (int i = 0; i < s.length(); i++) token(s.charAt(i));
+    }
+
+    private void code(Code c) {
+        Integer id = codeIds.get(c);
+        if (id == null) codeIds.put(c, id = codeIds.size() + 1);
+        token(id);
+    }
+
+    // ------------------------------------------------------------------ values and objects
+
+    /** A value: a tag for its kind, then its content, with heap references numbered. */
+    private void value(Object o) {
+        if (o == null) { token(1); return; }
+        if (o instanceof Ref r) { token(2); ref(r.id()); return; }
+        if (o instanceof Long l) { token(3); token(l); return; }
+        if (o instanceof String s) { token(4); string(s); return; }
+        if (o instanceof Boolean b) { token(b ? 5 : 6); return; }
+        if (o instanceof Double d) { token(7); token(Double.doubleToLongBits(d)); return; }
+        if (o instanceof lockstep.lang.NoneType) { token(8); return; }
+        if (o instanceof Frame f) { token(9); frame(f); return; }
+        if (o instanceof Tuple t) { token(10); vec(t.items()); return; }
+        if (o instanceof PyExc e) { token(11); string(e.type.name); vec(e.args); return; }
+        if (o instanceof PyType t) { token(12); string(t.name); return; }
+        if (o instanceof Func f) {
+            token(13); code(f.template().code()); ref(f.globals()); vec(f.defaults()); vec(f.kwDefaults()); ids(f.closure());
+            return;
+        }
+        if (o instanceof BoundMethod b) { token(14); value(b.self()); value(b.func()); string(b.name()); return; }
+        if (o instanceof Builtin b) { token(15); string(b.name()); return; }
+        if (o instanceof Machine.TaskStep s) { token(16); ref(s.task()); value(s.exc()); return; }
+        if (o instanceof Machine.TaskWakeup w) { token(17); ref(w.task()); return; }
+        if (o instanceof Machine.StopLoop) { token(18); return; }
+        if (o instanceof Interp.FutAwait a) { token(19); ref(a.fut()); token(a.started() ? 1 : 0); return; }
+        if (o instanceof Interp.YieldAwait y) { token(y.started() ? 20 : 21); return; }
+        if (o instanceof Unbound) { token(22); return; }
+        if (o instanceof BareYield) { token(23); return; }
+        if (o instanceof RangeVal r) { token(24); token(r.start()); token(r.stop()); token(r.step()); return; }
+        if (o instanceof RangeIter r) { token(25); token(r.next()); token(r.stop()); token(r.step()); return; }
+        if (o instanceof SeqIter s) { token(26); value(s.seq()); token(s.index()); return; }
+        if (o instanceof Immediate i) { token(27); value(i.value()); value(i.exc()); return; }
+        if (o instanceof SliceVal s) { token(28); value(s.lower()); value(s.upper()); value(s.step()); return; }
+        if (o instanceof RunRequest r) { token(29); value(r.coro()); return; }
+        if (o instanceof LoopVal) { token(30); return; }
+        if (o instanceof AsyncioApi.PreludeName p) { token(31); string(p.name()); return; }
+        if (o instanceof Compiler.ModuleRef r) { token(32); string(r.name()); return; }
+        if (o instanceof BigInteger b) { token(33); string(b.toString(16)); return; }
+        if (o instanceof Integer i) { token(34); token(i); return; }
+        if (o instanceof Vec<?> v) { token(35); vec(v); return; }
+        throw new IllegalStateException("state fingerprint: no canonical form for " + o.getClass().getName());
+    }
+
+    private void frame(Frame f) {
+        code(f.code);
+        ref(f.globals);
+        ids(f.closure);
+        ref(f.coro);
+        token(f.pc);
+        token(f.started ? 1 : 0);
+        token(f.sp);
+        for (int i = 0; i < f.sp; i++) value(f.stack[i]);
+        token(f.locals.length);
+        for (Object l : f.locals) value(l);
+        token(f.nblocks);
+        for (int i = 0; i < f.nblocks * 3; i++) token(f.blocks[i]);
+        token(f.nexc);
+        for (int i = 0; i < f.nexc; i++) value(f.excInfo[i]);
+    }
+
+    private void future(Future f) {
+        token(f.status().ordinal());
+        value(f.result());
+        value(f.exception());
+        value(f.cancelMessage());
+        value(f.cancelledExc());
+        vec(f.callbacks());
+    }
+
+    private void object(Object o) {
+        if (o instanceof ListObj l) { token(101); vec(l.items()); return; }
+        if (o instanceof DictObj d) { token(102); vec(d.keys()); vec(d.vals()); return; }
+        if (o instanceof CellObj c) { token(103); value(c.value()); return; }
+        if (o instanceof GlobalsObj g) { token(104); vec(g.slots()); return; }
+        if (o instanceof CoroObj c) {
+            token(105); string(c.name()); token(c.state());
+            if (c.frame() == null) token(0); else frame(c.frame());
+            return;
+        }
+        if (o instanceof FutureObj f) {
+            token(106); future(f.f()); token(f.cancelRequested() ? 1 : 0);
+            if (f.children() == null) token(-1); else ids(f.children());
+            return;
+        }
+        if (o instanceof TaskObj t) {
+            token(107); future(t.f());
+            Task k = t.t();
+            string(k.name()); token(k.cancelRequests()); token(k.mustCancel() ? 1 : 0); value(k.cancelMessage());
+            ref(k.waitingOn());
+            ref(t.coro());
+            vec(t.stack());
+            return;
+        }
+        if (o instanceof LockObj l) {
+            token(108); token(l.s().locked() ? 1 : 0); token(l.s().hasQueue() ? 1 : 0); ids(l.s().waiters());
+            return;
+        }
+        if (o instanceof EventObj e) { token(109); token(e.s().value() ? 1 : 0); ids(e.s().waiters()); return; }
+        if (o instanceof CondObj c) {
+            token(110); ref(c.s().lock()); ids(c.s().waiters()); token(c.lostNotifications());
+            return;
+        }
+        if (o instanceof SemObj s) {
+            Semaphore v = s.s();
+            token(111); token(v.value()); token(v.bound()); token(v.hasQueue() ? 1 : 0); ids(v.waiters());
+            return;
+        }
+        if (o instanceof BarrierObj b) {
+            Barrier v = b.s();
+            token(112); ref(v.cond()); token(v.parties()); token(v.phase().ordinal()); token(v.count());
+            vec(b.passed()); ids(b.present()); ids(b.mustFail()); token(b.interrupted() ? 1 : 0);
+            return;
+        }
+        if (o instanceof HandleObj hd) {
+            token(113); token(hd.cancelled() ? 1 : 0); token(hd.timer() ? 1 : 0); token(Double.doubleToLongBits(hd.when()));
+            return;
+        }
+        if (o instanceof TimeoutObj t) {
+            token(114); string(t.state()); value(t.when()); ref(t.handler()); ref(t.task()); token(t.cancelling());
+            return;
+        }
+        throw new IllegalStateException("state fingerprint: no canonical form for heap object " + o.getClass().getName());
+    }
+}
