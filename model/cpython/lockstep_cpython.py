@@ -18,8 +18,10 @@ usage); 3 deadlock; 4 step limit exceeded.
 
 The loop is ``VirtualTimeLoop``, a plain ``asyncio.BaseEventLoop``: CPython's
 own ``_run_once`` (FIFO ready queue, timer heap, ``ntodo`` batching, stop
-handling) runs unchanged.  Only the clock (virtual, starts at 0.0), the
-selector (never blocks; advances the clock by the timeout it is given), the
+handling) runs unchanged.  Only the clock (virtual, starts at 0.0; timers
+with nominally equal deadlines fire in the order they were created, as on a
+real monotonic clock: see ``TimerHandle``), the selector (never blocks;
+advances the clock by the timeout it is given), the
 task names (``Task-N`` from a counter reset for every file) and the
 iteration order of ``asyncio.all_tasks()`` (creation order instead of
 memory-address order; it decides in which order asyncio.run cancels the tasks
@@ -314,6 +316,53 @@ class _VirtualSelector:
         pass
 
 
+class TimerHandle(asyncio.events.TimerHandle):
+    """CPython's ``TimerHandle`` with the clock of the spec: on a real
+    monotonic clock each reading is later than the one before, so deadlines
+    that are nominally equal on the virtual clock fire in the order they were
+    computed.  Timers order by ``(when, seq)``, ``seq`` being the creation
+    number of the timer; ``when()`` and ``loop.time()`` stay exact.  (heapq
+    uses ``<`` only; the other comparisons follow it.  Same class name, so the
+    repr is CPython's.)"""
+
+    __slots__ = ('_seq',)
+
+    def __init__(self, when, seq, callback, args, loop, context=None):
+        super().__init__(when, callback, args, loop, context)
+        self._seq = seq
+
+    def _key(self):
+        return (self._when, self._seq)
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __eq__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._key() == other._key()
+        return NotImplemented
+
+    def __lt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __le__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._key() <= other._key()
+        return NotImplemented
+
+    def __gt__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._key() > other._key()
+        return NotImplemented
+
+    def __ge__(self, other):
+        if isinstance(other, TimerHandle):
+            return self._key() >= other._key()
+        return NotImplemented
+
+
 class VirtualTimeLoop(asyncio.BaseEventLoop):
     def __init__(self, chooser=None, max_steps=DEFAULT_MAX_STEPS, trace=None):
         super().__init__()
@@ -328,10 +377,28 @@ class VirtualTimeLoop(asyncio.BaseEventLoop):
         self._steps = 0        # handles taken from the ready queue
         self._iterations = 0   # calls of _run_once
         self._halted = None    # the Halt that stopped this loop, if any
+        self._timer_seq = itertools.count()  # creation numbers of the timers
 
     # -- clock, I/O -------------------------------------------------------
     def time(self):
         return self._vtime
+
+    def call_at(self, when, callback, *args, context=None):
+        """CPython 3.12's ``call_at`` (``call_later`` calls it), creating our
+        ``TimerHandle``: equal deadlines fire in creation order."""
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, 'call_at')
+        timer = TimerHandle(when, next(self._timer_seq), callback, args, self,
+                            context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
 
     def _process_events(self, event_list):
         pass

@@ -19,8 +19,17 @@ public final class Machine implements Futures {
     /** A scheduled call: fn(args), cancellable through the heap object {@code handle} (-1: not cancellable). */
     public record Callback(Object fn, Vec<Object> args, int handle) {}
 
-    /** A timer entry; ordered by {@code when} only, as CPython's TimerHandle. */
-    public record Timer(double when, Callback cb) {}
+    /**
+     * A timer entry. As on a real monotonic clock, where each reading is later than the one
+     * before, deadlines that are nominally equal fire in the order they were computed: timers
+     * are ordered by {@code when}, then by creation (the handle, allocated when the timer is
+     * created, is that sequence number).
+     */
+    public record Timer(double when, Callback cb) {
+        boolean before(Timer o) {
+            return when < o.when || (when == o.when && cb.handle() < o.cb.handle());
+        }
+    }
 
     /** Internal callables that the loop runs as handles. */
     public record TaskStep(int task, PyExc exc) {}
@@ -403,7 +412,7 @@ public final class Machine implements Futures {
         return h;
     }
 
-    /** call_at: push on the timer heap exactly as heapq.heappush does. */
+    /** call_at: push on the timer heap (heapq.heappush, ordered by {@link Timer#before}). */
     public int callAt(double when, Object fn, Vec<Object> args) {
         if (footprint != null) footprint.write(Footprint.TIMERS);
         int h = alloc(new HandleObj(false, true, when));
@@ -547,13 +556,13 @@ public final class Machine implements Futures {
         }
     }
 
-    // heapq, exactly: the order of equal deadlines depends on these sifts.
+    // heapq's sifts, with Timer.before as its "<".
     private void siftDown(int startpos, int pos) {
         Timer newitem = timers.get(pos);
         while (pos > startpos) {
             int parentpos = (pos - 1) >> 1;
             Timer parent = timers.get(parentpos);
-            if (newitem.when() < parent.when()) {
+            if (newitem.before(parent)) {
                 timers.set(pos, parent);
                 pos = parentpos;
                 continue;
@@ -570,7 +579,7 @@ public final class Machine implements Futures {
         int childpos = 2 * pos + 1;
         while (childpos < endpos) {
             int rightpos = childpos + 1;
-            if (rightpos < endpos && !(timers.get(childpos).when() < timers.get(rightpos).when())) childpos = rightpos;
+            if (rightpos < endpos && !timers.get(childpos).before(timers.get(rightpos))) childpos = rightpos;
             timers.set(pos, timers.get(childpos));
             pos = childpos;
             childpos = 2 * pos + 1;
