@@ -44,7 +44,16 @@ public final class Explorer {
 
     /** What an exploration found. */
     public record Report(String strategy, boolean complete, String bound, long schedules, long states, long steps,
-                         List<Outcome> outcomes, List<Violation> violations) {}
+                         List<Outcome> outcomes, List<Violation> violations, Visited visited) {}
+
+    /**
+     * The visited set of an exhaustive search with state caching: its size in bytes, and the
+     * estimated probability that two states shared a fingerprint (so that one was never
+     * explored). Null for the other strategies.
+     */
+    public record Visited(long states, long bytes, double collisionProbability) {
+        public double bytesPerState() { return states == 0 ? 0 : (double) bytes / states; }
+    }
 
     private final Program program;
     private final Options opt;
@@ -76,18 +85,26 @@ public final class Explorer {
     }
 
     public Report explore() {
-        switch (opt.strategy()) {
-            case EXHAUSTIVE -> exhaustive();
-            case RANDOM -> sampled(false);
-            default -> sampled(true);
+        try {
+            switch (opt.strategy()) {
+                case EXHAUSTIVE -> exhaustive();
+                case RANDOM -> sampled(false);
+                default -> sampled(true);
+            }
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
         }
+        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
+        Visited visited = opt.strategy() == Strategy.EXHAUSTIVE && opt.cache()
+                ? new Visited(dfs.states(), dfs.visitedBytes(), dfs.collisionProbability()) : null;
+        dfs = null;
         List<Outcome> outs = new ArrayList<>();
         outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
         List<Violation> vs = new ArrayList<>();
         Shrinker shrinker = new Shrinker(program, opt.cancels(), opt.maxSteps());
         violations.forEach((k, v) -> vs.add(new Violation(k.get(0), v.text, Schedule.format(shrinker.shrink(k.get(0), v.text, v.schedule)))));
-        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
-        return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs, vs);
+        return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs,
+                vs, visited);
     }
 
     // ------------------------------------------------------------------ strategies
@@ -173,6 +190,9 @@ public final class Explorer {
         } catch (TimeUp t) {
             bound = "time-limit";
             return null;
+        } catch (MemoryLow l) {
+            outOfMemory();
+            return null;
         }
         schedules++;
         steps += res.steps() - before;
@@ -221,8 +241,42 @@ public final class Explorer {
 
     private int timeCheck;
 
+    /** Every 1024 decisions: the time limit, and the memory left (see {@link #MEMORY_BOUND}). */
     private void checkTime() {
-        if ((++timeCheck & 1023) == 0 && elapsed() > opt.timeLimitSeconds()) throw new TimeUp();
+        if ((++timeCheck & 1023) != 0) return;
+        if (elapsed() > opt.timeLimitSeconds()) throw new TimeUp();
+        if (memoryLow()) throw new MemoryLow();
+    }
+
+    /**
+     * The search stops (bound {@code memory}) once the heap is this full right after a
+     * garbage collection: what is left is needed to shrink counterexamples and write the report.
+     */
+    static final double MEMORY_BOUND = 0.85;
+
+    private static final List<java.lang.management.MemoryPoolMXBean> HEAP_POOLS =
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
+                    .toList();
+
+    /** Whether a pool of the heap is above {@link #MEMORY_BOUND} of its maximum after its last collection. */
+    private static boolean memoryLow() {
+        for (java.lang.management.MemoryPoolMXBean p : HEAP_POOLS) {
+            java.lang.management.MemoryUsage u = p.getCollectionUsage();
+            long max = u == null ? -1 : u.getMax() > 0 ? u.getMax() : Runtime.getRuntime().maxMemory();
+            if (u != null && u.getUsed() > MEMORY_BOUND * max) return true;
+        }
+        return false;
+    }
+
+    private static final class MemoryLow extends RuntimeException {
+        MemoryLow() { super(null, null, false, false); }
+    }
+
+    /** The search ran out of memory: what it holds is let go, and the report says so. */
+    private void outOfMemory() {
+        bound = "memory";
+        if (opt.progress()) opt.progressOut().println("explore: stopped: the heap is full (raise -Xmx to search further)");
     }
 
     private double elapsed() { return (System.nanoTime() - started) / 1e9; }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The visited states of an exhaustive search, as TLC keeps them: a 64-bit fingerprint
- * per state in an open-addressing table (linear probing, at most half full), with the
+ * per state in an open-addressing table (linear probing, at most three quarters full), with the
  * sleep set the state was explored with. Sleep sets are few and repeat, so they are
  * interned and the table holds a 32-bit number per state: 12 bytes a slot.
  * <p>
@@ -62,7 +62,7 @@ final class FingerprintSet {
             size++;
         }
         values[i] = intern(sleep);
-        if (size * 2 > keys.length) grow();
+        if (size * 4 > keys.length * 3) grow();
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */

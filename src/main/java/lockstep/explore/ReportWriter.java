@@ -23,6 +23,13 @@ public final class ReportWriter {
             g.writeBooleanField("complete", r.complete());
             g.writeNumberField("schedules", r.schedules());
             g.writeNumberField("states", r.states());
+            if (r.bound() != null) g.writeStringField("bound", r.bound());
+            if (r.visited() != null) {
+                g.writeObjectFieldStart("visited");
+                g.writeNumberField("bytes_per_state", Math.round(r.visited().bytesPerState() * 10) / 10.0);
+                g.writeNumberField("collision_probability", r.visited().collisionProbability());
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("outcomes");
             for (Outcome o : r.outcomes()) {
                 g.writeStartObject();
@@ -57,6 +64,11 @@ public final class ReportWriter {
                 : "no (stopped at " + r.bound() + ")").append('\n');
         sb.append("schedules: ").append(r.schedules()).append(", states: ").append(r.states())
           .append(", steps: ").append(r.steps()).append('\n');
+        if (r.visited() != null) {
+            sb.append(String.format(java.util.Locale.ROOT,
+                    "visited set: %.1f bytes per state (64-bit fingerprints); probability that a collision hid a state: %.1e%n",
+                    r.visited().bytesPerState(), r.visited().collisionProbability()));
+        }
         sb.append("\noutcomes: ").append(r.outcomes().size()).append('\n');
         int i = 0;
         for (Outcome o : r.outcomes()) {

@@ -17,8 +17,9 @@ import java.util.IdentityHashMap;
  * handles were queued.
  * <p>
  * The state is serialized as a stream of tokens from its roots — the scalar loop state,
- * the two module namespaces, the tasks in creation order, the timers, then the ready
- * handles — and heap objects are numbered in the order the stream first reaches them, so
+ * the two module namespaces, the tasks in creation order, the timers in the order they will
+ * fire (not the heap's layout), then the ready handles — and heap objects are numbered in
+ * the order the stream first reaches them, so
  * garbage is left out and addresses are replaced by that number. The ready queue is a
  * set for the explorer (any ready handle may run), split in two by the loop iteration:
  * the handles of the current batch and those queued during it; each part is serialized in
@@ -68,8 +69,10 @@ public final class Canon {
         ref(m.program.userGlobals);
         token(m.tasks.size());
         for (int t : m.tasks) ref(t);
-        token(m.timers.size());
-        for (Machine.Timer t : m.timers) {
+        Machine.Timer[] timers = m.timers.toArray(new Machine.Timer[0]);
+        Arrays.sort(timers, (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
+        token(timers.length);
+        for (Machine.Timer t : timers) {
             token(Double.doubleToLongBits(t.when()));
             callback(t.cb());
         }
