@@ -112,7 +112,7 @@ public final class Explorer {
     private void exhaustive() {
         dfs = new SleepSetDfs(opt.reduce(), opt.cache(), this::checkTime);
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
-        next.runner = Runner.start(program, opt.maxSteps());
+        next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         while (true) {
             if (outOfBudget()) return;
             Recorder r = run(next);
@@ -177,7 +177,7 @@ public final class Explorer {
     /** Runs once from the start; null when exploration must stop (time limit). */
     private Recorder runOnce(List<Decision> prefix, Recorder.Policy policy) {
         Recorder r = new Recorder(prefix, policy, opt.cancels(), null);
-        r.runner = Runner.start(program, opt.maxSteps());
+        r.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         return run(r);
     }
 

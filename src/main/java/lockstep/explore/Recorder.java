@@ -4,6 +4,7 @@ import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
 import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
+import lockstep.vm.Observer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Recorder implements Runner.Chooser {
         found.addAll(earlier.found.subList(0, foundAt));
         this.cancelsUsed = cancelsUsed;
         this.runner = resumed;
-        this.seen = resumed.machine().violations.size();
+        this.seen = Monitors.of(resumed.machine()).violations.size();
     }
 
     @Override public int choose(Machine m, int ready, List<Integer> cancellable) {
@@ -127,14 +128,18 @@ final class Recorder implements Runner.Chooser {
         policy.stepped(taken.size() - 1, fp);
     }
 
+    /** Each run is watched by its own {@link Monitors}. */
+    @Override public Observer observer() { return new Monitors(); }
+
     @Override public void quiescent(Machine m) {
-        Invariants.atQuiescence(m);
+        Monitors.of(m).atQuiescence(m);
         collect(m);
     }
 
     private void collect(Machine m) {
-        while (seen < m.violations.size()) {
-            String[] v = m.violations.get(seen++);
+        List<String[]> violations = Monitors.of(m).violations;
+        while (seen < violations.size()) {
+            String[] v = violations.get(seen++);
             found.add(new Found(v[0], v[1], List.copyOf(taken)));
         }
     }

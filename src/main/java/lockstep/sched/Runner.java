@@ -38,6 +38,9 @@ public final class Runner {
         /** Called when nothing is ready (before the clock moves, or at a deadlock). */
         default void quiescent(Machine m) {}
 
+        /** Who watches a run that this chooser starts (see {@link Runner#run}). */
+        default Observer observer() { return Observer.NONE; }
+
         Chooser FIFO = (m, ready, cancellable) -> 0;
     }
 
@@ -116,12 +119,13 @@ public final class Runner {
 
     /** Runs a program from its start, asking {@code chooser} at every choice point. */
     public static Result run(Program p, Chooser chooser, long maxHandles) {
-        return start(p, maxHandles).resume(chooser);
+        return start(p, maxHandles, chooser.observer()).resume(chooser);
     }
 
-    /** A run of {@code p} at its start, to be resumed (and copied at its choice points). */
-    public static Runner start(Program p, long maxHandles) {
+    /** A run of {@code p} at its start, watched by {@code observer}, to be resumed (and copied at its choice points). */
+    public static Runner start(Program p, long maxHandles, Observer observer) {
         Program.Start s = p.start();
+        s.machine().observe(observer);
         List<Object> st = new ArrayList<>();
         st.add(s.module());
         return new Runner(s.machine(), p.file, st, maxHandles);

@@ -169,9 +169,7 @@ final class AsyncioApi {
     /** Installs a semaphore state, checking its bounds (never negative, never above a bound). */
     private static void putSem(Machine m, int id, SemObj s) {
         m.set(id, s);
-        Semaphore v = s.s();
-        if (v.value() < 0) m.violation("semaphore-bounds", Py.repr(m, ref(id)) + " has value " + v.value());
-        if (v.bounded() && v.value() > v.bound()) m.violation("semaphore-bounds", Py.repr(m, ref(id)) + " is above its bound " + v.bound());
+        m.observer().semaphoreChanged(m, id, s.s());
     }
 
     private static void notify(Machine m, int id, long n) {
@@ -216,8 +214,7 @@ final class AsyncioApi {
         });
         defineNative("_lock_take", (m, a) -> {
             Lock l = lock(m, a.ref(0)).s();
-            if (l.locked()) m.violation("mutual-exclusion", taskName(m) + " acquired " + Py.repr(m, a.get(0)) + " while another task held it");
-            checkFifo(m, "Lock", a.get(0), l.waiters(), a.ref(1));
+            m.observer().lockTaken(m, a.ref(0), l, a.ref(1));
             m.set(a.ref(0), new LockObj(l.take()));
             return NONE;
         });
@@ -250,10 +247,7 @@ final class AsyncioApi {
         });
         defineNative("_cond_cancelled_waiter", (m, a) -> {
             int fut = a.ref(1);
-            if (m.futDone(fut) && !m.cancelled(fut)) {
-                CondObj c = cond(m, a.ref(0));
-                m.set(a.ref(0), new CondObj(c.s(), c.lostNotifications() + 1));
-            }
+            if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0));
             return NONE;
         });
         defineNative("_cond_dequeue", (m, a) -> {
@@ -285,7 +279,7 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_sem_resumed_waiter", (m, a) -> {
-            checkFifo(m, "Semaphore", a.get(0), sem(m, a.ref(0)).s().waiters(), a.ref(1));
+            m.observer().semaphoreResumed(m, a.ref(0), sem(m, a.ref(0)).s(), a.ref(1));
             Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m);
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
@@ -301,8 +295,8 @@ final class AsyncioApi {
         defineNative("_barrier_fails", (m, a) -> barrier(m, a.ref(0)).s().failsWaiters());
         defineNative("_barrier_arrive", (m, a) -> {
             BarrierObj b = barrier(m, a.ref(0));
-            m.set(a.ref(0), new BarrierObj(b.s().arrive(), b.passed(), b.present().append(m.currentTask),
-                    b.mustFail(), b.interrupted()));
+            m.set(a.ref(0), b.with(b.s().arrive()));
+            m.observer().barrierArrived(m, a.ref(0));
             return (long) b.s().count();
         });
         defineNative("_barrier_is_last", (m, a) -> barrier(m, a.ref(0)).s().isLast((int) (long) (Long) a.get(1)));
@@ -312,66 +306,34 @@ final class AsyncioApi {
             notifyAll(m, b.s().cond());
             return NONE;
         });
-        defineNative("_barrier_passed", (m, a) -> { barrierPassed(m, a.ref(0), (Long) a.get(1)); return NONE; });
+        defineNative("_barrier_passed", (m, a) -> {
+            m.observer().barrierPassed(m, a.ref(0), barrier(m, a.ref(0)).s(), (Long) a.get(1));
+            return NONE;
+        });
         defineNative("_barrier_leave", (m, a) -> {
             BarrierObj b = barrier(m, a.ref(0));
             Barrier next = b.s().leave();
-            Integer me = m.currentTask;
-            BarrierObj after = new BarrierObj(next, b.passed(), b.present().remove(me), b.mustFail().remove(me), b.interrupted());
-            if (next.count() == 0 && b.s().count() > 0 && next.phase() == Barrier.Phase.FILLING && b.s().phase() != Barrier.Phase.FILLING) {
-                after = endCycle(m, a.get(0), after);
-            }
-            m.set(a.ref(0), after);
+            m.set(a.ref(0), b.with(next));
+            m.observer().barrierLeft(m, a.ref(0), b.s(), next);
             if (next.count() == 0) notifyAll(m, next.cond());
             return NONE;
         });
         defineNative("_barrier_reset", (m, a) -> {
             BarrierObj b = barrier(m, a.ref(0));
             Barrier next = b.s().reset();
-            m.set(a.ref(0), new BarrierObj(next, b.passed(), b.present(), b.present(), true));
+            m.set(a.ref(0), b.with(next));
+            m.observer().barrierInterrupted(m, a.ref(0));
             notifyAll(m, next.cond());
             return NONE;
         });
         defineNative("_barrier_abort", (m, a) -> {
             BarrierObj b = barrier(m, a.ref(0));
             Barrier next = b.s().abort();
-            m.set(a.ref(0), new BarrierObj(next, b.passed(), b.present(), b.present(), true));
+            m.set(a.ref(0), b.with(next));
+            m.observer().barrierInterrupted(m, a.ref(0));
             notifyAll(m, next.cond());
             return NONE;
         });
-    }
-
-    /** A party returns its index: the barrier must have tripped, the index be new, the party not due to fail. */
-    private static void barrierPassed(Machine m, int id, long index) {
-        BarrierObj b = barrier(m, id);
-        String who = taskName(m) + " passed " + Py.repr(m, ref(id)) + " with index " + index;
-        if (b.s().phase() != Barrier.Phase.DRAINING) m.violation("barrier", who + " before all parties arrived");
-        if (b.passed().contains(index)) m.violation("barrier", who + " twice in one cycle");
-        if (b.mustFail().contains(m.currentTask)) m.violation("barrier", who + " although the barrier was reset or aborted while it waited");
-        m.set(id, new BarrierObj(b.s(), b.passed().append(index), b.present(), b.mustFail(), b.interrupted()));
-    }
-
-    /** The last party left a drained barrier: the cycle must have returned every index once. */
-    private static BarrierObj endCycle(Machine m, Object barrier, BarrierObj b) {
-        if (!b.interrupted() && b.passed().size() != b.s().parties()) {
-            m.violation("barrier", "a cycle of " + Py.repr(m, barrier) + " returned indices " + b.passed()
-                    + " instead of each of 0.." + (b.s().parties() - 1) + " once");
-        }
-        return new BarrierObj(b.s(), Vec.of(), b.present(), b.mustFail(), false);
-    }
-
-    static String taskName(Machine m) {
-        return m.currentTask < 0 ? "a callback" : m.task(m.currentTask).t().name();
-    }
-
-    /** FIFO fairness: a waiter resuming must not overtake an earlier arrival still waiting. */
-    private static void checkFifo(Machine m, String kind, Object prim, Vec<Integer> waiters, int fut) {
-        for (int w : waiters) {
-            if (w < fut && !m.futDone(w)) {
-                m.violation("fifo", taskName(m) + " acquired " + Py.repr(m, prim) + " ahead of an earlier waiter still queued");
-                return;
-            }
-        }
     }
 
     // ------------------------------------------------------------------ futures

@@ -84,6 +84,7 @@ public final class Canon {
         token(ready - batch);
         readyPart(batch, ready);
         drain();
+        m.observer().fingerprint(this);
         return finish();
     }
 
@@ -111,7 +112,8 @@ public final class Canon {
         dry = false;
     }
 
-    private void token(long x) {
+    /** Feeds one token into the fingerprint (for an {@link Observer}'s state). */
+    public void token(long x) {
         h = Long.rotateLeft(h + x * P2, 31) * P1;
     }
 
@@ -123,6 +125,9 @@ public final class Canon {
     }
 
     private int numberOf(int id) { return stamp[id] == epoch ? number[id] : 0; }
+
+    /** The canonical number of heap object {@code id}; 0 when the state does not reach it. */
+    public int number(int id) { return id > 0 && id < stamp.length ? numberOf(id) : 0; }
 
     /** A heap reference: its number, given now (and the object queued) when first reached. */
     private void ref(int id) {
@@ -308,7 +313,7 @@ public final class Canon {
         }
         if (o instanceof EventObj e) { token(109); token(e.s().value() ? 1 : 0); ids(e.s().waiters()); return; }
         if (o instanceof CondObj c) {
-            token(110); ref(c.s().lock()); ids(c.s().waiters()); token(c.lostNotifications());
+            token(110); ref(c.s().lock()); ids(c.s().waiters());
             return;
         }
         if (o instanceof SemObj s) {
@@ -319,7 +324,6 @@ public final class Canon {
         if (o instanceof BarrierObj b) {
             Barrier v = b.s();
             token(112); ref(v.cond()); token(v.parties()); token(v.phase().ordinal()); token(v.count());
-            vec(b.passed()); ids(b.present()); ids(b.mustFail()); token(b.interrupted() ? 1 : 0);
             return;
         }
         if (o instanceof HandleObj hd) {

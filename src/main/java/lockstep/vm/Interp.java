@@ -390,7 +390,7 @@ public final class Interp {
                     case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
                     case Op.ASSERT_FAIL -> {
                         PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
-                        m.violation("assert", "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
+                        m.observer().assertFailed(m, "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
                                 + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
                         throw new PyRaise(e);
                     }

@@ -61,8 +61,8 @@ public final class Machine implements Futures {
     public int handlesRun;
     /** Which run_until_complete of which asyncio.run the loop is in (set by the runner). */
     public int phase;
-    /** Invariant violations seen so far in this run, in order (kind, message). */
-    public final ArrayList<String[]> violations = new ArrayList<>();
+    /** Who watches this run (the explorer's invariants); its state is copied with the machine's. */
+    private Observer observer = Observer.NONE;
     /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
     public long instructions;
     public long instructionLimit = 200_000_000L;
@@ -106,7 +106,7 @@ public final class Machine implements Futures {
         c.tasks.addAll(tasks);
         c.handlesRun = handlesRun;
         c.phase = phase;
-        c.violations.addAll(violations);
+        c.observer = observer.copy();
         c.instructions = instructions;
         c.instructionLimit = instructionLimit;
         return c;
@@ -164,8 +164,12 @@ public final class Machine implements Futures {
     /** A hash of everything printed so far (see {@link Canon}). */
     long outHash() { return outHash ^ out.length(); }
 
-    /** Records a breach of a built-in invariant (reported by explore, ignored by run). */
-    public void violation(String kind, String message) { violations.add(new String[]{kind, message}); }
+    public Observer observer() { return observer; }
+
+    public void observe(Observer o) { observer = o; }
+
+    /** The task whose step is running, or -1 (a callback, or between handles). */
+    public int currentTask() { return currentTask; }
 
     public void printErr(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);

@@ -31,20 +31,12 @@ public final class Obj {
 
     public record LockObj(Lock s) {}
     public record EventObj(Event s) {}
-    /** A Condition; {@code lostNotifications} counts notifications consumed by waiters that were then cancelled (monitor). */
-    public record CondObj(Condition s, int lostNotifications) {
-        public CondObj(Condition s) { this(s, 0); }
-        public CondObj with(Condition n) { return new CondObj(n, lostNotifications); }
+    public record CondObj(Condition s) {
+        public CondObj with(Condition n) { return new CondObj(n); }
     }
     public record SemObj(Semaphore s) {}
-    /**
-     * A Barrier, with what the invariant monitor remembers of the current cycle: the indices
-     * returned so far, the tasks inside wait(), the tasks that must fail because of a
-     * reset() or abort(), and whether the cycle was reset or aborted.
-     */
-    public record BarrierObj(Barrier s, Vec<Long> passed, Vec<Integer> present, Vec<Integer> mustFail, boolean interrupted) {
-        public BarrierObj(Barrier s) { this(s, Vec.of(), Vec.of(), Vec.of(), false); }
-        public BarrierObj with(Barrier n) { return new BarrierObj(n, passed, present, mustFail, interrupted); }
+    public record BarrierObj(Barrier s) {
+        public BarrierObj with(Barrier n) { return new BarrierObj(n); }
     }
 
     /** A call_soon/call_later handle: only its cancelled flag matters. */
