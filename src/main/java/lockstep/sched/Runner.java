@@ -53,8 +53,9 @@ public final class Runner {
         Deadlock() { super(null, null, false, false); }
     }
 
+    /** The run used up its handles (or loop iterations); the message says which, for stderr. */
     static final class StepLimit extends RuntimeException {
-        StepLimit() { super(null, null, false, false); }
+        StepLimit(String message) { super(message, null, false, false); }
     }
 
     private final Machine m;
@@ -62,6 +63,7 @@ public final class Runner {
     private final long maxHandles;
     private final Set<Integer> unCancellable = new HashSet<>();
     private int steps;
+    private long iterations;
 
     private Runner(Machine m, Chooser chooser, long maxHandles) {
         this.m = m;
@@ -99,7 +101,7 @@ public final class Runner {
             m.printErr(DeadlockReport.describe(m));
             return result(3, false, null);
         } catch (StepLimit l) {
-            m.printErr("step limit exceeded: more than " + maxHandles + " handles run\n");
+            m.printErr("step limit exceeded: " + l.getMessage() + "\n");
             return result(4, false, null);
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
@@ -177,11 +179,12 @@ public final class Runner {
     private void runForever() {
         while (true) {
             if (m.readyCount() == 0 && !m.stopping()) chooser.quiescent(m);
+            if (++iterations > maxHandles) throw iterationLimit();
             if (!m.beginIteration()) throw new Deadlock();
             while (true) {
                 m.dropCancelledReady();
                 if (m.batchLeft() == 0) break;
-                if (steps >= maxHandles) throw new StepLimit();
+                if (steps >= maxHandles) throw new StepLimit("more than " + maxHandles + " handles run");
                 int n = m.readyCount();
                 List<Integer> cancellable = cancellable();
                 int c = chooser.choose(m, n, cancellable);
@@ -199,6 +202,16 @@ public final class Runner {
                 return;
             }
         }
+    }
+
+    /**
+     * The bound on _run_once iterations, as many as handles: it ends a loop whose clock
+     * only moves to a timer that never comes ({@code sleep(float('inf'))}: CPython would
+     * sleep forever) or cannot move past it (a deadline too large for the clock's resolution).
+     */
+    private StepLimit iterationLimit() {
+        return new StepLimit("more than " + maxHandles + " event loop iterations (virtual time "
+                + Py.floatRepr(m.time()) + ", next timer " + (m.hasTimers() ? "at " + Py.floatRepr(m.nextTimerWhen()) : "none") + ")");
     }
 
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */

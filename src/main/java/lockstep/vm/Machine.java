@@ -444,6 +444,9 @@ public final class Machine implements Futures {
 
     public boolean hasTimers() { return !timers.isEmpty(); }
 
+    /** The deadline at the top of the timer heap (there must be one). */
+    public double nextTimerWhen() { return timers.get(0).when(); }
+
     /**
      * The start of one _run_once iteration: drop cancelled timers, advance the virtual
      * clock if nothing is ready, move due timers to the ready queue. Returns false on
@@ -470,7 +473,8 @@ public final class Machine implements Futures {
             if (timeout > 0) clock += timeout;
         }
         double end = clock + CLOCK_RESOLUTION;
-        while (!timers.isEmpty() && timers.get(0).when() < end) ready.add(heappop().cb());
+        // CPython stops at "handle._when >= end_time", which is false for a NaN deadline.
+        while (!timers.isEmpty() && !(timers.get(0).when() >= end)) ready.add(heappop().cb());
         compactReady();
         batchLeft = readyCount();
         return true;
