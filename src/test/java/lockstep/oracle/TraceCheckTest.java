@@ -220,6 +220,6 @@ class TraceCheckTest {
     }
 
     static int cli(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Main.execute(System.out, System.err, args);
     }
 }
