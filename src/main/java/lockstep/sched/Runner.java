@@ -106,6 +106,9 @@ public final class Runner {
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
             return result(4, false, null);
+        } catch (Machine.ResourceLimit l) {
+            m.printErr("resource limit of the model exceeded: " + l.getMessage() + " in one run\n");
+            return result(4, false, null);
         } catch (Cut c) {
             return result(-1, true, null);
         }
@@ -186,7 +189,7 @@ public final class Runner {
                 if (m.batchLeft() == 0) break;
                 if (steps >= maxHandles) throw new StepLimit("more than " + maxHandles + " handles run");
                 int n = m.readyCount();
-                List<Integer> cancellable = cancellable();
+                List<Integer> cancellable = new Cancellable();
                 int c = chooser.choose(m, n, cancellable);
                 if (c >= n) {
                     m.cancel(cancellable.get(c - n), Interp.NONE);
@@ -212,6 +215,24 @@ public final class Runner {
     private StepLimit iterationLimit() {
         return new StepLimit("more than " + maxHandles + " event loop iterations (virtual time "
                 + Py.floatRepr(m.time()) + ", next timer " + (m.hasTimers() ? "at " + Py.floatRepr(m.nextTimerWhen()) : "none") + ")");
+    }
+
+    /**
+     * The tasks an injected cancel() may hit, computed only when the chooser looks at them:
+     * CPython's FIFO never does, and the walk over every task at every step would make a
+     * run with many tasks quadratic.
+     */
+    private final class Cancellable extends java.util.AbstractList<Integer> {
+        private List<Integer> tasks;
+
+        private List<Integer> tasks() {
+            if (tasks == null) tasks = cancellable();
+            return tasks;
+        }
+
+        @Override public Integer get(int i) { return tasks().get(i); }
+
+        @Override public int size() { return tasks().size(); }
     }
 
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */

@@ -56,6 +56,18 @@ public final class Machine implements Futures {
     public long instructions;
     public long instructionLimit = 200_000_000L;
 
+    /**
+     * Bounds of the model on one run (CPython's own limits are the machine's memory): a
+     * program past them stops with exit 4 ({@link ResourceLimit}), never slows to a crawl.
+     */
+    public static final int MAX_TASKS = 10_000;
+    public static final int MAX_HEAP_OBJECTS = 5_000_000;
+
+    /** Thrown when a run passes a bound of the model; the message names it. */
+    public static final class ResourceLimit extends RuntimeException {
+        public ResourceLimit(String message) { super(message, null, false, false); }
+    }
+
     /** Thrown when a run executes more instructions than {@link #instructionLimit}. */
     public static final class InstructionLimit extends RuntimeException {
         public InstructionLimit() { super(null, null, false, false); }
@@ -113,6 +125,7 @@ public final class Machine implements Futures {
     }
 
     public int alloc(Object o) {
+        if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceLimit("more than " + MAX_HEAP_OBJECTS + " objects");
         heap.add(o);
         return heap.size() - 1;
     }
@@ -278,6 +291,7 @@ public final class Machine implements Futures {
             throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
         }
         if (footprint != null) footprint.write(Footprint.TASKS);
+        if (tasks.size() >= MAX_TASKS) throw new ResourceLimit("more than " + MAX_TASKS + " tasks");
         String n = "Task-" + (++taskCounter);
         if (name != null && name != Interp.NONE) n = Py.str(this, name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
