@@ -63,6 +63,15 @@ public final class Machine implements Futures {
     public static final int MAX_TASKS = 10_000;
     public static final int MAX_HEAP_OBJECTS = 5_000_000;
 
+    public static final long MAX_SEQUENCE_LENGTH = 1L << 25;
+
+    /** Refuses a string or list (made by concatenation) longer than {@link #MAX_SEQUENCE_LENGTH}. */
+    public static void checkLength(long length) {
+        if (length > MAX_SEQUENCE_LENGTH) {
+            throw new ResourceLimit("a string or list of more than " + MAX_SEQUENCE_LENGTH + " items");
+        }
+    }
+
     /** Thrown when a run passes a bound of the model; the message names it. */
     public static final class ResourceLimit extends RuntimeException {
         public ResourceLimit(String message) { super(message, null, false, false); }
@@ -550,9 +559,23 @@ public final class Machine implements Futures {
             Interp.callSync(this, fn, args);
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
-            err.append("Exception in callback ").append(Py.repr(this, fn)).append('\n')
-               .append(Py.formatExceptionOnly(this, e.exc)).append('\n');
+            String call = callbackText(fn, cb.args());
+            err.append("Exception in callback ").append(call).append("\nhandle: <")
+               .append(cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer() ? "TimerHandle" : "Handle").append(' ')
+               .append(call).append(">\n").append(Py.formatExceptionOnly(this, e.exc)).append('\n');
         }
+    }
+
+    /** A callback as CPython's events._format_callback shows it: {@code cb(1)}, {@code Lock.release()}. */
+    private String callbackText(Object fn, Vec<Object> args) {
+        String name;
+        if (fn instanceof Func f) name = f.name();
+        else if (fn instanceof BoundMethod bm) name = Py.typeOf(this, bm.self()).name + "." + bm.name();
+        else if (fn instanceof Builtin b) name = b.name();
+        else name = Py.repr(this, fn);
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) sb.append(i > 0 ? ", " : "").append(Py.repr(this, args.get(i)));
+        return sb.append(')').toString();
     }
 
     // heapq, exactly: the order of equal deadlines depends on these sifts.

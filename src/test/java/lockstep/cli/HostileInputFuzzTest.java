@@ -117,6 +117,7 @@ class HostileInputFuzzTest {
         programs.add("print(" + "9".repeat(5000) + ")\n");
         programs.add("print(len('" + "a".repeat(2_000_000) + "'))\n");
         programs.add("s = 'ab'\nwhile True:\n    s = s + s\n");
+        programs.add("l = [1]\nwhile True:\n    l = l + l\n");
         programs.add("print((-9223372036854775807 - 1) // -1)\n");
         for (int i = 0; i < programs.size(); i++) {
             Path f = dir.resolve("n" + i + ".py");
