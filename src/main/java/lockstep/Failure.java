@@ -8,11 +8,6 @@ package lockstep;
 public final class Failure {
     private Failure() {}
 
-    /** Whether the JVM ran out of a resource (memory, stack) rather than lockstep having a bug. */
-    public static boolean isResourceExhaustion(Throwable t) {
-        return t instanceof OutOfMemoryError || t instanceof StackOverflowError;
-    }
-
     /** The one-line description (without the "lockstep: " prefix). */
     public static String describe(Throwable t) {
         if (t instanceof OutOfMemoryError) return "out of memory: the input needs more memory than the JVM has (java -Xmx)";

@@ -6,7 +6,6 @@ import lockstep.explore.ReportWriter;
 import lockstep.vm.Program;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
