@@ -1,12 +1,11 @@
 package lockstep;
 
+import lockstep.lang.InputFile;
 import lockstep.lang.ScenarioError;
 import lockstep.sched.Runner;
 import lockstep.vm.Program;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -24,9 +23,9 @@ public final class Lockstep {
         return ADDRESS.matcher(text).replaceAll("0x?");
     }
 
-    /** Runs a scenario file with CPython's FIFO schedule. */
+    /** Runs a scenario file with CPython's FIFO schedule (read as {@link InputFile#readSource} reads it). */
     public static RunResult run(Path file) throws IOException {
-        String source = Files.readString(file, StandardCharsets.UTF_8);
+        String source = InputFile.readSource(file);
         return run(file.toString(), source);
     }
 

@@ -1,5 +1,6 @@
 package lockstep.cli;
 
+import lockstep.lang.InputFile;
 import lockstep.oracle.TraceChecker;
 import lockstep.oracle.TraceFile;
 import lockstep.oracle.TraceReport;
@@ -7,6 +8,7 @@ import lockstep.vm.Program;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,10 +17,11 @@ import java.util.concurrent.Callable;
  * {@code lockstep check-trace FILE TRACE}: is the behaviour recorded in TRACE (by another
  * implementation of asyncio, or by CPython itself) one that CPython 3.12 allows for FILE?
  */
-@Command(name = "check-trace", description = {
+@Command(name = "check-trace", mixinStandardHelpOptions = true, description = {
         "Check a recorded run of FILE (JSON lines: the handles run, or only the final stdout) against CPython 3.12's semantics.",
         "Exit 0: allowed; 1: not allowed (the first diverging step and what 3.12 allows there); 2: bad input; 3: undecided (bound hit)."})
 public final class CheckTraceCommand implements Callable<Integer> {
+    @ParentCommand Main main;
     @Parameters(index = "0", paramLabel = "FILE", description = "the scenario") Path file;
     @Parameters(index = "1", paramLabel = "TRACE", description = "the recorded trace (JSON lines, see README)") Path trace;
     @Option(names = "--cancel", description = "stdout-only traces: at most K injected task.cancel() per schedule searched (default 0)") int cancels;
@@ -28,24 +31,27 @@ public final class CheckTraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
     @Override public Integer call() {
-        if (cancels < 0 || maxSchedules < 1 || maxSteps < 1 || !(timeLimit > 0)) {
-            Main.ERR.println("lockstep: --cancel must be >= 0; --max-schedules, --max-steps and --time-limit > 0");
+        if (new OptionCheck().atLeast("--cancel", cancels, 0).atLeast("--max-schedules", maxSchedules, 1)
+                .atLeast("--max-steps", maxSteps, 1).positive("--time-limit", timeLimit).failed(main.err)) return 2;
+        String text;
+        try {
+            text = InputFile.readText(trace);
+        } catch (InputFile.Unreadable e) {
+            main.err.println(e.getMessage());
             return 2;
         }
-        String text = Main.readOrNull(trace);
-        if (text == null) return 2;
         TraceFile t;
         try {
             t = TraceFile.parse(trace.toString(), text);
         } catch (TraceFile.BadTrace e) {
-            Main.ERR.println(e.getMessage());
+            main.err.println(e.getMessage());
             return 2;
         }
-        Program p = Main.compileOrNull(file);
+        Program p = main.compileOrNull(file);
         if (p == null) return 2;
         TraceChecker.Result r = TraceChecker.check(p, t, new TraceChecker.Options(cancels, maxSchedules, timeLimit, maxSteps));
-        Main.OUT.print(json ? TraceReport.json(file.toString(), trace.toString(), r) : TraceReport.text(file.toString(), trace.toString(), r));
-        Main.OUT.flush();
+        main.out.print(json ? TraceReport.json(file.toString(), trace.toString(), r) : TraceReport.text(file.toString(), trace.toString(), r));
+        main.out.flush();
         return TraceReport.exitCode(r);
     }
 }

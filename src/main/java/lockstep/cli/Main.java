@@ -1,23 +1,25 @@
 package lockstep.cli;
 
+import lockstep.Failure;
 import lockstep.Lockstep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import lockstep.explore.Explorer;
 import lockstep.explore.Replay;
 import lockstep.explore.ReportWriter;
 import lockstep.explore.Schedule;
+import lockstep.lang.InputFile;
 import lockstep.lang.ScenarioError;
 import lockstep.oracle.OutcomeComparison;
 import lockstep.vm.Program;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The command line: run, explore, replay, check-trace, batch. Thin: parsing arguments and printing results. */
@@ -26,45 +28,72 @@ import java.util.concurrent.Callable;
         subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class})
 public final class Main implements Callable<Integer> {
 
-    static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-    static final PrintStream ERR = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    final PrintStream out;
+    final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     @Override public Integer call() {
-        new CommandLine(this).usage(ERR);
+        new CommandLine(this).usage(err);
         return 2;
     }
 
-    @Command(name = "run", description = "Run FILE with CPython's schedule; print what python3.12 FILE prints.")
+    /**
+     * The exit code of a command stopped by the JVM (memory, stack) or by a bug: the code
+     * each command's contract gives to "could not finish" (run and replay: 4, a bound of
+     * the model; check-trace: 3, undecided; explore: 2, its only code for no answer).
+     */
+    private static final Map<String, Integer> FAILURE_EXIT = Map.of("run", 4, "replay", 4, "batch", 4,
+            "check-trace", 3, "explore", 2);
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run FILE with CPython's schedule; print what python3.12 FILE prints.")
     static final class Run implements Callable<Integer> {
+        @ParentCommand Main main;
         @Parameters(paramLabel = "FILE", description = "a scenario: a plain Python asyncio program")
         Path file;
 
         @Override public Integer call() {
-            String source = readOrNull(file);
+            String source = main.readSourceOrNull(file);
             if (source == null) return 2;
             Lockstep.RunResult r = Lockstep.run(file.toString(), source);
-            OUT.print(r.stdout());
-            OUT.flush();
-            ERR.print(r.stderr());
-            ERR.flush();
+            main.out.print(r.stdout());
+            main.out.flush();
+            main.err.print(r.stderr());
+            main.err.flush();
             return r.exitCode();
         }
     }
 
     /** Reads and compiles FILE; prints the refusal and returns null if it cannot run. */
-    static Program compileOrNull(Path file) {
-        String source = readOrNull(file);
+    Program compileOrNull(Path file) {
+        String source = readSourceOrNull(file);
         if (source == null) return null;
         try {
             return Program.compile(file.toString(), source);
         } catch (ScenarioError e) {
-            ERR.println(e.getMessage());
+            err.println(e.getMessage());
             return null;
         }
     }
 
-    @Command(name = "explore", description = "Explore every schedule of FILE (and injected cancellations); report outcomes and violations.")
+    /** FILE's text as Python reads it; prints why and returns null if it cannot be read. */
+    String readSourceOrNull(Path file) {
+        try {
+            return InputFile.readSource(file);
+        } catch (InputFile.Unreadable e) {
+            err.println(e.getMessage());
+            return null;
+        }
+    }
+
+    @Command(name = "explore", mixinStandardHelpOptions = true,
+            description = "Explore every schedule of FILE (and injected cancellations); report outcomes and violations.")
     static final class Explore implements Callable<Integer> {
+        @ParentCommand Main main;
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--strategy", description = "exhaustive (default), random or pct") String strategy = "exhaustive";
         @Option(names = "--seed", description = "seed of random and pct (default 0)") long seed;
@@ -84,89 +113,111 @@ public final class Main implements Callable<Integer> {
             try {
                 st = Explorer.Strategy.valueOf(strategy.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                ERR.println("lockstep: unknown strategy '" + strategy + "' (exhaustive, random, pct)");
+                main.err.println("lockstep: unknown strategy '" + strategy + "' (exhaustive, random, pct)");
                 return 2;
             }
-            if (cancels < 0 || maxSteps < 1 || depth < 1) {
-                ERR.println("lockstep: --cancel must be >= 0, --max-steps and --depth >= 1");
-                return 2;
-            }
+            if (new OptionCheck().atLeast("--cancel", cancels, 0).atLeast("--max-steps", maxSteps, 1)
+                    .atLeast("--depth", depth, 1).atLeast("--max-schedules", maxSchedules, 1)
+                    .positive("--time-limit", timeLimit).failed(main.err)) return 2;
             java.util.List<OutcomeComparison.Observed> observed = null;
             if (compareOutcomes != null) {
                 try {
                     observed = OutcomeComparison.read(compareOutcomes);
                 } catch (OutcomeComparison.BadObserved e) {
-                    ERR.println(e.getMessage());
+                    main.err.println(e.getMessage());
                     return 2;
                 }
             }
-            Program p = compileOrNull(file);
+            Program p = main.compileOrNull(file);
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
-            Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, ERR,
+            Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
                     !noReduction, !noCache);
             Explorer.Report r = new Explorer(p, o).explore();
             if (observed != null) {
-                return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, OUT);
+                return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, main.out);
             }
-            OUT.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
-            OUT.flush();
+            main.out.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
+            main.out.flush();
             return r.violations().isEmpty() ? 0 : 1;
         }
     }
 
-    @Command(name = "replay", description = "Replay FILE under a schedule printed by explore; print its stdout.")
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Replay FILE under a schedule printed by explore; print its stdout.")
     static final class ReplayCmd implements Callable<Integer> {
+        @ParentCommand Main main;
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--schedule", description = "the schedule (default: empty, CPython's own order)") String schedule = "";
         @Option(names = "--trace", description = "a step-by-step account on stderr") boolean trace;
         @Option(names = "--max-steps", description = "at most N steps (default 1000000)") int maxSteps = 1_000_000;
 
         @Override public Integer call() {
+            if (new OptionCheck().atLeast("--max-steps", maxSteps, 1).failed(main.err)) return 2;
             java.util.List<Schedule.Decision> s;
             try {
                 s = Schedule.parse(schedule);
             } catch (Schedule.BadSchedule e) {
-                ERR.println("lockstep: " + e.getMessage());
+                main.err.println("lockstep: --schedule: " + e.getMessage());
                 return 2;
             }
-            Program p = compileOrNull(file);
+            Program p = main.compileOrNull(file);
             if (p == null) return 2;
-            Replay.Result r = Replay.replay(p, s, trace ? ERR : null, maxSteps);
+            Replay.Result r = Replay.replay(p, s, trace ? main.err : null, maxSteps);
             if (r.misfit() != null) {
-                ERR.println("lockstep: the schedule does not fit " + file + ": " + r.misfit());
+                main.err.println("lockstep: the schedule does not fit " + file + ": " + r.misfit());
                 return 2;
             }
-            OUT.print(r.run().stdout());
-            OUT.flush();
-            if (trace) for (String[] v : r.violations()) ERR.println("violation: " + v[0] + ": " + v[1]);
-            ERR.print(r.run().stderr());
-            ERR.flush();
+            main.out.print(r.run().stdout());
+            main.out.flush();
+            if (trace) for (String[] v : r.violations()) main.err.println("violation: " + v[0] + ": " + v[1]);
+            main.err.print(r.run().stderr());
+            main.err.flush();
             return r.run().exit();
         }
     }
 
-    static String readOrNull(Path file) {
+    /**
+     * Runs the command line {@code args} with its output on {@code out} and {@code err};
+     * returns the exit code. Nothing escapes: an error of the JVM or a bug ends the
+     * command with one line on {@code err} and the command's failure exit code.
+     */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Main(out, err));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("lockstep: " + ex.getMessage());
+            err.println("(lockstep " + ex.getCommandLine().getCommandName() + " --help for the usage)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> { throw ex; });
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            ERR.println(file + ":1:1: error: file is not UTF-8 text");
-            return null;
-        } catch (IOException e) {
-            ERR.println(file + ":1:1: error: cannot read file (" + e.getClass().getSimpleName() + ")");
-            return null;
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return failed(cl, t, err);
         }
     }
 
+    private static int failed(CommandLine cl, Throwable t, PrintStream err) {
+        err.println("lockstep: " + Failure.describe(t));
+        Failure.debug(t, err);
+        CommandLine.ParseResult pr = cl.getParseResult();
+        String sub = pr != null && pr.subcommand() != null ? pr.subcommand().commandSpec().name() : "";
+        return FAILURE_EXIT.getOrDefault(sub, 2);
+    }
+
     public static void main(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setErr(new java.io.PrintWriter(ERR, true));
-        cl.setOut(new java.io.PrintWriter(OUT, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ERR.println("lockstep: " + ex.getMessage());
-            ex.getCommandLine().usage(ERR);
-            return 2;
-        });
-        System.exit(cl.execute(args));
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            code = execute(out, err, args);
+        } catch (Throwable t) { // an error while reporting an error (memory)
+            code = 4;
+        }
+        out.flush();
+        err.flush();
+        Runtime.getRuntime().halt(code);
     }
 }

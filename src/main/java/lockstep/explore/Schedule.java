@@ -31,33 +31,50 @@ public final class Schedule {
         public BadSchedule(String message) { super(message); }
     }
 
+    /** The most decisions a schedule string may expand to (as many as handles in a run). */
+    public static final int MAX_DECISIONS = 1_000_000;
+
+    /**
+     * Parses a schedule; a token that is not N, N*R or cK (an empty one included: ",,"),
+     * or a schedule of more than {@link #MAX_DECISIONS} decisions, is refused with its
+     * 1-based position in the string.
+     */
     public static List<Decision> parse(String s) throws BadSchedule {
         List<Decision> out = new ArrayList<>();
-        String t = s.strip();
-        if (t.isEmpty()) return out;
-        for (String tok : t.split(",")) {
-            tok = tok.strip();
+        if (s.isBlank()) return out;
+        int pos = 0;
+        for (String raw : s.split(",", -1)) {
+            String tok = raw.strip();
+            int at = pos + raw.indexOf(tok) + 1;
+            pos += raw.length() + 1;
             try {
                 if (tok.startsWith("c")) {
                     out.add(new Decision(true, nonNegative(tok.substring(1))));
                 } else if (tok.contains("*")) {
                     String[] p = tok.split("\\*", 2);
                     int n = nonNegative(p[0]), r = nonNegative(p[1]);
+                    if (r > MAX_DECISIONS - out.size()) {
+                        throw new BadSchedule("schedule too long at position " + at + ": more than " + MAX_DECISIONS + " decisions");
+                    }
                     for (int i = 0; i < r; i++) out.add(new Decision(false, n));
                 } else {
                     out.add(new Decision(false, nonNegative(tok)));
                 }
             } catch (NumberFormatException e) {
-                throw new BadSchedule("bad schedule token '" + tok + "' (expected N, N*R or cK)");
+                throw new BadSchedule("bad schedule token '" + tok + "' at position " + at + " (expected N, N*R or cK)");
+            }
+            if (out.size() > MAX_DECISIONS) {
+                throw new BadSchedule("schedule too long at position " + at + ": more than " + MAX_DECISIONS + " decisions");
             }
         }
         return out;
     }
 
     private static int nonNegative(String s) {
-        int v = Integer.parseInt(s.strip());
-        if (v < 0) throw new NumberFormatException();
-        return v;
+        if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new NumberFormatException();
+        }
+        return Integer.parseInt(s);
     }
 
     /** The shortest string for these decisions: trailing heads dropped, runs compressed. */

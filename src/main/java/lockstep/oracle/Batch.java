@@ -5,6 +5,7 @@ import lockstep.explore.Explorer;
 import lockstep.explore.Replay;
 import lockstep.explore.ReportWriter;
 import lockstep.explore.Schedule;
+import lockstep.lang.InputFile;
 import lockstep.lang.ScenarioError;
 import lockstep.vm.Program;
 
@@ -52,8 +53,8 @@ public final class Batch {
             String answer;
             try {
                 answer = handle(line, n);
-            } catch (RuntimeException | StackOverflowError e) {
-                answer = error("internal error: " + e);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                answer = error(lockstep.Failure.describe(e));
             }
             out.print(answer.endsWith("\n") ? answer : answer + "\n");
             out.flush();
@@ -128,9 +129,11 @@ public final class Batch {
         } else if (req.get("trace") instanceof String) {
             name = (String) req.get("trace");
             try {
-                text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                return error(name + ":1:1: error: cannot read file (" + e.getClass().getSimpleName() + ")");
+                text = InputFile.readText(Path.of(name));
+            } catch (InputFile.Unreadable e) {
+                return error(e.getMessage());
+            } catch (java.nio.file.InvalidPathException e) {
+                return error(name + ": not a valid path");
             }
         } else {
             return error("check-trace needs \"trace\" (a path) or \"trace_text\"");
@@ -161,9 +164,11 @@ public final class Batch {
     private static Object program(String file) {
         return compiled.computeIfAbsent(file, f -> {
             try {
-                return Program.compile(f, Files.readString(Path.of(f), StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
-                return f + ":1:1: error: cannot read file (" + e.getClass().getSimpleName() + ")";
+                return Program.compile(f, InputFile.readSource(Path.of(f)));
+            } catch (InputFile.Unreadable e) {
+                return e.getMessage();
+            } catch (java.nio.file.InvalidPathException e) {
+                return f + ": not a valid path";
             } catch (ScenarioError e) {
                 return e.getMessage();
             }

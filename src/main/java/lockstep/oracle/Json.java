@@ -111,6 +111,16 @@ public final class Json {
         }
     }
 
+    /** The JSON name of the kind of a value {@link #parse} returns, for messages. */
+    static String typeName(Object v) {
+        if (v == null) return "null";
+        if (v instanceof String) return "a string";
+        if (v instanceof Boolean) return "a boolean";
+        if (v instanceof Number) return "a number";
+        if (v instanceof List) return "an array";
+        return "an object";
+    }
+
     /** Writes a value of the kinds {@link #parse} returns (and Integer, Map, List in general) as JSON. */
     public static String write(Object v) {
         StringWriter w = new StringWriter();

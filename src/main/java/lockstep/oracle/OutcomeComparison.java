@@ -42,9 +42,9 @@ public final class OutcomeComparison {
     public static List<Observed> read(Path path) throws BadObserved {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadObserved(path + ":1:1: error: cannot read file (" + e.getClass().getSimpleName() + ")");
+            text = lockstep.lang.InputFile.readText(path);
+        } catch (lockstep.lang.InputFile.Unreadable e) {
+            throw new BadObserved(e.getMessage());
         }
         // Each item: the value, the line it starts on and the line its members' positions count from.
         List<Object[]> items = new ArrayList<>();

@@ -128,9 +128,9 @@ public final class TraceFile {
     }
 
     private static String string(String file, int ln, Json.Obj o, String key) throws BadTrace {
-        if (!o.containsKey(key) || o.get(key) == null) return null;
+        if (!o.containsKey(key)) return null;
         if (o.get(key) instanceof String s) return s;
-        throw bad(file, ln, o.at(key)[1], "\"" + key + "\" must be a string");
+        throw bad(file, ln, o.at(key)[1], "\"" + key + "\" must be a string, not " + Json.typeName(o.get(key)));
     }
 
     private static BadTrace bad(String file, int line, int col, String msg) {

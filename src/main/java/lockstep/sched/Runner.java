@@ -56,8 +56,9 @@ public final class Runner {
         Deadlock() { super(null, null, false, false); }
     }
 
+    /** The run used up its handles (or loop iterations); the message says which, for stderr. */
     static final class StepLimit extends RuntimeException {
-        StepLimit() { super(null, null, false, false); }
+        StepLimit(String message) { super(message, null, false, false); }
     }
 
     /** Where the run is between two choice points (asyncio.run's phases as data, so that a run can be copied). */
@@ -76,6 +77,7 @@ public final class Runner {
     private final List<Object> module;
     private final Set<Integer> unCancellable;
     private int steps;
+    private long iterations;
     private Pc pc = Pc.MODULE;
     private Stage stage;
     /** The future run_until_complete waits for. */
@@ -106,6 +108,7 @@ public final class Runner {
         for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
         this.unCancellable = new HashSet<>(r.unCancellable);
         this.steps = r.steps;
+        this.iterations = r.iterations;
         this.pc = r.pc;
         this.stage = r.stage;
         this.awaited = r.awaited;
@@ -146,7 +149,7 @@ public final class Runner {
         try {
             while (advance()) {
                 int n = m.readyCount();
-                List<Integer> cancellable = cancellable();
+                List<Integer> cancellable = new Cancellable();
                 decide(chooser.choose(m, n, cancellable), n, cancellable);
             }
             return result;
@@ -154,10 +157,13 @@ public final class Runner {
             m.printErr(DeadlockReport.describe(m));
             return finish(3, null);
         } catch (StepLimit l) {
-            m.printErr("step limit exceeded: more than " + maxHandles + " handles run\n");
+            m.printErr("step limit exceeded: " + l.getMessage() + "\n");
             return finish(4, null);
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
+            return finish(4, null);
+        } catch (Machine.ResourceLimit l) {
+            m.printErr("resource limit of the model exceeded: " + l.getMessage() + " in one run\n");
             return finish(4, null);
         } catch (Cut c) {
             pc = Pc.DONE;
@@ -189,13 +195,14 @@ public final class Runner {
                 case MODULE -> resumeModule();
                 case ITERATION -> {
                     if (m.readyCount() == 0 && !m.stopping()) chooser.quiescent(m);
+                    if (++iterations > maxHandles) throw iterationLimit();
                     if (!m.beginIteration()) throw new Deadlock();
                     pc = Pc.BATCH;
                 }
                 case BATCH -> {
                     m.dropCancelledReady();
                     if (m.batchLeft() > 0) {
-                        if (steps >= maxHandles) throw new StepLimit();
+                        if (steps >= maxHandles) throw new StepLimit("more than " + maxHandles + " handles run");
                         return true;
                     }
                     if (m.stopping()) {
@@ -324,6 +331,34 @@ public final class Runner {
                 m.printErr("unhandled exception during asyncio.run() shutdown\n");
             }
         }
+    }
+
+    /**
+     * The bound on _run_once iterations, as many as handles: it ends a loop whose clock
+     * only moves to a timer that never comes ({@code sleep(float('inf'))}: CPython would
+     * sleep forever) or cannot move past it (a deadline too large for the clock's resolution).
+     */
+    private StepLimit iterationLimit() {
+        return new StepLimit("more than " + maxHandles + " event loop iterations (virtual time "
+                + Py.floatRepr(m.time()) + ", next timer " + (m.hasTimers() ? "at " + Py.floatRepr(m.nextTimerWhen()) : "none") + ")");
+    }
+
+    /**
+     * The tasks an injected cancel() may hit, computed only when the chooser looks at them:
+     * CPython's FIFO never does, and the walk over every task at every step would make a
+     * run with many tasks quadratic.
+     */
+    private final class Cancellable extends java.util.AbstractList<Integer> {
+        private List<Integer> tasks;
+
+        private List<Integer> tasks() {
+            if (tasks == null) tasks = cancellable();
+            return tasks;
+        }
+
+        @Override public Integer get(int i) { return tasks().get(i); }
+
+        @Override public int size() { return tasks().size(); }
     }
 
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */

@@ -130,7 +130,13 @@ public final class Interp {
 
     /** callSync with the last kwNames.size() args passed by keyword. */
     public static Object callSyncKw(Machine m, Object fn, List<Object> args, List<String> kwNames) {
-        Object r = invoke(m, fn, args, kwNames);
+        Object r;
+        try {
+            r = invoke(m, fn, args, kwNames);
+        } catch (AsyncioError | ClassCastException | IndexOutOfBoundsException | NullPointerException
+                 | NumberFormatException e) {
+            throw new PyRaise(pythonException(e));
+        }
         if (r instanceof Frame f) {
             List<Object> st = new ArrayList<>();
             st.add(f);
@@ -399,18 +405,25 @@ public final class Interp {
                 }
             } catch (PyRaise e) {
                 if (!unwind(f, e.exc)) { r.set(R_RAISE, null, e.exc, null, -1); return; }
-            } catch (AsyncioError e) {
-                PyExc exc = PyExc.of(PyType.byName(e.type()), e.getMessage());
-                if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
-            } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException | NumberFormatException e) {
-                // A builtin given an argument of a type it does not take.
-                PyExc exc = PyExc.of(PyType.TYPE_ERROR, "bad argument type for a builtin operation");
+            } catch (AsyncioError | ClassCastException | IndexOutOfBoundsException | NullPointerException
+                     | NumberFormatException e) {
+                PyExc exc = pythonException(e);
                 if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
             } catch (StackOverflowError e) {
                 PyExc exc = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");
                 if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
             }
         }
+    }
+
+    /**
+     * The Python exception for a Java one thrown by a builtin or a core transition: an
+     * {@link AsyncioError} is the primitive's own exception (its type and CPython's message);
+     * the others mean a builtin was given an argument of a type it does not take.
+     */
+    private static PyExc pythonException(RuntimeException e) {
+        if (e instanceof AsyncioError a) return PyExc.of(PyType.byName(a.type()), a.getMessage());
+        return PyExc.of(PyType.TYPE_ERROR, "bad argument type for a builtin operation");
     }
 
     /** Transfers control to the innermost handler block, or reports that none is left. */

@@ -67,6 +67,27 @@ public final class Machine implements Futures {
     public long instructions;
     public long instructionLimit = 200_000_000L;
 
+    /**
+     * Bounds of the model on one run (CPython's own limits are the machine's memory): a
+     * program past them stops with exit 4 ({@link ResourceLimit}), never slows to a crawl.
+     */
+    public static final int MAX_TASKS = 10_000;
+    public static final int MAX_HEAP_OBJECTS = 5_000_000;
+
+    public static final long MAX_SEQUENCE_LENGTH = 1L << 25;
+
+    /** Refuses a string or list (made by concatenation) longer than {@link #MAX_SEQUENCE_LENGTH}. */
+    public static void checkLength(long length) {
+        if (length > MAX_SEQUENCE_LENGTH) {
+            throw new ResourceLimit("a string or list of more than " + MAX_SEQUENCE_LENGTH + " items");
+        }
+    }
+
+    /** Thrown when a run passes a bound of the model; the message names it. */
+    public static final class ResourceLimit extends RuntimeException {
+        public ResourceLimit(String message) { super(message, null, false, false); }
+    }
+
     /** Thrown when a run executes more instructions than {@link #instructionLimit}. */
     public static final class InstructionLimit extends RuntimeException {
         public InstructionLimit() { super(null, null, false, false); }
@@ -128,6 +149,7 @@ public final class Machine implements Futures {
     }
 
     public int alloc(Object o) {
+        if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceLimit("more than " + MAX_HEAP_OBJECTS + " objects");
         heap.add(o);
         return heap.size() - 1;
     }
@@ -301,6 +323,7 @@ public final class Machine implements Futures {
             throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
         }
         if (footprint != null) footprint.write(Footprint.TASKS);
+        if (tasks.size() >= MAX_TASKS) throw new ResourceLimit("more than " + MAX_TASKS + " tasks");
         String n = "Task-" + (++taskCounter);
         if (name != null && name != Interp.NONE) n = Py.str(this, name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
@@ -467,6 +490,9 @@ public final class Machine implements Futures {
 
     public boolean hasTimers() { return !timers.isEmpty(); }
 
+    /** The deadline at the top of the timer heap (there must be one). */
+    public double nextTimerWhen() { return timers.get(0).when(); }
+
     /**
      * The start of one _run_once iteration: drop cancelled timers, advance the virtual
      * clock if nothing is ready, move due timers to the ready queue. Returns false on
@@ -493,7 +519,8 @@ public final class Machine implements Futures {
             if (timeout > 0) clock += timeout;
         }
         double end = clock + CLOCK_RESOLUTION;
-        while (!timers.isEmpty() && timers.get(0).when() < end) ready.add(heappop().cb());
+        // CPython stops at "handle._when >= end_time", which is false for a NaN deadline.
+        while (!timers.isEmpty() && !(timers.get(0).when() >= end)) ready.add(heappop().cb());
         compactReady();
         batchLeft = readyCount();
         return true;
@@ -555,9 +582,23 @@ public final class Machine implements Futures {
             Interp.callSync(this, fn, args);
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
-            err.append("Exception in callback ").append(Py.repr(this, fn)).append('\n')
-               .append(Py.formatExceptionOnly(this, e.exc)).append('\n');
+            String call = callbackText(fn, cb.args());
+            err.append("Exception in callback ").append(call).append("\nhandle: <")
+               .append(cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer() ? "TimerHandle" : "Handle").append(' ')
+               .append(call).append(">\n").append(Py.formatExceptionOnly(this, e.exc)).append('\n');
         }
+    }
+
+    /** A callback as CPython's events._format_callback shows it: {@code cb(1)}, {@code Lock.release()}. */
+    private String callbackText(Object fn, Vec<Object> args) {
+        String name;
+        if (fn instanceof Func f) name = f.name();
+        else if (fn instanceof BoundMethod bm) name = Py.typeOf(this, bm.self()).name + "." + bm.name();
+        else if (fn instanceof Builtin b) name = b.name();
+        else name = Py.repr(this, fn);
+        StringBuilder sb = new StringBuilder(name).append('(');
+        for (int i = 0; i < args.size(); i++) sb.append(i > 0 ? ", " : "").append(Py.repr(this, args.get(i)));
+        return sb.append(')').toString();
     }
 
     // heapq's sifts, with Timer.before as its "<".

@@ -211,9 +211,10 @@ public final class Py {
     public static Object binary(Machine m, String op, Object a, Object b, boolean inplace) {
         if (isNumber(a) && isNumber(b)) return arith(op, a, b);
         if (op.equals("+")) {
-            if (a instanceof String x && b instanceof String y) return x + y;
+            if (a instanceof String x && b instanceof String y) { Machine.checkLength((long) x.length() + y.length()); return x + y; }
             if (a instanceof Tuple x && b instanceof Tuple y) return new Tuple(x.items().concat(y.items()));
             if (a instanceof Ref x && b instanceof Ref y && m.get(x.id()) instanceof ListObj lx && m.get(y.id()) instanceof ListObj ly) {
+                Machine.checkLength((long) lx.items().size() + ly.items().size());
                 if (inplace) { m.set(x.id(), new ListObj(lx.items().concat(ly.items()))); return a; }
                 return new Ref(m.alloc(new ListObj(lx.items().concat(ly.items()))));
             }

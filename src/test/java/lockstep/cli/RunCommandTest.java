@@ -39,6 +39,22 @@ class RunCommandTest {
         assertTrue(r.stderr().contains("main t.py:4"), r.stderr());
     }
 
+    @Test void anExceptionOfACallbackIsReportedAndTheLoopGoesOn() {
+        Lockstep.RunResult r = run("import asyncio\nasync def main():\n    lock = asyncio.Lock()\n"
+                + "    asyncio.get_running_loop().call_soon(lock.release)\n    await asyncio.sleep(0)\n    print('after')\n"
+                + "asyncio.run(main())\n");
+        assertEquals("after\n", r.stdout());
+        assertEquals(0, r.exitCode());
+        assertEquals("Exception in callback Lock.release()\nhandle: <Handle Lock.release()>\n"
+                + "RuntimeError: Lock is not acquired.\n", r.stderr());
+    }
+
+    @Test void aStringThatDoublesForeverStopsAtTheModelsBound() {
+        Lockstep.RunResult r = run("s = 'ab'\nwhile True:\n    s = s + s\n");
+        assertEquals(4, r.exitCode());
+        assertEquals("resource limit of the model exceeded: a string or list of more than 33554432 items in one run\n", r.stderr());
+    }
+
     @Test void refusedFileExitsTwoWithPosition() {
         Lockstep.RunResult r = run("import asyncio\nq = asyncio.Queue()\n");
         assertEquals(2, r.exitCode());

@@ -6,7 +6,6 @@ import lockstep.explore.ReportWriter;
 import lockstep.vm.Program;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,10 +111,10 @@ class OutcomeComparisonTest {
         assertEquals(dir.resolve("d.json") + ":1:1: error: no observed outcome", badObserved(dir, "d.json", "[]"));
         Path bad = dir.resolve("e.jsonl");
         Files.writeString(bad, "{\"stdout\": 1}\n");
-        assertEquals(2, new CommandLine(new Main()).execute("explore", FIFO.toString(), "--compare-outcomes", bad.toString()));
-        assertEquals(1, new CommandLine(new Main()).execute("explore", HANDOFF.toString(), "--quiet", "--cancel", "1",
+        assertEquals(2, Main.execute(System.out, System.err, "explore", FIFO.toString(), "--compare-outcomes", bad.toString()));
+        assertEquals(1, Main.execute(System.out, System.err, "explore", HANDOFF.toString(), "--quiet", "--cancel", "1",
                 "--compare-outcomes", TRACES.resolve("lock_handoff_order.shuffled-cancel1.wake-last.outcomes.jsonl").toString()));
-        assertEquals(0, new CommandLine(new Main()).execute("explore", HANDOFF.toString(), "--quiet", "--cancel", "1", "--json",
+        assertEquals(0, Main.execute(System.out, System.err, "explore", HANDOFF.toString(), "--quiet", "--cancel", "1", "--json",
                 "--compare-outcomes", TRACES.resolve("lock_handoff_order.shuffled-cancel1.cpython312.outcomes.jsonl").toString()));
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -220,6 +219,6 @@ class TraceCheckTest {
     }
 
     static int cli(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Main.execute(System.out, System.err, args);
     }
 }

@@ -1,0 +1,5 @@
+# -*- coding: latin-1 -*-
+import asyncio
+async def main():
+    print("café")
+asyncio.run(main())
