@@ -67,7 +67,7 @@ class ReductionSoundnessTest {
     /** Compares the default search with one without reduction ({@code byReduction}) or without cache. */
     private static DynamicTest test(Path f, int cancels, boolean byReduction) {
         return DynamicTest.dynamicTest(f.getFileName() + " --cancel " + cancels, () -> {
-            Program p = Program.compile(f.toString(), Files.readString(f));
+            Program p = Program.compile(f.toString(), lockstep.lang.InputFile.readSource(f));
             Explorer.Report with = explore(p, cancels, true, true);
             Explorer.Report without = byReduction ? explore(p, cancels, false, true) : explore(p, cancels, true, false);
             assertTrue(with.complete(), "the default search did not finish: " + with.bound());
@@ -80,6 +80,15 @@ class ReductionSoundnessTest {
                 assertTrue(with.schedules() <= without.schedules(), "reduction explored more schedules");
             }
         });
+    }
+
+    private static boolean endsAtABound(Path py) {
+        Path exit = Path.of(py.toString().replace(".py", ".exit"));
+        try {
+            return Files.exists(exit) && Files.readString(exit).strip().equals("4");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Explorer.Report explore(Program p, int cancels, boolean reduce, boolean cache) {
@@ -99,11 +108,14 @@ class ReductionSoundnessTest {
         return s;
     }
 
-    /** Every {@code every}-th .py file of a directory, sorted. */
+    /**
+     * Every {@code every}-th .py file of a directory, sorted, leaving out the programs that
+     * never end on CPython either (their recorded exit is 4: a bound of the runner).
+     */
     static List<Path> files(Path dir, int every) throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.list(dir)) {
-            all = s.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+            all = s.filter(p -> p.toString().endsWith(".py") && !endsAtABound(p)).sorted().toList();
         }
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += every) out.add(all.get(i));
