@@ -106,6 +106,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
         @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
+        @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
 
         @Override public Integer call() {
@@ -132,7 +133,7 @@ public final class Main implements Callable<Integer> {
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
-                    !noReduction, !noCache);
+                    !noReduction, !noCache, checkFingerprints);
             Explorer.Report r = new Explorer(p, o).explore();
             if (observed != null) {
                 return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, main.out);
@@ -213,11 +214,12 @@ public final class Main implements Callable<Integer> {
         int code;
         try {
             code = execute(out, err, args);
-        } catch (Throwable t) { // an error while reporting an error (memory)
-            code = 4;
+        } catch (Throwable t) { // an error while reporting an error (memory): leave at once
+            Runtime.getRuntime().halt(4);
+            return;
         }
         out.flush();
         err.flush();
-        Runtime.getRuntime().halt(code);
+        System.exit(code);
     }
 }

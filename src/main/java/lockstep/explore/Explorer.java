@@ -28,11 +28,17 @@ public final class Explorer {
 
     /** What to explore and within which bounds. */
     public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
-                          double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache) {
+                          double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
+                          boolean checkFingerprints) {
+        public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
+                       double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache) {
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache, false);
+        }
+
         /** With partial-order reduction and state caching (the exhaustive strategy's defaults). */
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut) {
-            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true);
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true, false);
         }
     }
 
@@ -49,9 +55,10 @@ public final class Explorer {
     /**
      * The visited set of an exhaustive search with state caching: its size in bytes, and the
      * estimated probability that two states shared a fingerprint (so that one was never
-     * explored). Null for the other strategies.
+     * explored), and with {@code checkFingerprints} how many fingerprints two different states
+     * really shared (null otherwise). Null for the other strategies.
      */
-    public record Visited(long states, long bytes, double collisionProbability) {
+    public record Visited(long states, long bytes, double collisionProbability, Long collisions) {
         public double bytesPerState() { return states == 0 ? 0 : (double) bytes / states; }
     }
 
@@ -96,7 +103,8 @@ public final class Explorer {
         }
         long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
         Visited visited = opt.strategy() == Strategy.EXHAUSTIVE && opt.cache()
-                ? new Visited(dfs.states(), dfs.visitedBytes(), dfs.collisionProbability()) : null;
+                ? new Visited(dfs.states(), dfs.visitedBytes(), dfs.collisionProbability(),
+                        opt.checkFingerprints() ? dfs.collisions() : null) : null;
         dfs = null;
         List<Outcome> outs = new ArrayList<>();
         outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
@@ -110,7 +118,7 @@ public final class Explorer {
     // ------------------------------------------------------------------ strategies
 
     private void exhaustive() {
-        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), this::checkTime);
+        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), this::checkTime);
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
         next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         while (true) {

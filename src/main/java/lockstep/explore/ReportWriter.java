@@ -28,6 +28,7 @@ public final class ReportWriter {
                 g.writeObjectFieldStart("visited");
                 g.writeNumberField("bytes_per_state", Math.round(r.visited().bytesPerState() * 10) / 10.0);
                 g.writeNumberField("collision_probability", r.visited().collisionProbability());
+                if (r.visited().collisions() != null) g.writeNumberField("collisions", r.visited().collisions());
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("outcomes");
@@ -68,6 +69,9 @@ public final class ReportWriter {
             sb.append(String.format(java.util.Locale.ROOT,
                     "visited set: %.1f bytes per state (64-bit fingerprints); probability that a collision hid a state: %.1e%n",
                     r.visited().bytesPerState(), r.visited().collisionProbability()));
+            if (r.visited().collisions() != null) {
+                sb.append("fingerprint collisions found (every state kept and compared): ").append(r.visited().collisions()).append('\n');
+            }
         }
         sb.append("\noutcomes: ").append(r.outcomes().size()).append('\n');
         int i = 0;

@@ -62,15 +62,23 @@ final class SleepSetDfs implements Recorder.Policy {
     private final Runnable tick;
     private final ArrayList<Node> stack = new ArrayList<>();
     private final FingerprintSet visited = new FingerprintSet();
+    /** With {@code --check-fingerprints}: the whole state behind each fingerprint, to count collisions. */
+    private final Map<Long, long[]> states;
+    private long collisions;
     private final Canon canon = new Canon();
     private long sleepCuts;
     private long cacheCuts;
 
-    SleepSetDfs(boolean reduce, boolean cache, Runnable tick) {
+    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, Runnable tick) {
         this.reduce = reduce;
         this.cache = cache;
         this.tick = tick;
+        this.states = checkFingerprints ? new HashMap<>() : null;
+        if (checkFingerprints) canon.keepStates();
     }
+
+    /** Fingerprints found shared by two different states (counted only with {@code checkFingerprints}). */
+    long collisions() { return collisions; }
 
     private long choicePoints;
 
@@ -108,6 +116,7 @@ final class SleepSetDfs implements Recorder.Policy {
         long[] wasAsleep = null;
         if (cache) {
             long fp = canon.fingerprint(m, r.cancelsUsed);
+            if (states != null) checkCollision(fp);
             node.names = names(node, ready);
             long[] sleepNames = asleepNames(node);
             wasAsleep = visited.get(fp);
@@ -137,6 +146,12 @@ final class SleepSetDfs implements Recorder.Policy {
         }
         stack.add(node);
         return node.codes.get(node.current());
+    }
+
+    private void checkCollision(long fp) {
+        long[] state = canon.lastState();
+        long[] seen = states.putIfAbsent(fp, state);
+        if (seen != null && !Arrays.equals(seen, state)) collisions++;
     }
 
     /** The canonical names of a node's moves, after {@link Canon#fingerprint} of its state. */

@@ -47,7 +47,7 @@ public final class Canon {
     private boolean dry;
     private long[] names = new long[0];
 
-    /** One fingerprinter per search thread and program: it numbers the program's code objects. */
+    /** One fingerprinter per search: it numbers the code objects it meets, so fingerprints of two instances are not comparable. */
     public Canon() {}
 
     /**
@@ -110,12 +110,28 @@ public final class Canon {
         nextNumber = 0;
         h = 0x243F6A8885A308D3L;
         dry = false;
+        streamLength = 0;
     }
 
     /** Feeds one token into the fingerprint (for an {@link Observer}'s state). */
     public void token(long x) {
         h = Long.rotateLeft(h + x * P2, 31) * P1;
+        if (record) {
+            if (stream.length == streamLength) stream = Arrays.copyOf(stream, streamLength * 2);
+            stream[streamLength++] = x;
+        }
     }
+
+    /** When set, the tokens of the next fingerprints are kept, to check for collisions ({@link #lastState}). */
+    private boolean record;
+    private long[] stream = new long[256];
+    private int streamLength;
+
+    /** Keeps the whole serialized state of each fingerprint from now on (slow; to check for collisions). */
+    public void keepStates() { record = true; }
+
+    /** The serialized state behind the last fingerprint (with {@link #keepStates}): equal arrays, equal states. */
+    public long[] lastState() { return Arrays.copyOf(stream, streamLength); }
 
     private long finish() {
         long z = h;
@@ -165,6 +181,8 @@ public final class Canon {
         long[] pre = new long[n];
         Integer[] order = new Integer[n];
         long saved = h;
+        boolean recording = record;
+        record = false;
         dry = true;
         for (int i = 0; i < n; i++) {
             h = 17;
@@ -173,6 +191,7 @@ public final class Canon {
             order[i] = i;
         }
         dry = false;
+        record = recording;
         h = saved;
         Arrays.sort(order, (a, b) -> Long.compare(pre[a], pre[b]));
         for (int k = 0; k < n; k++) {
@@ -194,18 +213,33 @@ public final class Canon {
     }
 
     private void vec(Vec<?> v) {
-        token(v.size());
-        for (Object o : v) value(o);
+        int n = v.size();
+        token(n);
+        for (int i = 0; i < n; i++) value(v.get(i));
     }
 
     private void ids(Vec<Integer> v) {
-        token(v.size());
-        for (int id : v) ref(id);
+        int n = v.size();
+        token(n);
+        for (int i = 0; i < n; i++) ref(v.get(i));
     }
 
+    /** Strings recur (names, printed words): their 64-bit hashes are cached by identity, direct-mapped. */
+    private final String[] stringKeys = new String[1024];
+    private final long[] stringHashes = new long[1024];
+
     private void string(String s) {
-        token(s.length());
-        for (int i = 0; i < s.length(); i++) token(s.charAt(i));
+        int slot = System.identityHashCode(s) & (stringKeys.length - 1);
+        long sh;
+        if (stringKeys[slot] == s) {
+            sh = stringHashes[slot];
+        } else {
+            sh = s.length();
+            for (int i = 0; i < s.length(); i++) sh = Long.rotateLeft(sh + s.charAt(i) * P2, 31) * P1;
+            stringKeys[slot] = s;
+            stringHashes[slot] = sh;
+        }
+        token(sh);
     }
 
     private void code(Code c) {

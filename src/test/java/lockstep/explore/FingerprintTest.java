@@ -1,0 +1,80 @@
+package lockstep.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import lockstep.sched.Runner;
+import lockstep.vm.Canon;
+import lockstep.vm.Machine;
+import lockstep.vm.Program;
+import org.junit.jupiter.api.Test;
+
+/** State fingerprints: canonical (address- and queue-order-free), distinct where states differ, and checked whole. */
+class FingerprintTest {
+
+    static Program program(String name) throws Exception {
+        Path f = Path.of("model", "explore", name);
+        return Program.compile(f.toString(), Files.readString(f));
+    }
+
+    /** The fingerprints of every choice point of CPython's own run. */
+    static List<Long> fifoFingerprints(Program p) {
+        Canon canon = new Canon();
+        List<Long> fps = new ArrayList<>();
+        Runner.run(p, (m, ready, cancellable) -> {
+            fps.add(canon.fingerprint(m, 0));
+            assertEquals(fps.get(fps.size() - 1), canon.fingerprint(m.snapshot(), 0), "a copy of a state is the same state");
+            return 0;
+        }, 10_000);
+        return fps;
+    }
+
+    @Test
+    void aRunNeverComesBackToAStateItLeft() throws Exception {
+        List<Long> fps = fifoFingerprints(program("02_lock_three_tasks.py"));
+        Set<Long> distinct = new HashSet<>(fps);
+        assertEquals(fps.size(), distinct.size(), "every step of this run changes its state, so every fingerprint differs");
+        assertTrue(fps.size() > 10);
+    }
+
+    @Test
+    void theSameRunTwiceHasTheSameFingerprints() throws Exception {
+        Program p = program("05_semaphore_four_tasks.py");
+        assertEquals(fifoFingerprints(p), fifoFingerprints(p));
+    }
+
+    @Test
+    void theExtraStateOfTheSearchIsPartOfTheFingerprint() throws Exception {
+        Program p = program("01_condition_notify_lost_to_cancel.py");
+        List<Machine> first = new ArrayList<>();
+        Runner.run(p, (m, ready, cancellable) -> {
+            if (first.isEmpty()) first.add(m.snapshot());
+            return 0;
+        }, 10_000);
+        Canon canon = new Canon();
+        assertNotEquals(canon.fingerprint(first.get(0), 0), canon.fingerprint(first.get(0), 1));
+    }
+
+    @Test
+    void keptStatesShowNoCollisionAndTheSameResults() throws Exception {
+        Program p = program("02_lock_three_tasks.py");
+        Explorer.Report plain = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 1_000_000, 10_000,
+                120, false, System.err, true, true, false)).explore();
+        Explorer.Report checked = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 1_000_000, 10_000,
+                120, false, System.err, true, true, true)).explore();
+        assertNotNull(checked.visited().collisions());
+        assertEquals(0L, checked.visited().collisions());
+        assertEquals(plain.states(), checked.states());
+        assertEquals(ReductionSoundnessTest.outcomes(plain), ReductionSoundnessTest.outcomes(checked));
+        assertTrue(plain.visited().bytesPerState() <= 40, "bytes per visited state: " + plain.visited().bytesPerState());
+        assertTrue(plain.visited().collisionProbability() < 1e-9);
+    }
+}
