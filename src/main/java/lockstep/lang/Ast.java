@@ -76,7 +76,7 @@ public final class Ast {
     }
 
     public record Name(Pos pos, String id) implements Expr {}
-    /** value is a Long (int), Double (float), String, Boolean, or null (None). Ints beyond long are refused. */
+    /** value is a Long or BigInteger (int, a Long when it fits), Double (float), String, Boolean, or null (None). */
     public record Const(Pos pos, Object value) implements Expr {}
     /** Parts are String (literal text) or FormattedValue. */
     public record FString(Pos pos, List<Object> parts) implements Expr {}

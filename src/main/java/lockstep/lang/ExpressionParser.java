@@ -12,7 +12,7 @@ import lockstep.lang.Token.Kind;
 /**
  * Recursive-descent parser of expressions, one method per precedence level, loosest first:
  * lambda &lt; if-else &lt; or &lt; and &lt; not &lt; comparisons &lt; (refused bitwise operators)
- * &lt; + - &lt; * / // % &lt; unary - + &lt; await &lt; calls, subscripts, attributes &lt; atoms.
+ * &lt; + - &lt; * / // % &lt; unary - + &lt; ** &lt; await &lt; calls, subscripts, attributes &lt; atoms.
  * Constructs outside the scenario subset are refused where they start.
  */
 class ExpressionParser extends TokenCursor {
@@ -233,9 +233,15 @@ class ExpressionParser extends TokenCursor {
             return new UnaryOp(t.pos(), t.text(), nested(this::parseFactor));
         }
         if (t.isOp("~")) throw unsupportedAt(t, "operator '~'");
+        return parsePower();
+    }
+
+    /** {@code primary ** factor}: binds tighter than a unary operator on its left, right-associative. */
+    private Expr parsePower() throws ScenarioError {
+        Token start = peek();
         Expr e = atKeyword("await") ? parseAwait() : parsePrimary();
-        refuseOperator(Set.of("**"));
-        return e;
+        if (!acceptOp("**")) return e;
+        return new BinOp(start.pos(), "**", e, nested(this::parseFactor));
     }
 
     private Expr parseAwait() throws ScenarioError {

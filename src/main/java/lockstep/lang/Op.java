@@ -58,7 +58,7 @@ public final class Op {
     public static final int ASSERT_FAIL = 79;    // msg-or-absent -> raise AssertionError; arg 1 when a message is on the stack
     public static final int NOP = 80;
 
-    public static final String[] BINOPS = {"+", "-", "*", "/", "//", "%"};
+    public static final String[] BINOPS = {"+", "-", "*", "/", "//", "%", "**"};
     public static final String[] CMPOPS = {"==", "!=", "<", "<=", ">", ">=", "is", "is not", "in", "not in"};
 
     public static int binop(String op) { return indexOf(BINOPS, op); }

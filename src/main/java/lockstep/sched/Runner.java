@@ -104,6 +104,9 @@ public final class Runner {
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
             return result(4, false, null);
+        } catch (lockstep.vm.ResourceBound b) {
+            m.printErr("resource bound exceeded: " + b.getMessage() + "\n");
+            return result(4, false, null);
         } catch (Cut c) {
             return result(-1, true, null);
         }

@@ -140,7 +140,7 @@ public final class Builtins {
     private static Object property(Machine m, int id, Object o, String name) {
         if (o instanceof BarrierObj b) {
             switch (name) {
-                case "parties": return (long) b.s().parties();
+                case "parties": return b.s().parties();
                 case "n_waiting": return (long) b.s().nWaiting();
                 case "broken": return b.s().broken();
                 default: break;
@@ -194,9 +194,14 @@ public final class Builtins {
         return lock(m, cond(m, condId).s().lock()).s().locked();
     }
 
+    /**
+     * An int argument the model keeps in a long (a count, a value of a primitive, a range
+     * bound): one beyond 64 bits stops the run at the model's bound (exit 4).
+     */
     static long intArg(Machine m, Object v, String what) {
         if (v instanceof Long l) return l;
         if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof java.math.BigInteger) throw new ResourceBound("an int beyond 64 bits as " + what + "()'s argument");
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, v).name + "' object cannot be interpreted as an integer");
     }
 
@@ -268,15 +273,10 @@ public final class Builtins {
         def("type:int", (m, a) -> {
             if (a.size() == 0) return 0L;
             Object v = a.get(0);
-            if (v instanceof Long || v instanceof Boolean) return Py.toLong(v);
-            if (v instanceof Double d) return (long) (double) d;
-            if (v instanceof String s) {
-                try {
-                    return Long.parseLong(s.strip().replace("_", ""));
-                } catch (NumberFormatException e) {
-                    throw PyRaise.of(PyType.VALUE_ERROR, "invalid literal for int() with base 10: " + Py.strRepr(s));
-                }
-            }
+            if (v instanceof Boolean b) return b ? 1L : 0L;
+            if (Ints.isInt(v)) return v;
+            if (v instanceof Double d) return Ints.fromDouble(d);
+            if (v instanceof String s) return Ints.parse(s);
             throw PyRaise.of(PyType.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + Py.typeOf(m, v).name + "'");
         });
         user("float", PyType.FLOAT);
@@ -347,7 +347,8 @@ public final class Builtins {
         def("abs", (m, a) -> {
             Object v = a.exactly(1).get(0);
             if (v instanceof Double d) return Math.abs(d);
-            return Math.abs(Py.toLong(v));
+            if (Ints.isInt(v)) return Ints.abs(v);
+            throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for abs(): '" + Py.typeOf(m, v).name + "'");
         });
         user("enumerate", new Builtin("enumerate"));
         def("enumerate", (m, a) -> {
@@ -395,7 +396,7 @@ public final class Builtins {
         method("list.pop", (m, a) -> {
             Vec<Object> it = list(m, a).items();
             if (it.isEmpty()) throw PyRaise.of(PyType.INDEX_ERROR, "pop from empty list");
-            int i = a.size() > 1 ? Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
+            int i = a.size() > 1 ? (int) Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
             m.set(a.ref(0), new ListObj(it.removeAt(i)));
             return it.get(i);
         });
@@ -419,7 +420,9 @@ public final class Builtins {
         method("list.clear", (m, a) -> { m.set(a.ref(0), new ListObj(Vec.of())); return NONE; });
         method("list.extend", (m, a) -> {
             Vec<Object> it = list(m, a).items();
-            for (Object o : items(m, a.get(1))) it = it.append(o);
+            List<Object> more = items(m, a.get(1));
+            Py.checkSize((long) it.size() + more.size(), "list");
+            for (Object o : more) it = it.append(o);
             m.set(a.ref(0), new ListObj(it));
             return NONE;
         });
@@ -474,16 +477,22 @@ public final class Builtins {
                 if (!(parts.get(i) instanceof String s))
                     throw PyRaise.of(PyType.TYPE_ERROR, "sequence item " + i + ": expected str instance, " + Py.typeOf(m, parts.get(i)).name + " found");
                 if (i > 0) sb.append((String) a.get(0));
+                Py.checkSize((long) sb.length() + s.length(), "str");
                 sb.append(s);
             }
             return sb.toString();
         });
         method("str.upper", (m, a) -> ((String) a.get(0)).toUpperCase(Locale.ROOT));
         method("str.lower", (m, a) -> ((String) a.get(0)).toLowerCase(Locale.ROOT));
-        method("str.strip", (m, a) -> ((String) a.get(0)).strip());
+        method("str.strip", (m, a) -> Py.stripSpace((String) a.get(0)));
         method("str.startswith", (m, a) -> ((String) a.get(0)).startsWith((String) a.get(1)));
         method("str.endswith", (m, a) -> ((String) a.get(0)).endsWith((String) a.get(1)));
-        method("str.replace", (m, a) -> ((String) a.get(0)).replace((String) a.get(1), (String) a.get(2)));
+        method("str.replace", (m, a) -> {
+            String s = (String) a.get(0), old = (String) a.get(1), by = (String) a.get(2);
+            long count = old.isEmpty() ? s.length() + 1 : (s.length() - s.replace(old, "").length()) / old.length();
+            Py.checkSize(s.length() + count * ((long) by.length() - old.length()), "str");
+            return s.replace(old, by);
+        });
         method("str.split", (m, a) -> {
             String s = (String) a.get(0);
             List<Object> parts = new ArrayList<>();

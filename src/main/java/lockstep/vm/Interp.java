@@ -296,7 +296,10 @@ public final class Interp {
                     case Op.BUILD_STRING -> {
                         Vec<Object> parts = popN(f, arg);
                         StringBuilder sb = new StringBuilder();
-                        for (Object p : parts) sb.append((String) p);
+                        for (Object p : parts) {
+                            Py.checkSize((long) sb.length() + ((String) p).length(), "str");
+                            sb.append((String) p);
+                        }
                         f.push(sb.toString());
                     }
                     case Op.FORMAT -> {

@@ -10,15 +10,7 @@ final class Reprs {
     static String heapRepr(Machine m, int id) {
         Object o = m.get(id);
         String at = " object at " + Py.fakeAddress(id);
-        if (o instanceof ListObj l) return "[" + Py.joinReprs(m, l.items()) + "]";
-        if (o instanceof DictObj d) {
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < d.keys().size(); i++) {
-                if (i > 0) sb.append(", ");
-                sb.append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
-            }
-            return sb.append('}').toString();
-        }
+        if (o instanceof ListObj || o instanceof DictObj) return containerRepr(m, id, o);
         if (o instanceof LockObj l) return "<asyncio.locks.Lock" + at + " [" + l.s().describe() + "]>";
         if (o instanceof EventObj e) return "<asyncio.locks.Event" + at + " [" + e.s().describe() + "]>";
         if (o instanceof CondObj c) {
@@ -46,6 +38,28 @@ final class Reprs {
         }
         if (o instanceof CellObj) return "<cell at " + Py.fakeAddress(id) + ">";
         return "<object" + at + ">";
+    }
+
+    /** The lists and dicts whose repr is being made, innermost last (CPython's Py_ReprEnter). */
+    private static final ThreadLocal<java.util.ArrayDeque<Integer>> IN_REPR = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /** A list or dict; met again inside itself, it prints as {@code [...]} or {@code {...}}. */
+    private static String containerRepr(Machine m, int id, Object o) {
+        java.util.ArrayDeque<Integer> active = IN_REPR.get();
+        if (active.contains(id)) return o instanceof ListObj ? "[...]" : "{...}";
+        active.addLast(id);
+        try {
+            if (o instanceof ListObj l) return "[" + Py.joinReprs(m, l.items()) + "]";
+            DictObj d = (DictObj) o;
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < d.keys().size(); i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(Py.nestedRepr(m, d.keys().get(i))).append(": ").append(Py.nestedRepr(m, d.vals().get(i)));
+            }
+            return sb.append('}').toString();
+        } finally {
+            active.removeLast();
+        }
     }
 
     private static String futureState(Machine m, Future f) {
