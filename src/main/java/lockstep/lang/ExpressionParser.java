@@ -19,6 +19,14 @@ class ExpressionParser extends TokenCursor {
     /** Bounds the recursion (nested brackets, chains of unary operators, nested f-strings). */
     private static final int MAX_NESTING = 250;
 
+    /**
+     * Bounds the depth of the tree, which the later passes walk recursively: a chain
+     * {@code 1+1+...} or {@code f()()...} is parsed by a loop but makes a tree as deep as it
+     * is long. CPython refuses such chains too, with "RecursionError: maximum recursion
+     * depth exceeded during compilation", from a few thousand links.
+     */
+    private static final int MAX_TREE_DEPTH = 1000;
+
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private static final Set<String> ARITH_OPS = Set.of("+", "-");
     private static final Set<String> TERM_OPS = Set.of("*", "/", "//", "%");
@@ -47,6 +55,8 @@ class ExpressionParser extends TokenCursor {
 
     protected Scope scope;
     private int nesting;
+    /** Links of the left-deep chains (binary operators, trailers) being parsed around the cursor. */
+    private int chainDepth;
     private final int fstringDepth;
 
     ExpressionParser(SourceText src, List<Token> tokens, Scope scope, int nesting, int fstringDepth) {
@@ -58,7 +68,7 @@ class ExpressionParser extends TokenCursor {
 
     /** Runs {@code sub} one level deeper, refusing absurdly deep nesting instead of overflowing the stack. */
     private <T> T nested(Sub<T> sub) throws ScenarioError {
-        if (++nesting > MAX_NESTING) throw unsupportedAt(peek(), "expressions nested this deeply");
+        if (++nesting > MAX_NESTING || nesting + chainDepth > MAX_TREE_DEPTH) throw unsupportedAt(peek(), "expressions nested this deeply");
         T result = sub.parse();
         nesting--;
         return result;
@@ -211,11 +221,19 @@ class ExpressionParser extends TokenCursor {
     private Expr parseBinary(Set<String> ops, Sub<Expr> operand) throws ScenarioError {
         Token start = peek();
         Expr left = operand.parse();
+        int saved = chainDepth;
         while (at(Kind.OP) && ops.contains(peek().text())) {
-            String op = next().text();
-            left = new BinOp(start.pos(), op, left, operand.parse());
+            Token op = next();
+            chainLink(op);
+            left = new BinOp(start.pos(), op.text(), left, operand.parse());
         }
+        chainDepth = saved;
         return left;
+    }
+
+    /** One more link of a left-deep chain: refused past {@link #MAX_TREE_DEPTH}. */
+    private void chainLink(Token at) throws ScenarioError {
+        if (nesting + ++chainDepth > MAX_TREE_DEPTH) throw unsupportedAt(at, "expressions nested this deeply");
     }
 
     private void refuseOperator(Set<String> refused) throws ScenarioError {
@@ -258,7 +276,9 @@ class ExpressionParser extends TokenCursor {
     private Expr parsePrimary() throws ScenarioError {
         Pos start = peek().pos();
         Expr e = parseAtom();
+        int saved = chainDepth;
         while (true) {
+            if (atOp("(") || atOp("[") || atOp(".")) chainLink(peek());
             if (atOp("(")) {
                 e = parseCall(start, e);
             } else if (atOp("[")) {
@@ -266,6 +286,7 @@ class ExpressionParser extends TokenCursor {
             } else if (acceptOp(".")) {
                 e = new Attribute(start, e, expectName());
             } else {
+                chainDepth = saved;
                 return e;
             }
         }
