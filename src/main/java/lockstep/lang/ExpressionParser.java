@@ -303,6 +303,11 @@ class ExpressionParser extends TokenCursor {
             args.add(arg);
             if (!acceptOp(",")) break;
         }
+        for (Arg arg : args) {
+            if (arg.value() instanceof GenExp g && arg.kind() == ArgKind.POSITIONAL && args.size() > 1) {
+                throw syntaxAt(g.pos(), "Generator expression must be parenthesized");
+            }
+        }
         expectOp(")");
         return new Call(start, func, List.copyOf(args));
     }
@@ -327,7 +332,7 @@ class ExpressionParser extends TokenCursor {
         }
         Expr value = parseTest();
         if (atOp("=")) throw syntaxAt(t, "expression cannot contain assignment, perhaps you meant \"==\"?");
-        if (atKeyword("for") || atKeyword("async")) throw unsupportedAt(t, "generator expressions");
+        if (atKeyword("for") || atKeyword("async")) value = parseGenExp(t, value);
         return new Arg(t.pos(), ArgKind.POSITIONAL, null, value);
     }
 
@@ -408,7 +413,11 @@ class ExpressionParser extends TokenCursor {
         Token open = next();
         if (acceptOp(")")) return new TupleExpr(open.pos(), List.of());
         Expr first = parseElement();
-        if (atKeyword("for") || atKeyword("async")) throw unsupportedAt(open, "generator expressions");
+        if (atKeyword("for") || atKeyword("async")) {
+            Expr g = parseGenExp(open, first);
+            expectOp(")");
+            return g;
+        }
         if (!atOp(",")) {
             expectOp(")");
             return first;
@@ -435,6 +444,13 @@ class ExpressionParser extends TokenCursor {
 
     /** A single {@code for} with any number of {@code if}s; a second {@code for} is refused. */
     private Expr parseListComp(Token open, Expr elt) throws ScenarioError {
+        ListComp lc = parseComprehension(open, elt);
+        expectOp("]");
+        return lc;
+    }
+
+    /** {@code for target in iter [if c]...} after elt, up to (not including) the closing bracket. */
+    private ListComp parseComprehension(Token open, Expr elt) throws ScenarioError {
         if (atKeyword("async")) throw unsupportedAt(peek(), "'async for'");
         next(); // for
         Expr target = parseTargetList();
@@ -444,8 +460,19 @@ class ExpressionParser extends TokenCursor {
         while (acceptKeyword("if")) ifs.add(parseOrTest());
         if (atKeyword("for")) throw unsupportedAt(peek(), "a second 'for' in a comprehension");
         if (atKeyword("async")) throw unsupportedAt(peek(), "'async for'");
-        expectOp("]");
         return new ListComp(open.pos(), elt, target, iter, List.copyOf(ifs));
+    }
+
+    /** The parameter of a generator's step function: not an identifier, so it shadows nothing (CPython's ".0"). */
+    static final String GENEXP_ITEM = ".0";
+
+    /** {@code elt for target in iter if c} as a {@link GenExp}; the caller consumes the closing parenthesis. */
+    private Expr parseGenExp(Token open, Expr elt) throws ScenarioError {
+        ListComp lc = parseComprehension(open, elt);
+        Params item = new Params(List.of(GENEXP_ITEM), List.of(), null, List.of(), List.of());
+        ListComp perItem = new ListComp(lc.pos(), elt, lc.target(),
+                new TupleExpr(lc.pos(), List.of(new Name(lc.pos(), GENEXP_ITEM))), lc.ifs());
+        return new GenExp(open.pos(), lc.iter(), new Lambda(open.pos(), item, perItem));
     }
 
     /** A dict display; set literals and comprehensions are refused. */
@@ -559,6 +586,7 @@ class ExpressionParser extends TokenCursor {
         if (e instanceof IfExp) return "conditional expression";
         if (e instanceof Await) return "await expression";
         if (e instanceof ListComp) return "list comprehension";
+        if (e instanceof GenExp) return "generator expression";
         if (e instanceof DictExpr) return "dict literal";
         if (e instanceof FString) return "f-string expression";
         if (e instanceof TupleExpr) return "tuple";

@@ -212,6 +212,18 @@ public final class Builtins {
 
     private static List<Object> items(Machine m, Object v) { return Py.toList(m, v); }
 
+    /**
+     * Iterates as Python does, one item at a time (a generator expression computes each
+     * item only when asked), while {@code body} returns true; returns false if it stopped early.
+     */
+    static boolean forEach(Machine m, Object iterable, java.util.function.Predicate<Object> body) {
+        Object it = Py.iter(m, iterable);
+        for (Object[] n = Py.next(m, it); n != null; n = Py.next(m, n[0])) {
+            if (!body.test(n[1])) return false;
+        }
+        return true;
+    }
+
     private static Ref newList(Machine m, List<Object> items) { return ref(m.alloc(new ListObj(Vec.copyOf(items)))); }
 
     private static ListObj list(Machine m, Args a) { return (ListObj) m.get(a.ref(0)); }
@@ -325,24 +337,18 @@ public final class Builtins {
         });
         user("sum", new Builtin("sum"));
         def("sum", (m, a) -> {
-            Object acc = a.opt(1, "start", 0L);
-            for (Object o : items(m, a.get(0))) acc = Py.binary(m, "+", acc, o, false);
-            return acc;
+            Object[] acc = {a.opt(1, "start", 0L)};
+            forEach(m, a.get(0), o -> { acc[0] = Py.binary(m, "+", acc[0], o, false); return true; });
+            return acc[0];
         });
         user("min", new Builtin("min"));
         def("min", (m, a) -> extreme(m, a, true));
         user("max", new Builtin("max"));
         def("max", (m, a) -> extreme(m, a, false));
         user("any", new Builtin("any"));
-        def("any", (m, a) -> {
-            for (Object o : items(m, a.exactly(1).get(0))) if (Py.truthy(m, o)) return true;
-            return false;
-        });
+        def("any", (m, a) -> !forEach(m, a.exactly(1).get(0), o -> !Py.truthy(m, o)));
         user("all", new Builtin("all"));
-        def("all", (m, a) -> {
-            for (Object o : items(m, a.exactly(1).get(0))) if (!Py.truthy(m, o)) return false;
-            return true;
-        });
+        def("all", (m, a) -> forEach(m, a.exactly(1).get(0), o -> Py.truthy(m, o)));
         user("abs", new Builtin("abs"));
         def("abs", (m, a) -> {
             Object v = a.exactly(1).get(0);
@@ -536,19 +542,18 @@ public final class Builtins {
     }
 
     private static Object extreme(Machine m, Args a, boolean min) {
-        List<Object> xs = a.size() == 1 ? items(m, a.get(0)) : new ArrayList<>(a.pos);
-        if (xs.isEmpty()) {
+        Object key = a.kw.get("key");
+        Object[] best = {null, null};   // the item so far (null: none yet) and its key
+        forEach(m, a.size() == 1 ? a.get(0) : new Tuple(Vec.copyOf(a.pos)), x -> {
+            Object k = key == null ? x : Interp.callSync(m, key, List.of(x));
+            int c = best[0] == null ? 0 : Py.order(m, "<", k, best[1]);
+            if (best[0] == null || (min ? c == -1 : c == 1)) { best[0] = x; best[1] = k; }
+            return true;
+        });
+        if (best[0] == null) {
             if (a.kw.containsKey("default")) return a.kw.get("default");
             throw PyRaise.of(PyType.VALUE_ERROR, (min ? "min" : "max") + "() iterable argument is empty");
         }
-        Object key = a.kw.get("key");
-        Object best = xs.get(0);
-        Object bestKey = key == null ? best : Interp.callSync(m, key, List.of(best));
-        for (int i = 1; i < xs.size(); i++) {
-            Object k = key == null ? xs.get(i) : Interp.callSync(m, key, List.of(xs.get(i)));
-            int c = Py.order(m, "<", k, bestKey);
-            if (min ? c < 0 : c > 0) { best = xs.get(i); bestKey = k; }
-        }
-        return best;
+        return best[0];
     }
 }

@@ -389,6 +389,7 @@ public final class Interp {
                         f.push(res);
                     }
                     case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
+                    case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
                     case Op.RETURN -> { r.set(R_RETURN, f.pop(), null, null, -1); return; }
                     case Op.AWAIT -> {
                         Object sub = awaitable(m, f.pop());

@@ -40,6 +40,7 @@ public final class Py {
             if (o instanceof ListObj) return PyType.LIST;
             if (o instanceof DictObj) return PyType.DICT;
             if (o instanceof CoroObj) return PyType.COROUTINE;
+            if (o instanceof GenObj) return PyType.GENERATOR;
             if (o instanceof TaskObj) return PyType.TASK;
             if (o instanceof FutureObj) return PyType.FUTURE;
             if (o instanceof LockObj) return PyType.LOCK;
@@ -442,6 +443,7 @@ public final class Py {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return new SeqIter(v, 0);
             if (o instanceof DictObj d) return new SeqIter(new Tuple(d.keys()), 0);
+            if (o instanceof GenObj) return v;
         }
         if (v instanceof RangeIter || v instanceof SeqIter) return v;
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
@@ -449,6 +451,7 @@ public final class Py {
 
     /** {advanced iterator, value}, or null when exhausted. */
     public static Object[] next(Machine m, Object it) {
+        if (it instanceof Ref g) return genNext(m, g);
         if (it instanceof RangeIter r) {
             if (r.step() > 0 ? r.next() >= r.stop() : r.next() <= r.stop()) return null;
             long after = r.next() + r.step();
@@ -465,6 +468,23 @@ public final class Py {
         Vec<Object> items = seq instanceof Tuple t ? t.items() : ((ListObj) m.get(((Ref) seq).id())).items();
         if (i >= items.size()) return null;
         return new Object[]{new SeqIter(seq, i + 1), items.get(i)};
+    }
+
+    /**
+     * The next value of a generator expression: items of its source go through its step
+     * function (the element expression and the ifs, run in the generator's own scope) one
+     * at a time, as the consumer asks for them; {it, value}, or null when exhausted.
+     */
+    private static Object[] genNext(Machine m, Ref g) {
+        while (true) {
+            GenObj gen = (GenObj) m.get(g.id());
+            Object[] n = gen.iterator() == null ? null : next(m, gen.iterator());
+            m.set(g.id(), new GenObj(n == null ? null : n[0], gen.step()));
+            if (n == null) return null;
+            Object produced = Interp.callSync(m, gen.step(), List.of(n[1]));
+            Vec<Object> one = ((ListObj) m.get(((Ref) produced).id())).items();
+            if (!one.isEmpty()) return new Object[]{g, one.get(0)};
+        }
     }
 
     /** len(range): OverflowError as CPython's when the length does not fit in 64 bits. */

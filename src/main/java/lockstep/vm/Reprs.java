@@ -22,6 +22,7 @@ final class Reprs {
             return "<asyncio.locks." + cls + at + " [" + s.s().describe(m) + "]>";
         }
         if (o instanceof BarrierObj b) return "<asyncio.locks.Barrier" + at + " [" + b.s().describe() + "]>";
+        if (o instanceof GenObj) return "<generator object <genexpr> at " + Py.fakeAddress(id) + ">";
         if (o instanceof CoroObj c) return "<coroutine object " + c.name() + " at " + Py.fakeAddress(id) + ">";
         if (o instanceof TaskObj t) return "<Task " + futureState(m, t.f()) + " name='" + t.t().name() + "'>";
         if (o instanceof FutureObj f) return "<Future " + futureState(m, f.f()) + ">";

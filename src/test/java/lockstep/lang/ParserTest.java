@@ -305,6 +305,13 @@ class ParserTest {
     }
 
     @Test
+    void generatorExpressionsAsArgumentsAndInParentheses() throws ScenarioError {
+        assertEquals("{(call print (call sum (genexp ts (lambda (.0) (listcomp (call (. t done)) t (tuple .0) (if t)))))); "
+                + "(= g (genexp (call range 3) (lambda (.0) (listcomp (* x 2) x (tuple .0)))))}",
+                dump("print(sum(t.done() for t in ts if t))\ng = (x * 2 for x in range(3))\n"));
+    }
+
+    @Test
     void intLiteralsBeyond64BitsAreBigIntegers() throws ScenarioError {
         assertEquals("{(= x 9223372036854775808); (= y 18446744073709551615)}", dump("x = 9223372036854775808\ny = 0xffff_ffff_ffff_ffff\n"));
     }
@@ -501,8 +508,8 @@ class ParserTest {
                 Arguments.of("x: int = 1", "1:1 unsupported: annotated assignments"),
                 Arguments.of("x = [a for a in b for c in a]", "1:19 unsupported: a second 'for' in a comprehension"),
                 Arguments.of("x = [a async for a in b]", "1:8 unsupported: 'async for'"),
-                Arguments.of("print(x for x in y)", "1:7 unsupported: generator expressions"),
-                Arguments.of("x = (x for x in y)", "1:5 unsupported: generator expressions"),
+                Arguments.of("print(x for x in y for z in w)", "1:20 unsupported: a second 'for' in a comprehension"),
+                Arguments.of("x = (x async for x in y)", "1:8 unsupported: 'async for'"),
                 Arguments.of("try:\n    pass\nexcept* E:\n    pass", "3:7 unsupported: 'except*'"),
                 Arguments.of("x = 1j", "1:5 unsupported: imaginary numbers"),
                 Arguments.of("x = 0x" + "f".repeat(250_001), "1:5 unsupported: an integer literal this large"),
@@ -531,6 +538,7 @@ class ParserTest {
                 Arguments.of("if x:\n\tif y:\n        pass",
                         "3:9 syntax error: inconsistent use of tabs and spaces in indentation"),
                 Arguments.of("x = 'abc", "1:5 syntax error: unterminated string literal (detected at line 1)"),
+                Arguments.of("f(x for x in y, 1)", "1:3 syntax error: Generator expression must be parenthesized"),
                 Arguments.of("x = " + "9".repeat(4301), "1:5 syntax error: Exceeds the limit (4300 digits) for integer string"
                         + " conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit"
                         + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."),
