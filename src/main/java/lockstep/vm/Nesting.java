@@ -1,29 +1,33 @@
 package lockstep.vm;
 
-import java.util.function.Supplier;
-
 /**
- * Guards the Java recursion of repr, str and == over nested values (a list nested 100,000
- * deep is cheap to build): past {@link #MAX_DEPTH} levels it raises CPython's
- * RecursionError instead of overflowing the Java stack.
+ * Guards the Java recursion of repr and of comparisons over nested values (a list nested
+ * 100,000 deep is cheap to build): past {@link #MAX_DEPTH} levels they raise CPython's
+ * RecursionError instead of overflowing the Java stack. Each use is
+ * {@code Nesting.enter(...); try { ... } finally { Nesting.exit(); }}, which keeps the
+ * Java frames per level few.
  */
 final class Nesting {
     private Nesting() {}
 
-    /** Deeper than CPython's default recursion limit, shallow enough for a default Java thread stack. */
-    static final int MAX_DEPTH = 2000;
+    /**
+     * As CPython's default recursion limit. (CPython itself goes deeper here: its C
+     * recursion is bounded by its C stack; a default Java thread stack of 1 MB holds
+     * about 1,000 levels of these methods with room to spare.)
+     */
+    static final int MAX_DEPTH = 1000;
 
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
-    /** Runs {@code body} one level deeper; {@code where} ends the message, as " in comparison". */
-    static <T> T enter(String where, Supplier<T> body) {
+    /** One level deeper; {@code where} ends the message, as " in comparison". */
+    static void enter(String where) {
         int[] depth = DEPTH.get();
         if (depth[0] >= MAX_DEPTH) throw PyRaise.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded" + where);
         depth[0]++;
-        try {
-            return body.get();
-        } finally {
-            depth[0]--;
-        }
+    }
+
+    /** Back one level, after {@link #enter} (in a finally block). */
+    static void exit() {
+        DEPTH.get()[0]--;
     }
 }

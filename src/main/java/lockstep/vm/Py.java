@@ -81,11 +81,8 @@ public final class Py {
         if (a == b) return true;
         if (isNumber(a) && isNumber(b)) return numCompare(a, b) == 0;
         if (a instanceof String || b instanceof String) return a.equals(b);
-        if (a instanceof Tuple x && b instanceof Tuple y) return Nesting.enter(COMPARISON, () -> seqEq(m, x.items(), y.items()));
-        if (a instanceof Ref x && b instanceof Ref y) {
-            if (x.id() == y.id()) return true;
-            return Nesting.enter(COMPARISON, () -> heapEq(m, x, y));
-        }
+        if (a instanceof Tuple x && b instanceof Tuple y) return seqEq(m, x.items(), y.items());
+        if (a instanceof Ref x && b instanceof Ref y) return x.id() == y.id() || heapEq(m, x, y);
         if (a instanceof PyExc || b instanceof PyExc) return a == b;
         return a.equals(b);
     }
@@ -94,7 +91,8 @@ public final class Py {
 
     /** == of two distinct heap objects: lists and dicts by content, anything else by identity. */
     private static boolean heapEq(Machine m, Ref x, Ref y) {
-        {
+        Nesting.enter(COMPARISON);
+        try {
             Object ox = m.get(x.id()), oy = m.get(y.id());
             if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
             if (ox instanceof DictObj dx && oy instanceof DictObj dy) {
@@ -106,13 +104,20 @@ public final class Py {
                 return true;
             }
             return false;
+        } finally {
+            Nesting.exit();
         }
     }
 
     private static boolean seqEq(Machine m, Vec<Object> a, Vec<Object> b) {
         if (a.size() != b.size()) return false;
-        for (int i = 0; i < a.size(); i++) if (!eq(m, a.get(i), b.get(i))) return false;
-        return true;
+        Nesting.enter(COMPARISON);
+        try {
+            for (int i = 0; i < a.size(); i++) if (!eq(m, a.get(i), b.get(i))) return false;
+            return true;
+        } finally {
+            Nesting.exit();
+        }
     }
 
     public static boolean is(Object a, Object b) {
@@ -188,12 +193,15 @@ public final class Py {
         if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
         List<Object> xa = seqOf(m, a, false), xb = seqOf(m, b, false);
         if (xa != null && xb != null && typeOf(m, a) == typeOf(m, b)) {
-            return Nesting.enter(COMPARISON, () -> {
+            Nesting.enter(COMPARISON);
+            try {
                 for (int i = 0; i < Math.min(xa.size(), xb.size()); i++) {
                     if (!eq(m, xa.get(i), xb.get(i))) return order(m, op, xa.get(i), xb.get(i));
                 }
                 return Integer.compare(xa.size(), xb.size());
-            });
+            } finally {
+                Nesting.exit();
+            }
         }
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + op + "' not supported between instances of '"
                 + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
@@ -270,8 +278,8 @@ public final class Py {
                     + typeOf(m, b).name + "\") to " + seq);
         }
         if (op.equals("*")) {
-            Object seq = isNumber(a) ? b : a;
-            Object n = isNumber(a) ? a : b;
+            Object seq = isSequence(m, a) ? a : b;
+            Object n = seq == a ? b : a;
             if (isSequence(m, seq)) {
                 if (!Ints.isInt(n)) throw PyRaise.of(PyType.TYPE_ERROR, "can't multiply sequence by non-int of type '" + typeOf(m, n).name + "'");
                 return repeat(m, seq, Math.max(0, toLong(n)), inplace && seq == a);
@@ -665,7 +673,7 @@ public final class Py {
         if (v instanceof Double d) return floatRepr(d);
         if (v instanceof String s) return strRepr(s);
         if (v instanceof Tuple t) {
-            if (t.items().size() == 1) return "(" + nestedRepr(m, t.items().get(0)) + ",)";
+            if (t.items().size() == 1) return "(" + joinReprs(m, t.items()) + ",)";
             return "(" + joinReprs(m, t.items()) + ")";
         }
         if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
@@ -686,18 +694,19 @@ public final class Py {
         return "<" + v.getClass().getSimpleName() + " object>";
     }
 
-    private static final String GETTING_REPR = " while getting the repr of an object";
+    static final String GETTING_REPR = " while getting the repr of an object";
 
-    /** repr of an element of a container: one level deeper (see {@link Nesting}). */
-    static String nestedRepr(Machine m, Object v) {
-        return Nesting.enter(GETTING_REPR, () -> repr(m, v));
-    }
-
+    /** The reprs of a container's items, separated by ", ", one level deeper (see {@link Nesting}). */
     static String joinReprs(Machine m, Iterable<Object> items) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : items) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append(nestedRepr(m, o));
+        Nesting.enter(GETTING_REPR);
+        try {
+            for (Object o : items) {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(repr(m, o));
+            }
+        } finally {
+            Nesting.exit();
         }
         return sb.toString();
     }

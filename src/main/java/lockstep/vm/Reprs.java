@@ -51,15 +51,23 @@ final class Reprs {
         active.addLast(id);
         try {
             if (o instanceof ListObj l) return "[" + Py.joinReprs(m, l.items()) + "]";
-            DictObj d = (DictObj) o;
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < d.keys().size(); i++) {
-                if (i > 0) sb.append(", ");
-                sb.append(Py.nestedRepr(m, d.keys().get(i))).append(": ").append(Py.nestedRepr(m, d.vals().get(i)));
-            }
-            return sb.append('}').toString();
+            return "{" + dictItems(m, (DictObj) o) + "}";
         } finally {
             active.removeLast();
+        }
+    }
+
+    private static String dictItems(Machine m, DictObj d) {
+        StringBuilder sb = new StringBuilder();
+        Nesting.enter(Py.GETTING_REPR);
+        try {
+            for (int i = 0; i < d.keys().size(); i++) {
+                if (i > 0) sb.append(", ");
+                sb.append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
+            }
+            return sb.toString();
+        } finally {
+            Nesting.exit();
         }
     }
 
