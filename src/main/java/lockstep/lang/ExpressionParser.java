@@ -55,6 +55,8 @@ class ExpressionParser extends TokenCursor {
 
     protected Scope scope;
     private int nesting;
+    /** Where the call being parsed has a generator expression without its own parentheses (it must be the only argument). */
+    private Token bareGenExp;
     /** Links of the left-deep chains (binary operators, trailers) being parsed around the cursor. */
     private int chainDepth;
     private final int fstringDepth;
@@ -295,6 +297,8 @@ class ExpressionParser extends TokenCursor {
     /** {@code f(a, *rest, key=value)}; no positional argument may follow a keyword one. */
     private Expr parseCall(Pos start, Expr func) throws ScenarioError {
         next(); // (
+        Token outer = bareGenExp;
+        bareGenExp = null;
         List<Arg> args = new ArrayList<>();
         Set<String> keywords = new HashSet<>();
         while (!atOp(")")) {
@@ -303,11 +307,9 @@ class ExpressionParser extends TokenCursor {
             args.add(arg);
             if (!acceptOp(",")) break;
         }
-        for (Arg arg : args) {
-            if (arg.value() instanceof GenExp g && arg.kind() == ArgKind.POSITIONAL && args.size() > 1) {
-                throw syntaxAt(g.pos(), "Generator expression must be parenthesized");
-            }
-        }
+        Token bare = bareGenExp;
+        bareGenExp = outer;
+        if (bare != null && args.size() > 1) throw syntaxAt(bare, "Generator expression must be parenthesized");
         expectOp(")");
         return new Call(start, func, List.copyOf(args));
     }
@@ -332,7 +334,10 @@ class ExpressionParser extends TokenCursor {
         }
         Expr value = parseTest();
         if (atOp("=")) throw syntaxAt(t, "expression cannot contain assignment, perhaps you meant \"==\"?");
-        if (atKeyword("for") || atKeyword("async")) value = parseGenExp(t, value);
+        if (atKeyword("for") || atKeyword("async")) {
+            value = parseGenExp(t, value);
+            bareGenExp = t;
+        }
         return new Arg(t.pos(), ArgKind.POSITIONAL, null, value);
     }
 

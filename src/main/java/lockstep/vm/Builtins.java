@@ -251,7 +251,7 @@ public final class Builtins {
         user("len", new Builtin("len"));
         def("len", (m, a) -> {
             Object v = a.exactly(1).get(0);
-            if (v instanceof String s) return (long) s.length();
+            if (v instanceof String s) return (long) s.codePointCount(0, s.length());
             if (v instanceof Tuple t) return (long) t.items().size();
             if (v instanceof RangeVal r) return Py.rangeLen(r);
             if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return (long) l.items().size();

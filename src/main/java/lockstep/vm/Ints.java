@@ -107,6 +107,7 @@ final class Ints {
 
     /** {@code a ** b} with b >= 0 (a negative exponent makes a float, see {@link Py}). */
     static Object pow(Object a, long b) {
+        if (b == 0) return 1L;
         Long x = small(a);
         if (x != null && (x == 0 || x == 1)) return x;
         if (x != null && x == -1) return (b & 1) == 0 ? 1L : -1L;

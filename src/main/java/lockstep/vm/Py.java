@@ -91,19 +91,21 @@ public final class Py {
 
     /** == of two distinct heap objects: lists and dicts by content, anything else by identity. */
     private static boolean heapEq(Machine m, Ref x, Ref y) {
+        Object ox = m.get(x.id()), oy = m.get(y.id());
+        if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
+        if (ox instanceof DictObj dx && oy instanceof DictObj dy) return dictEq(m, dx, dy);
+        return false;
+    }
+
+    private static boolean dictEq(Machine m, DictObj dx, DictObj dy) {
+        if (dx.keys().size() != dy.keys().size()) return false;
         Nesting.enter(COMPARISON);
         try {
-            Object ox = m.get(x.id()), oy = m.get(y.id());
-            if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
-            if (ox instanceof DictObj dx && oy instanceof DictObj dy) {
-                if (dx.keys().size() != dy.keys().size()) return false;
-                for (int i = 0; i < dx.keys().size(); i++) {
-                    int j = dictIndex(m, dy, dx.keys().get(i));
-                    if (j < 0 || !eq(m, dx.vals().get(i), dy.vals().get(j))) return false;
-                }
-                return true;
+            for (int i = 0; i < dx.keys().size(); i++) {
+                int j = dictIndex(m, dy, dx.keys().get(i));
+                if (j < 0 || !eq(m, dx.vals().get(i), dy.vals().get(j))) return false;
             }
-            return false;
+            return true;
         } finally {
             Nesting.exit();
         }
@@ -286,7 +288,7 @@ public final class Py {
             }
         }
         if (op.equals("%") && a instanceof String s) return percentFormat(m, s, b);
-        String sym = inplace ? op + "=" : op;
+        String sym = inplace ? op + "=" : op.equals("**") ? "** or pow()" : op;
         throw PyRaise.of(PyType.TYPE_ERROR, "unsupported operand type(s) for " + sym + ": '"
                 + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
     }
@@ -469,9 +471,10 @@ public final class Py {
         SeqIter s = (SeqIter) it;
         Object seq = s.seq();
         int i = s.index();
-        if (seq instanceof String str) {
+        if (seq instanceof String str) {   // index: a char offset; items: code points, as Python's
             if (i >= str.length()) return null;
-            return new Object[]{new SeqIter(seq, i + 1), String.valueOf(str.charAt(i))};
+            int cp = str.codePointAt(i);
+            return new Object[]{new SeqIter(seq, i + Character.charCount(cp)), Character.toString(cp)};
         }
         Vec<Object> items = seq instanceof Tuple t ? t.items() : ((ListObj) m.get(((Ref) seq).id())).items();
         if (i >= items.size()) return null;
@@ -546,9 +549,10 @@ public final class Py {
         return seq.get((int) index(m, idx, seq.size(), kind));
     }
 
+    /** The characters of s as Python counts them: code points. */
     private static List<Object> charList(String s) {
         List<Object> l = new ArrayList<>();
-        for (char c : s.toCharArray()) l.add(String.valueOf(c));
+        s.codePoints().forEach(c -> l.add(Character.toString(c)));
         return l;
     }
 
@@ -690,7 +694,7 @@ public final class Py {
         if (v instanceof RangeVal r) return r.step() == 1 ? "range(" + r.start() + ", " + r.stop() + ")"
                 : "range(" + r.start() + ", " + r.stop() + ", " + r.step() + ")";
         if (v instanceof SliceVal s) return "slice(" + repr(m, s.lower()) + ", " + repr(m, s.upper()) + ", " + repr(m, s.step()) + ")";
-        if (v instanceof Ref r) return Reprs.heapRepr(m, r.id());
+        if (v instanceof Ref r) return Reprs.heapRepr(m, r.id(), m.get(r.id()));
         return "<" + v.getClass().getSimpleName() + " object>";
     }
 
