@@ -6,7 +6,7 @@ package lockstep.core;
  * the last one has left it fills again. reset() drains it through RESETTING, abort()
  * breaks it for good. The barrier's Condition (handle {@code cond}) carries the waiting.
  */
-public record Barrier(int cond, int parties, Phase phase, int count) {
+public record Barrier(int cond, long parties, Phase phase, int count) {
 
     /** The barrier's phases, named as CPython's repr shows them. */
     public enum Phase {
@@ -17,7 +17,7 @@ public record Barrier(int cond, int parties, Phase phase, int count) {
 
     public static Barrier create(int cond, long parties) {
         if (parties < 1) throw new AsyncioError("ValueError", "parties must be > 0");
-        return new Barrier(cond, (int) parties, Phase.FILLING, 0);
+        return new Barrier(cond, parties, Phase.FILLING, 0);
     }
 
     /** A new arrival must wait while the previous cycle drains or resets. */

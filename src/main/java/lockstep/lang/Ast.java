@@ -71,12 +71,12 @@ public final class Ast {
     // ------------------------------------------------------------------ expressions
 
     public sealed interface Expr permits Name, Const, FString, ListExpr, TupleExpr, DictExpr, Subscript, Slice,
-            Attribute, Call, ListComp, Lambda, UnaryOp, BoolOp, IfExp, BinOp, Compare, Await {
+            Attribute, Call, ListComp, GenExp, Lambda, UnaryOp, BoolOp, IfExp, BinOp, Compare, Await {
         Pos pos();
     }
 
     public record Name(Pos pos, String id) implements Expr {}
-    /** value is a Long (int), Double (float), String, Boolean, or null (None). Ints beyond long are refused. */
+    /** value is a Long or BigInteger (int, a Long when it fits), Double (float), String, Boolean, or null (None). */
     public record Const(Pos pos, Object value) implements Expr {}
     /** Parts are String (literal text) or FormattedValue. */
     public record FString(Pos pos, List<Object> parts) implements Expr {}
@@ -95,6 +95,12 @@ public final class Ast {
     public enum ArgKind { POSITIONAL, STAR, KEYWORD }
     /** {@code [elt for target in iter if c1 if c2]}. */
     public record ListComp(Pos pos, Expr elt, Expr target, Expr iter, List<Expr> ifs) implements Expr {}
+    /**
+     * {@code (elt for target in iter if c)}: iter is evaluated where the expression stands;
+     * step, a one-parameter function of the generator's own scope, maps each item to
+     * {@code [elt for target in (item,) if c]}, a list of zero or one element.
+     */
+    public record GenExp(Pos pos, Expr iter, Lambda step) implements Expr {}
     public record Lambda(Pos pos, Params params, Expr body) implements Expr {}
     /** op is "not", "-" or "+". */
     public record UnaryOp(Pos pos, String op, Expr operand) implements Expr {}

@@ -525,6 +525,11 @@ public final class Compiler {
                 call(c);
             } else if (e instanceof ListComp lc) {
                 listComp(lc);
+            } else if (e instanceof GenExp g) {
+                expr(g.iter());
+                emit(Op.GET_ITER, 0);
+                makeFunction(g.step(), "<genexpr>", g.step().params(), false, g.pos().line());
+                emit(Op.GENEXP, 0);
             } else if (e instanceof Lambda l) {
                 makeFunction(l, "<lambda>", l.params(), false, l.pos().line());
             } else if (e instanceof UnaryOp u) {

@@ -12,12 +12,20 @@ import lockstep.lang.Token.Kind;
 /**
  * Recursive-descent parser of expressions, one method per precedence level, loosest first:
  * lambda &lt; if-else &lt; or &lt; and &lt; not &lt; comparisons &lt; (refused bitwise operators)
- * &lt; + - &lt; * / // % &lt; unary - + &lt; await &lt; calls, subscripts, attributes &lt; atoms.
+ * &lt; + - &lt; * / // % &lt; unary - + &lt; ** &lt; await &lt; calls, subscripts, attributes &lt; atoms.
  * Constructs outside the scenario subset are refused where they start.
  */
 class ExpressionParser extends TokenCursor {
     /** Bounds the recursion (nested brackets, chains of unary operators, nested f-strings). */
     private static final int MAX_NESTING = 250;
+
+    /**
+     * Bounds the depth of the tree, which the later passes walk recursively: a chain
+     * {@code 1+1+...} or {@code f()()...} is parsed by a loop but makes a tree as deep as it
+     * is long. CPython refuses such chains too, with "RecursionError: maximum recursion
+     * depth exceeded during compilation", from a few thousand links.
+     */
+    private static final int MAX_TREE_DEPTH = 1000;
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
     private static final Set<String> ARITH_OPS = Set.of("+", "-");
@@ -47,6 +55,10 @@ class ExpressionParser extends TokenCursor {
 
     protected Scope scope;
     private int nesting;
+    /** Where the call being parsed has a generator expression without its own parentheses (it must be the only argument). */
+    private Token bareGenExp;
+    /** Links of the left-deep chains (binary operators, trailers) being parsed around the cursor. */
+    private int chainDepth;
     private final int fstringDepth;
 
     ExpressionParser(SourceText src, List<Token> tokens, Scope scope, int nesting, int fstringDepth) {
@@ -58,7 +70,7 @@ class ExpressionParser extends TokenCursor {
 
     /** Runs {@code sub} one level deeper, refusing absurdly deep nesting instead of overflowing the stack. */
     private <T> T nested(Sub<T> sub) throws ScenarioError {
-        if (++nesting > MAX_NESTING) throw unsupportedAt(peek(), "expressions nested this deeply");
+        if (++nesting > MAX_NESTING || nesting + chainDepth > MAX_TREE_DEPTH) throw unsupportedAt(peek(), "expressions nested this deeply");
         T result = sub.parse();
         nesting--;
         return result;
@@ -211,11 +223,19 @@ class ExpressionParser extends TokenCursor {
     private Expr parseBinary(Set<String> ops, Sub<Expr> operand) throws ScenarioError {
         Token start = peek();
         Expr left = operand.parse();
+        int saved = chainDepth;
         while (at(Kind.OP) && ops.contains(peek().text())) {
-            String op = next().text();
-            left = new BinOp(start.pos(), op, left, operand.parse());
+            Token op = next();
+            chainLink(op);
+            left = new BinOp(start.pos(), op.text(), left, operand.parse());
         }
+        chainDepth = saved;
         return left;
+    }
+
+    /** One more link of a left-deep chain: refused past {@link #MAX_TREE_DEPTH}. */
+    private void chainLink(Token at) throws ScenarioError {
+        if (nesting + ++chainDepth > MAX_TREE_DEPTH) throw unsupportedAt(at, "expressions nested this deeply");
     }
 
     private void refuseOperator(Set<String> refused) throws ScenarioError {
@@ -233,9 +253,15 @@ class ExpressionParser extends TokenCursor {
             return new UnaryOp(t.pos(), t.text(), nested(this::parseFactor));
         }
         if (t.isOp("~")) throw unsupportedAt(t, "operator '~'");
+        return parsePower();
+    }
+
+    /** {@code primary ** factor}: binds tighter than a unary operator on its left, right-associative. */
+    private Expr parsePower() throws ScenarioError {
+        Token start = peek();
         Expr e = atKeyword("await") ? parseAwait() : parsePrimary();
-        refuseOperator(Set.of("**"));
-        return e;
+        if (!acceptOp("**")) return e;
+        return new BinOp(start.pos(), "**", e, nested(this::parseFactor));
     }
 
     private Expr parseAwait() throws ScenarioError {
@@ -252,7 +278,9 @@ class ExpressionParser extends TokenCursor {
     private Expr parsePrimary() throws ScenarioError {
         Pos start = peek().pos();
         Expr e = parseAtom();
+        int saved = chainDepth;
         while (true) {
+            if (atOp("(") || atOp("[") || atOp(".")) chainLink(peek());
             if (atOp("(")) {
                 e = parseCall(start, e);
             } else if (atOp("[")) {
@@ -260,6 +288,7 @@ class ExpressionParser extends TokenCursor {
             } else if (acceptOp(".")) {
                 e = new Attribute(start, e, expectName());
             } else {
+                chainDepth = saved;
                 return e;
             }
         }
@@ -268,6 +297,8 @@ class ExpressionParser extends TokenCursor {
     /** {@code f(a, *rest, key=value)}; no positional argument may follow a keyword one. */
     private Expr parseCall(Pos start, Expr func) throws ScenarioError {
         next(); // (
+        Token outer = bareGenExp;
+        bareGenExp = null;
         List<Arg> args = new ArrayList<>();
         Set<String> keywords = new HashSet<>();
         while (!atOp(")")) {
@@ -276,6 +307,9 @@ class ExpressionParser extends TokenCursor {
             args.add(arg);
             if (!acceptOp(",")) break;
         }
+        Token bare = bareGenExp;
+        bareGenExp = outer;
+        if (bare != null && args.size() > 1) throw syntaxAt(bare, "Generator expression must be parenthesized");
         expectOp(")");
         return new Call(start, func, List.copyOf(args));
     }
@@ -300,7 +334,10 @@ class ExpressionParser extends TokenCursor {
         }
         Expr value = parseTest();
         if (atOp("=")) throw syntaxAt(t, "expression cannot contain assignment, perhaps you meant \"==\"?");
-        if (atKeyword("for") || atKeyword("async")) throw unsupportedAt(t, "generator expressions");
+        if (atKeyword("for") || atKeyword("async")) {
+            value = parseGenExp(t, value);
+            bareGenExp = t;
+        }
         return new Arg(t.pos(), ArgKind.POSITIONAL, null, value);
     }
 
@@ -381,7 +418,11 @@ class ExpressionParser extends TokenCursor {
         Token open = next();
         if (acceptOp(")")) return new TupleExpr(open.pos(), List.of());
         Expr first = parseElement();
-        if (atKeyword("for") || atKeyword("async")) throw unsupportedAt(open, "generator expressions");
+        if (atKeyword("for") || atKeyword("async")) {
+            Expr g = parseGenExp(open, first);
+            expectOp(")");
+            return g;
+        }
         if (!atOp(",")) {
             expectOp(")");
             return first;
@@ -408,6 +449,13 @@ class ExpressionParser extends TokenCursor {
 
     /** A single {@code for} with any number of {@code if}s; a second {@code for} is refused. */
     private Expr parseListComp(Token open, Expr elt) throws ScenarioError {
+        ListComp lc = parseComprehension(open, elt);
+        expectOp("]");
+        return lc;
+    }
+
+    /** {@code for target in iter [if c]...} after elt, up to (not including) the closing bracket. */
+    private ListComp parseComprehension(Token open, Expr elt) throws ScenarioError {
         if (atKeyword("async")) throw unsupportedAt(peek(), "'async for'");
         next(); // for
         Expr target = parseTargetList();
@@ -417,8 +465,19 @@ class ExpressionParser extends TokenCursor {
         while (acceptKeyword("if")) ifs.add(parseOrTest());
         if (atKeyword("for")) throw unsupportedAt(peek(), "a second 'for' in a comprehension");
         if (atKeyword("async")) throw unsupportedAt(peek(), "'async for'");
-        expectOp("]");
         return new ListComp(open.pos(), elt, target, iter, List.copyOf(ifs));
+    }
+
+    /** The parameter of a generator's step function: not an identifier, so it shadows nothing (CPython's ".0"). */
+    static final String GENEXP_ITEM = ".0";
+
+    /** {@code elt for target in iter if c} as a {@link GenExp}; the caller consumes the closing parenthesis. */
+    private Expr parseGenExp(Token open, Expr elt) throws ScenarioError {
+        ListComp lc = parseComprehension(open, elt);
+        Params item = new Params(List.of(GENEXP_ITEM), List.of(), null, List.of(), List.of());
+        ListComp perItem = new ListComp(lc.pos(), elt, lc.target(),
+                new TupleExpr(lc.pos(), List.of(new Name(lc.pos(), GENEXP_ITEM))), lc.ifs());
+        return new GenExp(open.pos(), lc.iter(), new Lambda(open.pos(), item, perItem));
     }
 
     /** A dict display; set literals and comprehensions are refused. */
@@ -532,6 +591,7 @@ class ExpressionParser extends TokenCursor {
         if (e instanceof IfExp) return "conditional expression";
         if (e instanceof Await) return "await expression";
         if (e instanceof ListComp) return "list comprehension";
+        if (e instanceof GenExp) return "generator expression";
         if (e instanceof DictExpr) return "dict literal";
         if (e instanceof FString) return "f-string expression";
         if (e instanceof TupleExpr) return "tuple";

@@ -1,5 +1,6 @@
 package lockstep.lang;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -316,7 +317,7 @@ final class Lexer {
         return false;
     }
 
-    private Long readRadixInt(int start) throws ScenarioError {
+    private Object readRadixInt(int start) throws ScenarioError {
         char letter = Character.toLowerCase(src.text.charAt(i + 1));
         int radix = letter == 'x' ? 16 : letter == 'o' ? 8 : 2;
         i += 2;
@@ -326,7 +327,7 @@ final class Lexer {
             String name = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
             throw src.syntax(start, "invalid " + name + " literal");
         }
-        return toLong(digits, radix, start);
+        return toInt(digits, radix, start);
     }
 
     private Object readDecimal(int start) throws ScenarioError {
@@ -350,7 +351,7 @@ final class Lexer {
             throw src.syntax(start, "leading zeros in decimal integer literals are not permitted;"
                     + " use an 0o prefix for octal integers");
         }
-        return toLong(whole, 10, start);
+        return toInt(whole, 10, start);
     }
 
     /** An exponent is 'e' or 'E', an optional sign, and at least one digit. */
@@ -380,11 +381,21 @@ final class Lexer {
         return c >= 0 && c < 128 && Character.digit(c, radix) >= 0;
     }
 
-    private Long toLong(String digits, int radix, int start) throws ScenarioError {
-        try {
-            return Long.parseLong(digits, radix);
-        } catch (NumberFormatException e) {
-            throw src.unsupported(start, "integers beyond 64 bits");
+    /** The most digits of a decimal int literal: CPython's default int_max_str_digits. */
+    private static final int MAX_DECIMAL_DIGITS = 4300;
+
+    /** The most bits of an int literal in another radix (the interpreter's bound on ints). */
+    private static final int MAX_LITERAL_BITS = 1_000_000;
+
+    /** An int literal's value: a Long when it fits, else a BigInteger (Python's ints are unbounded). */
+    private Object toInt(String digits, int radix, int start) throws ScenarioError {
+        if (radix == 10 && digits.length() > MAX_DECIMAL_DIGITS) {
+            throw src.syntax(start, "Exceeds the limit (" + MAX_DECIMAL_DIGITS + " digits) for integer string conversion: value has "
+                    + digits.length() + " digits; use sys.set_int_max_str_digits() to increase the limit"
+                    + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
         }
+        if ((long) digits.length() * 4 > MAX_LITERAL_BITS) throw src.unsupported(start, "an integer literal this large");
+        BigInteger v = new BigInteger(digits, radix);
+        return v.bitLength() < 64 ? (Object) v.longValue() : v;
     }
 }

@@ -57,8 +57,9 @@ public final class Op {
     public static final int AEXIT_EXC = 78;      // exc mgr -> exc awaitable of mgr.__aexit__(type, exc, None)
     public static final int ASSERT_FAIL = 79;    // msg-or-absent -> raise AssertionError; arg 1 when a message is on the stack
     public static final int NOP = 80;
+    public static final int GENEXP = 81;         // iterator step -> generator object (see Ast.GenExp)
 
-    public static final String[] BINOPS = {"+", "-", "*", "/", "//", "%"};
+    public static final String[] BINOPS = {"+", "-", "*", "/", "//", "%", "**"};
     public static final String[] CMPOPS = {"==", "!=", "<", "<=", ">", ">=", "is", "is not", "in", "not in"};
 
     public static int binop(String op) { return indexOf(BINOPS, op); }

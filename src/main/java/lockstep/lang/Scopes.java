@@ -202,6 +202,9 @@ final class Scopes {
                 for (Expr x : lc.ifs()) expr(x, s, ren);
                 expr(lc.elt(), s, ren);
                 ren.pop();
+        } else if (e instanceof GenExp g) {
+                expr(g.iter(), s, ren);
+                expr(g.step(), s, ren);
         } else if (e instanceof Lambda l) {
                 defaults(l.params(), s, ren);
                 Scope inner = newFunction(l, s, l.params());

@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param kind   what sort of token it is
  * @param text   the source text (an operator, a name, a keyword; empty for layout tokens)
- * @param value  a NUMBER's Long or Double, a STRING's {@link StringValue}, an ERROR's
+ * @param value  a NUMBER's Long, BigInteger or Double, a STRING's {@link StringValue}, an ERROR's
  *               {@link ScenarioError}; otherwise null
  * @param offset offset of its first character in the (normalized) source text
  * @param pos    1-based line:col of its first character

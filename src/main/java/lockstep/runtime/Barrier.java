@@ -122,7 +122,7 @@ public final class Barrier {
         });
     }
 
-    public int parties() { return state().barrier().parties(); }
+    public long parties() { return state().barrier().parties(); }
 
     public int nWaiting() { return state().barrier().nWaiting(); }
 

@@ -162,8 +162,8 @@ public final class Runner {
         } catch (Machine.InstructionLimit l) {
             m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
             return finish(4, null);
-        } catch (Machine.ResourceLimit l) {
-            m.printErr("resource limit of the model exceeded: " + l.getMessage() + " in one run\n");
+        } catch (ResourceBound b) {
+            m.printErr("resource bound exceeded: " + b.getMessage() + "\n");
             return finish(4, null);
         } catch (Cut c) {
             pc = Pc.DONE;

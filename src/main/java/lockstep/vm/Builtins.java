@@ -140,7 +140,7 @@ public final class Builtins {
     private static Object property(Machine m, int id, Object o, String name) {
         if (o instanceof BarrierObj b) {
             switch (name) {
-                case "parties": return (long) b.s().parties();
+                case "parties": return b.s().parties();
                 case "n_waiting": return (long) b.s().nWaiting();
                 case "broken": return b.s().broken();
                 default: break;
@@ -194,9 +194,14 @@ public final class Builtins {
         return lock(m, cond(m, condId).s().lock()).s().locked();
     }
 
+    /**
+     * An int argument the model keeps in a long (a count, a value of a primitive, a range
+     * bound): one beyond 64 bits stops the run at the model's bound (exit 4).
+     */
     static long intArg(Machine m, Object v, String what) {
         if (v instanceof Long l) return l;
         if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof java.math.BigInteger) throw new ResourceBound("an int beyond 64 bits as " + what + "()'s argument");
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, v).name + "' object cannot be interpreted as an integer");
     }
 
@@ -206,6 +211,18 @@ public final class Builtins {
     }
 
     private static List<Object> items(Machine m, Object v) { return Py.toList(m, v); }
+
+    /**
+     * Iterates as Python does, one item at a time (a generator expression computes each
+     * item only when asked), while {@code body} returns true; returns false if it stopped early.
+     */
+    static boolean forEach(Machine m, Object iterable, java.util.function.Predicate<Object> body) {
+        Object it = Py.iter(m, iterable);
+        for (Object[] n = Py.next(m, it); n != null; n = Py.next(m, n[0])) {
+            if (!body.test(n[1])) return false;
+        }
+        return true;
+    }
 
     private static Ref newList(Machine m, List<Object> items) { return ref(m.alloc(new ListObj(Vec.copyOf(items)))); }
 
@@ -234,7 +251,7 @@ public final class Builtins {
         user("len", new Builtin("len"));
         def("len", (m, a) -> {
             Object v = a.exactly(1).get(0);
-            if (v instanceof String s) return (long) s.length();
+            if (v instanceof String s) return (long) s.codePointCount(0, s.length());
             if (v instanceof Tuple t) return (long) t.items().size();
             if (v instanceof RangeVal r) return Py.rangeLen(r);
             if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return (long) l.items().size();
@@ -268,15 +285,10 @@ public final class Builtins {
         def("type:int", (m, a) -> {
             if (a.size() == 0) return 0L;
             Object v = a.get(0);
-            if (v instanceof Long || v instanceof Boolean) return Py.toLong(v);
-            if (v instanceof Double d) return (long) (double) d;
-            if (v instanceof String s) {
-                try {
-                    return Long.parseLong(s.strip().replace("_", ""));
-                } catch (NumberFormatException e) {
-                    throw PyRaise.of(PyType.VALUE_ERROR, "invalid literal for int() with base 10: " + Py.strRepr(s));
-                }
-            }
+            if (v instanceof Boolean b) return b ? 1L : 0L;
+            if (Ints.isInt(v)) return v;
+            if (v instanceof Double d) return Ints.fromDouble(d);
+            if (v instanceof String s) return Ints.parse(s);
             throw PyRaise.of(PyType.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + Py.typeOf(m, v).name + "'");
         });
         user("float", PyType.FLOAT);
@@ -325,29 +337,24 @@ public final class Builtins {
         });
         user("sum", new Builtin("sum"));
         def("sum", (m, a) -> {
-            Object acc = a.opt(1, "start", 0L);
-            for (Object o : items(m, a.get(0))) acc = Py.binary(m, "+", acc, o, false);
-            return acc;
+            Object[] acc = {a.opt(1, "start", 0L)};
+            forEach(m, a.get(0), o -> { acc[0] = Py.binary(m, "+", acc[0], o, false); return true; });
+            return acc[0];
         });
         user("min", new Builtin("min"));
         def("min", (m, a) -> extreme(m, a, true));
         user("max", new Builtin("max"));
         def("max", (m, a) -> extreme(m, a, false));
         user("any", new Builtin("any"));
-        def("any", (m, a) -> {
-            for (Object o : items(m, a.exactly(1).get(0))) if (Py.truthy(m, o)) return true;
-            return false;
-        });
+        def("any", (m, a) -> !forEach(m, a.exactly(1).get(0), o -> !Py.truthy(m, o)));
         user("all", new Builtin("all"));
-        def("all", (m, a) -> {
-            for (Object o : items(m, a.exactly(1).get(0))) if (!Py.truthy(m, o)) return false;
-            return true;
-        });
+        def("all", (m, a) -> forEach(m, a.exactly(1).get(0), o -> Py.truthy(m, o)));
         user("abs", new Builtin("abs"));
         def("abs", (m, a) -> {
             Object v = a.exactly(1).get(0);
             if (v instanceof Double d) return Math.abs(d);
-            return Math.abs(Py.toLong(v));
+            if (Ints.isInt(v)) return Ints.abs(v);
+            throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for abs(): '" + Py.typeOf(m, v).name + "'");
         });
         user("enumerate", new Builtin("enumerate"));
         def("enumerate", (m, a) -> {
@@ -395,7 +402,7 @@ public final class Builtins {
         method("list.pop", (m, a) -> {
             Vec<Object> it = list(m, a).items();
             if (it.isEmpty()) throw PyRaise.of(PyType.INDEX_ERROR, "pop from empty list");
-            int i = a.size() > 1 ? Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
+            int i = a.size() > 1 ? (int) Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
             m.set(a.ref(0), new ListObj(it.removeAt(i)));
             return it.get(i);
         });
@@ -419,7 +426,9 @@ public final class Builtins {
         method("list.clear", (m, a) -> { m.set(a.ref(0), new ListObj(Vec.of())); return NONE; });
         method("list.extend", (m, a) -> {
             Vec<Object> it = list(m, a).items();
-            for (Object o : items(m, a.get(1))) it = it.append(o);
+            List<Object> more = items(m, a.get(1));
+            Py.checkSize((long) it.size() + more.size(), "list");
+            for (Object o : more) it = it.append(o);
             m.set(a.ref(0), new ListObj(it));
             return NONE;
         });
@@ -474,16 +483,22 @@ public final class Builtins {
                 if (!(parts.get(i) instanceof String s))
                     throw PyRaise.of(PyType.TYPE_ERROR, "sequence item " + i + ": expected str instance, " + Py.typeOf(m, parts.get(i)).name + " found");
                 if (i > 0) sb.append((String) a.get(0));
+                Py.checkSize((long) sb.length() + s.length(), "str");
                 sb.append(s);
             }
             return sb.toString();
         });
         method("str.upper", (m, a) -> ((String) a.get(0)).toUpperCase(Locale.ROOT));
         method("str.lower", (m, a) -> ((String) a.get(0)).toLowerCase(Locale.ROOT));
-        method("str.strip", (m, a) -> ((String) a.get(0)).strip());
+        method("str.strip", (m, a) -> Py.stripSpace((String) a.get(0)));
         method("str.startswith", (m, a) -> ((String) a.get(0)).startsWith((String) a.get(1)));
         method("str.endswith", (m, a) -> ((String) a.get(0)).endsWith((String) a.get(1)));
-        method("str.replace", (m, a) -> ((String) a.get(0)).replace((String) a.get(1), (String) a.get(2)));
+        method("str.replace", (m, a) -> {
+            String s = (String) a.get(0), old = (String) a.get(1), by = (String) a.get(2);
+            long count = old.isEmpty() ? s.length() + 1 : (s.length() - s.replace(old, "").length()) / old.length();
+            Py.checkSize(s.length() + count * ((long) by.length() - old.length()), "str");
+            return s.replace(old, by);
+        });
         method("str.split", (m, a) -> {
             String s = (String) a.get(0);
             List<Object> parts = new ArrayList<>();
@@ -527,19 +542,18 @@ public final class Builtins {
     }
 
     private static Object extreme(Machine m, Args a, boolean min) {
-        List<Object> xs = a.size() == 1 ? items(m, a.get(0)) : new ArrayList<>(a.pos);
-        if (xs.isEmpty()) {
+        Object key = a.kw.get("key");
+        Object[] best = {null, null};   // the item so far (null: none yet) and its key
+        forEach(m, a.size() == 1 ? a.get(0) : new Tuple(Vec.copyOf(a.pos)), x -> {
+            Object k = key == null ? x : Interp.callSync(m, key, List.of(x));
+            int c = best[0] == null ? 0 : Py.order(m, "<", k, best[1]);
+            if (best[0] == null || (min ? c == -1 : c == 1)) { best[0] = x; best[1] = k; }
+            return true;
+        });
+        if (best[0] == null) {
             if (a.kw.containsKey("default")) return a.kw.get("default");
             throw PyRaise.of(PyType.VALUE_ERROR, (min ? "min" : "max") + "() iterable argument is empty");
         }
-        Object key = a.kw.get("key");
-        Object best = xs.get(0);
-        Object bestKey = key == null ? best : Interp.callSync(m, key, List.of(best));
-        for (int i = 1; i < xs.size(); i++) {
-            Object k = key == null ? xs.get(i) : Interp.callSync(m, key, List.of(xs.get(i)));
-            int c = Py.order(m, "<", k, bestKey);
-            if (min ? c < 0 : c > 0) { best = xs.get(i); bestKey = k; }
-        }
-        return best;
+        return best[0];
     }
 }

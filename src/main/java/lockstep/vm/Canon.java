@@ -364,6 +364,7 @@ public final class Canon {
             token(113); token(hd.cancelled() ? 1 : 0); token(hd.timer() ? 1 : 0); token(Double.doubleToLongBits(hd.when()));
             return;
         }
+        if (o instanceof GenObj g) { token(115); value(g.iterator()); value(g.step()); return; }
         if (o instanceof TimeoutObj t) {
             token(114); string(t.state()); value(t.when()); ref(t.handler()); ref(t.task()); token(t.cancelling());
             return;

@@ -60,6 +60,34 @@ public final class Interp {
      * suspends. On suspension {@code st} holds the frames to keep.
      */
     public static Outcome drive(Machine m, List<Object> st, Object send, PyExc thr) {
+        int[] depth = DEPTH.get();
+        int saved = depth[0];
+        depth[0] += st.size() + (saved == 0 && !isModuleBody(st.get(0)) ? LOOP_FRAMES : 0);
+        try {
+            return run(m, st, send, thr, depth);
+        } finally {
+            depth[0] = saved;
+        }
+    }
+
+    /** CPython's default recursion limit: a call that would make more Python frames raises RecursionError. */
+    public static final int RECURSION_LIMIT = 1000;
+
+    /**
+     * The Python frames CPython has below a callback or a task's step that the event loop
+     * runs: the module, asyncio.run, Runner.run, run_until_complete, run_forever, _run_once
+     * and Handle._run.
+     */
+    private static final int LOOP_FRAMES = 7;
+
+    /** The Python frames live on this thread: of this drive and of the drives around it (a key function's). */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private static boolean isModuleBody(Object frame) {
+        return frame instanceof Frame f && f.code.name.equals("<module>");
+    }
+
+    private static Outcome run(Machine m, List<Object> st, Object send, PyExc thr, int[] depth) {
         Res r = new Res();
         while (true) {
             Object top = st.get(st.size() - 1);
@@ -75,21 +103,28 @@ public final class Interp {
             }
             switch (r.kind) {
                 case R_RETURN -> {
+                    depth[0]--;
                     finish(m, st.remove(st.size() - 1));
                     if (st.isEmpty()) return Outcome.ret(r.value);
                     send = r.value;
                     thr = null;
                 }
                 case R_RAISE -> {
+                    depth[0]--;
                     finish(m, st.remove(st.size() - 1));
                     if (st.isEmpty()) return Outcome.raise(r.exc);
                     send = null;
                     thr = r.exc;
                 }
                 case R_PUSH -> {
-                    st.add(r.frame);
                     send = null;
                     thr = null;
+                    if (depth[0] >= RECURSION_LIMIT && r.frame instanceof Frame) {
+                        thr = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");
+                    } else {
+                        depth[0]++;
+                        st.add(r.frame);
+                    }
                 }
                 case R_RUN_LOOP -> {
                     return new Outcome(Outcome.RUN_LOOP, r.value, null, -1);
@@ -302,7 +337,10 @@ public final class Interp {
                     case Op.BUILD_STRING -> {
                         Vec<Object> parts = popN(f, arg);
                         StringBuilder sb = new StringBuilder();
-                        for (Object p : parts) sb.append((String) p);
+                        for (Object p : parts) {
+                            Py.checkSize((long) sb.length() + ((String) p).length(), "str");
+                            sb.append((String) p);
+                        }
                         f.push(sb.toString());
                     }
                     case Op.FORMAT -> {
@@ -357,6 +395,7 @@ public final class Interp {
                         f.push(res);
                     }
                     case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
+                    case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
                     case Op.RETURN -> { r.set(R_RETURN, f.pop(), null, null, -1); return; }
                     case Op.AWAIT -> {
                         Object sub = awaitable(m, f.pop());

@@ -69,24 +69,11 @@ public final class Machine implements Futures {
 
     /**
      * Bounds of the model on one run (CPython's own limits are the machine's memory): a
-     * program past them stops with exit 4 ({@link ResourceLimit}), never slows to a crawl.
+     * program past them stops with exit 4 ({@link ResourceBound}), never slows to a crawl.
+     * The sizes of values are bounded in {@link Py#checkSize}.
      */
     public static final int MAX_TASKS = 10_000;
     public static final int MAX_HEAP_OBJECTS = 5_000_000;
-
-    public static final long MAX_SEQUENCE_LENGTH = 1L << 25;
-
-    /** Refuses a string or list (made by concatenation) longer than {@link #MAX_SEQUENCE_LENGTH}. */
-    public static void checkLength(long length) {
-        if (length > MAX_SEQUENCE_LENGTH) {
-            throw new ResourceLimit("a string or list of more than " + MAX_SEQUENCE_LENGTH + " items");
-        }
-    }
-
-    /** Thrown when a run passes a bound of the model; the message names it. */
-    public static final class ResourceLimit extends RuntimeException {
-        public ResourceLimit(String message) { super(message, null, false, false); }
-    }
 
     /** Thrown when a run executes more instructions than {@link #instructionLimit}. */
     public static final class InstructionLimit extends RuntimeException {
@@ -149,7 +136,7 @@ public final class Machine implements Futures {
     }
 
     public int alloc(Object o) {
-        if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceLimit("more than " + MAX_HEAP_OBJECTS + " objects");
+        if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceBound("more than " + MAX_HEAP_OBJECTS + " objects in the heap");
         heap.add(o);
         return heap.size() - 1;
     }
@@ -323,7 +310,7 @@ public final class Machine implements Futures {
             throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
         }
         if (footprint != null) footprint.write(Footprint.TASKS);
-        if (tasks.size() >= MAX_TASKS) throw new ResourceLimit("more than " + MAX_TASKS + " tasks");
+        if (tasks.size() >= MAX_TASKS) throw new ResourceBound("more than " + MAX_TASKS + " tasks");
         String n = "Task-" + (++taskCounter);
         if (name != null && name != Interp.NONE) n = Py.str(this, name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));

@@ -15,6 +15,13 @@ public final class Obj {
 
     public record CellObj(Object value) {}
 
+    /**
+     * A generator expression's generator: the iterator over its source (null once
+     * exhausted) and its step function, which maps an item to a list of zero or one
+     * element (see {@link lockstep.lang.Ast.GenExp}). Advanced by {@link Py#next}.
+     */
+    public record GenObj(Object iterator, Object step) {}
+
     /** A module's global variables, by slot. */
     public record GlobalsObj(Vec<Object> slots) {}
 

@@ -5,6 +5,7 @@ import lockstep.vm.Obj.*;
 import lockstep.vm.Values.*;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class Py {
     public static PyType typeOf(Machine m, Object v) {
         if (v == NONE) return PyType.NONE_TYPE;
         if (v instanceof Boolean) return PyType.BOOL;
-        if (v instanceof Long) return PyType.INT;
+        if (v instanceof Long || v instanceof BigInteger) return PyType.INT;
         if (v instanceof Double) return PyType.FLOAT;
         if (v instanceof String) return PyType.STR;
         if (v instanceof Tuple) return PyType.TUPLE;
@@ -39,6 +40,7 @@ public final class Py {
             if (o instanceof ListObj) return PyType.LIST;
             if (o instanceof DictObj) return PyType.DICT;
             if (o instanceof CoroObj) return PyType.COROUTINE;
+            if (o instanceof GenObj) return PyType.GENERATOR;
             if (o instanceof TaskObj) return PyType.TASK;
             if (o instanceof FutureObj) return PyType.FUTURE;
             if (o instanceof LockObj) return PyType.LOCK;
@@ -62,10 +64,11 @@ public final class Py {
         if (v == NONE) return false;
         if (v instanceof Boolean b) return b;
         if (v instanceof Long l) return l != 0;
+        if (v instanceof BigInteger) return true;
         if (v instanceof Double d) return d != 0.0;
         if (v instanceof String s) return !s.isEmpty();
         if (v instanceof Tuple t) return !t.items().isEmpty();
-        if (v instanceof RangeVal r) return rangeLen(r) > 0;
+        if (v instanceof RangeVal r) return Ints.signum(rangeLength(r)) > 0;
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj l) return !l.items().isEmpty();
@@ -76,55 +79,91 @@ public final class Py {
 
     public static boolean eq(Machine m, Object a, Object b) {
         if (a == b) return true;
-        if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) return toDouble(a) == toDouble(b);
-            return toLong(a) == toLong(b);
-        }
+        if (isNumber(a) && isNumber(b)) return numCompare(a, b) == 0;
         if (a instanceof String || b instanceof String) return a.equals(b);
         if (a instanceof Tuple x && b instanceof Tuple y) return seqEq(m, x.items(), y.items());
-        if (a instanceof Ref x && b instanceof Ref y) {
-            if (x.id() == y.id()) return true;
-            Object ox = m.get(x.id()), oy = m.get(y.id());
-            if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
-            if (ox instanceof DictObj dx && oy instanceof DictObj dy) {
-                if (dx.keys().size() != dy.keys().size()) return false;
-                for (int i = 0; i < dx.keys().size(); i++) {
-                    int j = dictIndex(m, dy, dx.keys().get(i));
-                    if (j < 0 || !eq(m, dx.vals().get(i), dy.vals().get(j))) return false;
-                }
-                return true;
-            }
-            return false;
-        }
+        if (a instanceof Ref x && b instanceof Ref y) return x.id() == y.id() || heapEq(m, x, y);
         if (a instanceof PyExc || b instanceof PyExc) return a == b;
         return a.equals(b);
     }
 
+    private static final String COMPARISON = " in comparison";
+
+    /** == of two distinct heap objects: lists and dicts by content, anything else by identity. */
+    private static boolean heapEq(Machine m, Ref x, Ref y) {
+        Object ox = m.get(x.id()), oy = m.get(y.id());
+        if (ox instanceof ListObj lx && oy instanceof ListObj ly) return seqEq(m, lx.items(), ly.items());
+        if (ox instanceof DictObj dx && oy instanceof DictObj dy) return dictEq(m, dx, dy);
+        return false;
+    }
+
+    private static boolean dictEq(Machine m, DictObj dx, DictObj dy) {
+        if (dx.keys().size() != dy.keys().size()) return false;
+        Nesting.enter(COMPARISON);
+        try {
+            for (int i = 0; i < dx.keys().size(); i++) {
+                int j = dictIndex(m, dy, dx.keys().get(i));
+                if (j < 0 || !eq(m, dx.vals().get(i), dy.vals().get(j))) return false;
+            }
+            return true;
+        } finally {
+            Nesting.exit();
+        }
+    }
+
     private static boolean seqEq(Machine m, Vec<Object> a, Vec<Object> b) {
         if (a.size() != b.size()) return false;
-        for (int i = 0; i < a.size(); i++) if (!eq(m, a.get(i), b.get(i))) return false;
-        return true;
+        Nesting.enter(COMPARISON);
+        try {
+            for (int i = 0; i < a.size(); i++) if (!eq(m, a.get(i), b.get(i))) return false;
+            return true;
+        } finally {
+            Nesting.exit();
+        }
     }
 
     public static boolean is(Object a, Object b) {
         if (a == b) return true;
         if (a instanceof PyExc || b instanceof PyExc) return false;
-        if (a instanceof Ref || a instanceof Long || a instanceof Boolean || a instanceof String || a instanceof PyType
+        if (a instanceof Ref || a instanceof Long || a instanceof BigInteger || a instanceof Boolean || a instanceof String || a instanceof PyType
                 || a instanceof Builtin || a instanceof lockstep.lang.Compiler.ModuleRef || a instanceof LoopVal) return a.equals(b) && a.getClass() == b.getClass();
         return false;
     }
 
-    static boolean isNumber(Object v) { return v instanceof Long || v instanceof Double || v instanceof Boolean; }
+    static boolean isNumber(Object v) { return v instanceof Double || Ints.isInt(v); }
 
+    /** float(v) of an int or float; OverflowError for an int beyond a double's range. */
     static double toDouble(Object v) {
         if (v instanceof Double d) return d;
-        return toLong(v);
+        return Ints.toDouble(v);
     }
 
+    /**
+     * An int that must fit a Java long (a size, a count, an index): OverflowError as
+     * CPython's "cannot fit 'int' into an index-sized integer" otherwise.
+     */
     static long toLong(Object v) {
         if (v instanceof Long l) return l;
         if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof BigInteger) return Ints.toIndex(v);
         throw new IllegalArgumentException();
+    }
+
+    /**
+     * Three-way exact comparison of two numbers as Python does it: an int and a float are
+     * compared without rounding the int; 2 when a NaN makes them unordered.
+     */
+    static int numCompare(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return Double.isNaN(x) || Double.isNaN(y) ? 2 : Double.compare(x + 0.0, y + 0.0);
+        if (a instanceof Double x) return -intFloatCompare(b, x);
+        if (b instanceof Double y) return intFloatCompare(a, y);
+        return Ints.compare(a, b);
+    }
+
+    private static int intFloatCompare(Object i, double d) {
+        if (Double.isNaN(d)) return -2;
+        if (Double.isInfinite(d)) return d > 0 ? -1 : 1;
+        return Integer.signum(Ints.compareWithFloat(i, d));
     }
 
     // ------------------------------------------------------------------ comparison
@@ -139,6 +178,7 @@ public final class Py {
             case "not in": return !contains(m, b, a);
             default: {
                 int c = order(m, op, a, b);
+                if (Math.abs(c) == 2) return false;   // NaN: unordered
                 switch (op) {
                     case "<": return c < 0;
                     case "<=": return c <= 0;
@@ -149,19 +189,21 @@ public final class Py {
         }
     }
 
-    /** Three-way order for <, <=, >, >=; TypeError for types Python cannot order. */
+    /** Three-way order for <, <=, >, >= (2 or -2: unordered, a NaN); TypeError for types Python cannot order. */
     static int order(Machine m, String op, Object a, Object b) {
-        if (isNumber(a) && isNumber(b)) {
-            if (a instanceof Double || b instanceof Double) return Double.compare(toDouble(a), toDouble(b)) ;
-            return Long.compare(toLong(a), toLong(b));
-        }
+        if (isNumber(a) && isNumber(b)) return numCompare(a, b);
         if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
         List<Object> xa = seqOf(m, a, false), xb = seqOf(m, b, false);
         if (xa != null && xb != null && typeOf(m, a) == typeOf(m, b)) {
-            for (int i = 0; i < Math.min(xa.size(), xb.size()); i++) {
-                if (!eq(m, xa.get(i), xb.get(i))) return order(m, op, xa.get(i), xb.get(i));
+            Nesting.enter(COMPARISON);
+            try {
+                for (int i = 0; i < Math.min(xa.size(), xb.size()); i++) {
+                    if (!eq(m, xa.get(i), xb.get(i))) return order(m, op, xa.get(i), xb.get(i));
+                }
+                return Integer.compare(xa.size(), xb.size());
+            } finally {
+                Nesting.exit();
             }
-            return Integer.compare(xa.size(), xb.size());
         }
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + op + "' not supported between instances of '"
                 + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
@@ -186,7 +228,8 @@ public final class Py {
         }
         if (container instanceof Ref r && m.get(r.id()) instanceof DictObj d) return dictIndex(m, d, item) >= 0;
         if (container instanceof RangeVal rv) {
-            if (!(item instanceof Long l)) return false;
+            if (!(item instanceof Long || item instanceof Boolean)) return false;
+            long l = toLong(item);
             return rv.step() > 0 ? l >= rv.start() && l < rv.stop() && (l - rv.start()) % rv.step() == 0
                     : l <= rv.start() && l > rv.stop() && (rv.start() - l) % (-rv.step()) == 0;
         }
@@ -198,63 +241,126 @@ public final class Py {
 
     public static Object neg(Machine m, Object v) {
         if (v instanceof Double d) return -d;
-        if (isNumber(v)) return Math.negateExact(toLong(v));
+        if (Ints.isInt(v)) return Ints.neg(v);
         throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for unary -: '" + typeOf(m, v).name + "'");
     }
 
     public static Object pos(Machine m, Object v) {
         if (v instanceof Double) return v;
-        if (isNumber(v)) return toLong(v);
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (Ints.isInt(v)) return v;
         throw PyRaise.of(PyType.TYPE_ERROR, "bad operand type for unary +: '" + typeOf(m, v).name + "'");
     }
 
     public static Object binary(Machine m, String op, Object a, Object b, boolean inplace) {
         if (isNumber(a) && isNumber(b)) return arith(op, a, b);
         if (op.equals("+")) {
-            if (a instanceof String x && b instanceof String y) { Machine.checkLength((long) x.length() + y.length()); return x + y; }
-            if (a instanceof Tuple x && b instanceof Tuple y) return new Tuple(x.items().concat(y.items()));
+            if (a instanceof String x && b instanceof String y) {
+                checkSize((long) x.length() + y.length(), "str");
+                return x + y;
+            }
+            if (a instanceof Tuple x && b instanceof Tuple y) {
+                checkSize((long) x.items().size() + y.items().size(), "tuple");
+                return new Tuple(x.items().concat(y.items()));
+            }
             if (a instanceof Ref x && b instanceof Ref y && m.get(x.id()) instanceof ListObj lx && m.get(y.id()) instanceof ListObj ly) {
-                Machine.checkLength((long) lx.items().size() + ly.items().size());
+                checkSize((long) lx.items().size() + ly.items().size(), "list");
                 if (inplace) { m.set(x.id(), new ListObj(lx.items().concat(ly.items()))); return a; }
                 return new Ref(m.alloc(new ListObj(lx.items().concat(ly.items()))));
             }
             if (inplace && a instanceof Ref x && m.get(x.id()) instanceof ListObj lx) {
                 Vec<Object> items = lx.items();
                 for (Object o : toList(m, b)) items = items.append(o);
+                checkSize(items.size(), "list");
                 m.set(x.id(), new ListObj(items));
                 return a;
             }
+            String seq = concatenableName(m, a);
+            if (seq != null) throw PyRaise.of(PyType.TYPE_ERROR, "can only concatenate " + seq + " (not \""
+                    + typeOf(m, b).name + "\") to " + seq);
         }
         if (op.equals("*")) {
-            Object seq = isNumber(a) ? b : a;
-            Object n = isNumber(a) ? a : b;
-            if (isNumber(n) && !(n instanceof Double)) {
-                long k = Math.max(0, toLong(n));
-                if (seq instanceof String s) return s.repeat((int) k);
-                if (seq instanceof Tuple t) return new Tuple(repeat(t.items(), k));
-                if (seq instanceof Ref r && m.get(r.id()) instanceof ListObj l) {
-                    if (inplace && seq == a) { m.set(r.id(), new ListObj(repeat(l.items(), k))); return a; }
-                    return new Ref(m.alloc(new ListObj(repeat(l.items(), k))));
-                }
+            Object seq = isSequence(m, a) ? a : b;
+            Object n = seq == a ? b : a;
+            if (isSequence(m, seq)) {
+                if (!Ints.isInt(n)) throw PyRaise.of(PyType.TYPE_ERROR, "can't multiply sequence by non-int of type '" + typeOf(m, n).name + "'");
+                return repeat(m, seq, Math.max(0, toLong(n)), inplace && seq == a);
             }
         }
         if (op.equals("%") && a instanceof String s) return percentFormat(m, s, b);
-        String sym = inplace ? op + "=" : op;
+        String sym = inplace ? op + "=" : op.equals("**") ? "** or pow()" : op;
         throw PyRaise.of(PyType.TYPE_ERROR, "unsupported operand type(s) for " + sym + ": '"
                 + typeOf(m, a).name + "' and '" + typeOf(m, b).name + "'");
     }
 
+    /** The type name in "can only concatenate T (not ...) to T": str, list, tuple; null for others. */
+    private static String concatenableName(Machine m, Object a) {
+        return a instanceof String || a instanceof Tuple || (a instanceof Ref r && m.get(r.id()) instanceof ListObj)
+                ? typeOf(m, a).name : null;
+    }
+
+    private static boolean isSequence(Machine m, Object v) {
+        return v instanceof String || v instanceof Tuple || (v instanceof Ref r && m.get(r.id()) instanceof ListObj);
+    }
+
+    /** seq * k (k >= 0) for a str, tuple or list; in place for {@code list *= k}. */
+    private static Object repeat(Machine m, Object seq, long k, boolean inplace) {
+        if (seq instanceof String s) {
+            checkSize(sizeTimes(s.length(), k), "str");
+            return s.repeat((int) k);
+        }
+        if (seq instanceof Tuple t) {
+            checkSize(sizeTimes(t.items().size(), k), "tuple");
+            return new Tuple(repeat(t.items(), k));
+        }
+        Ref r = (Ref) seq;
+        Vec<Object> items = ((ListObj) m.get(r.id())).items();
+        checkSize(sizeTimes(items.size(), k), "list");
+        if (inplace) { m.set(r.id(), new ListObj(repeat(items, k))); return seq; }
+        return new Ref(m.alloc(new ListObj(repeat(items, k))));
+    }
+
+    private static long sizeTimes(int size, long k) {
+        return size == 0 ? 0 : Math.multiplyHigh(size, k) != 0 || size * k < 0 ? Long.MAX_VALUE : size * k;
+    }
+
     private static Vec<Object> repeat(Vec<Object> v, long k) {
-        Vec<Object> out = Vec.of();
-        for (long i = 0; i < k; i++) out = out.concat(v);
-        return out;
+        Object[] out = new Object[(int) (v.size() * k)];
+        for (int i = 0; i < out.length; i++) out[i] = v.get(i % v.size());
+        return Vec.adopt(out);
+    }
+
+    // ------------------------------------------------------------------ bounds of the model
+
+    /** The most elements (characters of a str, items of a list or tuple) one value may have. */
+    public static final long MAX_ELEMENTS = 10_000_000L;
+
+    /** The most bits one int may have (about 300,000 decimal digits). */
+    public static final long MAX_INT_BITS = 1_000_000L;
+
+    /**
+     * The one check of the model's memory bound on values: a str, list or tuple longer
+     * than {@link #MAX_ELEMENTS} (CPython would allocate gigabytes, or fail with MemoryError)
+     * stops the run with exit code 4 and "resource bound exceeded: ...".
+     */
+    public static void checkSize(long n, String what) {
+        if (n > MAX_ELEMENTS) throw new ResourceBound("a " + what + " of " + (n == Long.MAX_VALUE ? "2**63 or more" : n)
+                + " elements (the model holds at most " + MAX_ELEMENTS + ")");
+    }
+
+    /** The same bound for ints: more than {@link #MAX_INT_BITS} bits stops the run with exit code 4. */
+    static void checkIntBits(long bits) {
+        if (bits > MAX_INT_BITS) throw new ResourceBound("an int of about " + (bits == Long.MAX_VALUE ? "2**63 or more" : bits)
+                + " bits (the model holds at most " + MAX_INT_BITS + ")");
     }
 
     private static Object arith(String op, Object a, Object b) {
+        if (op.equals("**")) return power(a, b);
         boolean fl = a instanceof Double || b instanceof Double;
         if (op.equals("/")) {
+            if (!fl) return Ints.trueDiv(a, b);
             double y = toDouble(b);
-            if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, fl ? "float division by zero" : "division by zero");
+            if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float division by zero");
             return toDouble(a) / y;
         }
         if (fl) {
@@ -273,22 +379,40 @@ public final class Py {
                     return r;
             }
         }
-        long x = toLong(a), y = toLong(b);
-        try {
-            switch (op) {
-                case "+": return Math.addExact(x, y);
-                case "-": return Math.subtractExact(x, y);
-                case "*": return Math.multiplyExact(x, y);
-                case "//":
-                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
-                    return Math.floorDiv(x, y);
-                default:
-                    if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer modulo by zero");
-                    return Math.floorMod(x, y);
-            }
-        } catch (ArithmeticException e) {
-            throw PyRaise.of(PyType.OVERFLOW_ERROR, "integer too large for lockstep (64-bit)");
+        switch (op) {
+            case "+": return Ints.add(a, b);
+            case "-": return Ints.sub(a, b);
+            case "*": return Ints.mul(a, b);
+            case "//": return Ints.floorDiv(a, b);
+            default: return Ints.mod(a, b);
         }
+    }
+
+    /** a ** b: an int for ints with b >= 0, a float otherwise (C's pow, with Python's errors). */
+    private static Object power(Object a, Object b) {
+        if (!(a instanceof Double) && !(b instanceof Double) && Ints.signum(b) >= 0) {
+            if (b instanceof BigInteger huge) {   // only 0, 1 and -1 have a power this high in the model
+                Long x = Ints.small(a);
+                if (x == null || Math.abs(x) > 1) checkIntBits(Long.MAX_VALUE);
+                return x == -1 && huge.testBit(0) ? -1L : Math.abs(x);
+            }
+            return Ints.pow(a, toLong(b));
+        }
+        double x = toDouble(a), y = toDouble(b);
+        if (x == 0 && y < 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power");
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) return 1.0;
+        if (x < 0 && Double.isFinite(x) && Double.isFinite(y) && y != Math.rint(y))
+            throw new ResourceBound("complex numbers are outside the model (" + floatRepr(x) + " ** " + floatRepr(y) + ")");
+        double r = Math.pow(x, y);
+        if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y))
+            throw new PyRaise(new PyExc(PyType.OVERFLOW_ERROR, Vec.of(34L, "Numerical result out of range")));
+        return r;
+    }
+    /** The int a %d or {:d} conversion prints: an int, or a float truncated. */
+    private static Object integral(Machine m, Object v, String what) {
+        if (v instanceof Double d) return Ints.fromDouble(d);
+        if (Ints.isInt(v)) return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v;
+        throw PyRaise.of(PyType.TYPE_ERROR, what + ": a real number is required, not " + typeOf(m, v).name);
     }
 
     private static String percentFormat(Machine m, String fmt, Object arg) {
@@ -302,7 +426,7 @@ public final class Py {
             if (t == '%') { sb.append('%'); continue; }
             if (ai >= args.size()) throw PyRaise.of(PyType.TYPE_ERROR, "not enough arguments for format string");
             Object v = args.get(ai++);
-            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Long.toString(toLong(v instanceof Double d ? (long) (double) d : v)) : str(m, v));
+            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format")) : str(m, v));
         }
         return sb.toString();
     }
@@ -310,6 +434,8 @@ public final class Py {
     // ------------------------------------------------------------------ sequences
 
     public static List<Object> toList(Machine m, Object v) {
+        if (v instanceof RangeVal r && rangeLength(r) instanceof Long n) checkSize(n, "list");
+        else if (v instanceof RangeVal) checkSize(Long.MAX_VALUE, "list");
         List<Object> out = new ArrayList<>();
         Object it = iter(m, v);
         while (true) {
@@ -327,6 +453,7 @@ public final class Py {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return new SeqIter(v, 0);
             if (o instanceof DictObj d) return new SeqIter(new Tuple(d.keys()), 0);
+            if (o instanceof GenObj) return v;
         }
         if (v instanceof RangeIter || v instanceof SeqIter) return v;
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
@@ -334,31 +461,64 @@ public final class Py {
 
     /** {advanced iterator, value}, or null when exhausted. */
     public static Object[] next(Machine m, Object it) {
+        if (it instanceof Ref g) return genNext(m, g);
         if (it instanceof RangeIter r) {
             if (r.step() > 0 ? r.next() >= r.stop() : r.next() <= r.stop()) return null;
-            return new Object[]{new RangeIter(r.next() + r.step(), r.stop(), r.step()), r.next()};
+            long after = r.next() + r.step();
+            boolean overflow = ((r.next() ^ after) & (r.step() ^ after)) < 0;   // then past the stop too
+            return new Object[]{new RangeIter(overflow ? r.stop() : after, r.stop(), r.step()), r.next()};
         }
         SeqIter s = (SeqIter) it;
         Object seq = s.seq();
         int i = s.index();
-        if (seq instanceof String str) {
+        if (seq instanceof String str) {   // index: a char offset; items: code points, as Python's
             if (i >= str.length()) return null;
-            return new Object[]{new SeqIter(seq, i + 1), String.valueOf(str.charAt(i))};
+            int cp = str.codePointAt(i);
+            return new Object[]{new SeqIter(seq, i + Character.charCount(cp)), Character.toString(cp)};
         }
         Vec<Object> items = seq instanceof Tuple t ? t.items() : ((ListObj) m.get(((Ref) seq).id())).items();
         if (i >= items.size()) return null;
         return new Object[]{new SeqIter(seq, i + 1), items.get(i)};
     }
 
+    /**
+     * The next value of a generator expression: items of its source go through its step
+     * function (the element expression and the ifs, run in the generator's own scope) one
+     * at a time, as the consumer asks for them; {it, value}, or null when exhausted.
+     */
+    private static Object[] genNext(Machine m, Ref g) {
+        while (true) {
+            GenObj gen = (GenObj) m.get(g.id());
+            Object[] n = gen.iterator() == null ? null : next(m, gen.iterator());
+            m.set(g.id(), new GenObj(n == null ? null : n[0], gen.step()));
+            if (n == null) return null;
+            Object produced = Interp.callSync(m, gen.step(), List.of(n[1]));
+            Vec<Object> one = ((ListObj) m.get(((Ref) produced).id())).items();
+            if (!one.isEmpty()) return new Object[]{g, one.get(0)};
+        }
+    }
+
+    /** len(range): OverflowError as CPython's when the length does not fit in 64 bits. */
     public static long rangeLen(RangeVal r) {
-        if (r.step() > 0) return r.stop() > r.start() ? (r.stop() - r.start() + r.step() - 1) / r.step() : 0;
-        return r.start() > r.stop() ? (r.start() - r.stop() - r.step() - 1) / (-r.step()) : 0;
+        Object n = rangeLength(r);
+        if (n instanceof Long l) return l;
+        throw PyRaise.of(PyType.OVERFLOW_ERROR, "Python int too large to convert to C ssize_t");
+    }
+
+    /** The number of items of a range, as an int (a range over all longs has 2**64 - 1). */
+    static Object rangeLength(RangeVal r) {
+        long lo = r.step() > 0 ? r.start() : r.stop(), hi = r.step() > 0 ? r.stop() : r.start();
+        if (hi <= lo) return 0L;
+        Object span = Ints.sub(hi, lo);                 // hi - lo, exact
+        Object step = Ints.abs(r.step());
+        return Ints.floorDiv(Ints.add(span, Ints.sub(step, 1L)), step);
     }
 
     public static Object getitem(Machine m, Object obj, Object idx) {
         if (obj instanceof Ref r && m.get(r.id()) instanceof DictObj d) {
             int i = dictIndex(m, d, idx);
             if (i < 0) throw new PyRaise(new PyExc(PyType.KEY_ERROR, Vec.of(idx)));
+
             return d.vals().get(i);
         }
         List<Object> seq;
@@ -374,6 +534,8 @@ public final class Py {
             seq = vecList(l.items());
             kind = "list";
         } else if (obj instanceof RangeVal rv) {
+            if (!(idx instanceof SliceVal)) return rv.start() + index(m, idx, rangeLen(rv), "range object") * rv.step();
+            checkSize(rangeLen(rv), "list");
             seq = toList(m, rv);
             kind = "range object";
         } else {
@@ -384,41 +546,50 @@ public final class Py {
             if (obj instanceof Tuple) return new Tuple(Vec.copyOf(part));
             return new Ref(m.alloc(new ListObj(Vec.copyOf(part))));
         }
-        int i = index(m, idx, seq.size(), kind);
-        return seq.get(i);
+        return seq.get((int) index(m, idx, seq.size(), kind));
     }
 
+    /** The characters of s as Python counts them: code points. */
     private static List<Object> charList(String s) {
         List<Object> l = new ArrayList<>();
-        for (char c : s.toCharArray()) l.add(String.valueOf(c));
+        s.codePoints().forEach(c -> l.add(Character.toString(c)));
         return l;
     }
 
-    static int index(Machine m, Object idx, int size, String kind) {
-        if (!(idx instanceof Long) && !(idx instanceof Boolean))
+    /** The position idx names in a sequence of {@code size} items (negative from the end); IndexError outside. */
+    static long index(Machine m, Object idx, long size, String kind) {
+        if (!Ints.isInt(idx))
             throw PyRaise.of(PyType.TYPE_ERROR, kind + " indices must be integers or slices, not " + typeOf(m, idx).name);
+        if (idx instanceof BigInteger) throw PyRaise.of(PyType.INDEX_ERROR, "cannot fit 'int' into an index-sized integer");
         long i = toLong(idx);
         if (i < 0) i += size;
         if (i < 0 || i >= size) throw PyRaise.of(PyType.INDEX_ERROR, kind + " index out of range");
-        return (int) i;
+        return i;
     }
 
     private static List<Object> slice(Machine m, List<Object> seq, SliceVal sl) {
         int n = seq.size();
-        long step = sl.step() == NONE ? 1 : toLong(sl.step());
+        long step = sl.step() == NONE ? 1 : saturate(sl.step());
         if (step == 0) throw PyRaise.of(PyType.VALUE_ERROR, "slice step cannot be zero");
         long lo, hi;
         if (step > 0) {
-            lo = sl.lower() == NONE ? 0 : clamp(toLong(sl.lower()), n, 0, n);
-            hi = sl.upper() == NONE ? n : clamp(toLong(sl.upper()), n, 0, n);
+            lo = sl.lower() == NONE ? 0 : clamp(saturate(sl.lower()), n, 0, n);
+            hi = sl.upper() == NONE ? n : clamp(saturate(sl.upper()), n, 0, n);
         } else {
-            lo = sl.lower() == NONE ? n - 1 : clamp(toLong(sl.lower()), n, -1, n - 1);
-            hi = sl.upper() == NONE ? -1 : clamp(toLong(sl.upper()), n, -1, n - 1);
+            lo = sl.lower() == NONE ? n - 1 : clamp(saturate(sl.lower()), n, -1, n - 1);
+            hi = sl.upper() == NONE ? -1 : clamp(saturate(sl.upper()), n, -1, n - 1);
         }
         List<Object> out = new ArrayList<>();
-        if (step > 0) for (long i = lo; i < hi; i += step) out.add(seq.get((int) i));
-        else for (long i = lo; i > hi; i += step) out.add(seq.get((int) i));
+        if (step > 0) for (long i = lo; i < hi; i = hi - i <= step ? hi : i + step) out.add(seq.get((int) i));
+        else for (long i = lo; i > hi; i = i - hi <= -step ? hi : i + step) out.add(seq.get((int) i));
         return out;
+    }
+
+    /** A slice bound or step: an int beyond 64 bits counts as the nearest long (CPython clamps them too). */
+    private static long saturate(Object v) {
+        if (!Ints.isInt(v)) throw PyRaise.of(PyType.TYPE_ERROR, "slice indices must be integers or None or have an __index__ method");
+        if (v instanceof BigInteger b) return b.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE + 1;
+        return toLong(v);
     }
 
     private static long clamp(long i, int n, long min, long max) {
@@ -431,7 +602,7 @@ public final class Py {
             Object o = m.get(r.id());
             if (o instanceof DictObj d) { m.set(r.id(), dictPut(m, d, idx, v)); return; }
             if (o instanceof ListObj l) {
-                int i = index(m, idx, l.items().size(), "list assignment");
+                int i = (int) index(m, idx, l.items().size(), "list assignment");
                 m.set(r.id(), new ListObj(l.items().set(i, v)));
                 return;
             }
@@ -502,11 +673,11 @@ public final class Py {
     public static String repr(Machine m, Object v) {
         if (v == NONE) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
-        if (v instanceof Long l) return Long.toString(l);
+        if (v instanceof Long || v instanceof BigInteger) return Ints.str(v);
         if (v instanceof Double d) return floatRepr(d);
         if (v instanceof String s) return strRepr(s);
         if (v instanceof Tuple t) {
-            if (t.items().size() == 1) return "(" + repr(m, t.items().get(0)) + ",)";
+            if (t.items().size() == 1) return "(" + joinReprs(m, t.items()) + ",)";
             return "(" + joinReprs(m, t.items()) + ")";
         }
         if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
@@ -523,15 +694,23 @@ public final class Py {
         if (v instanceof RangeVal r) return r.step() == 1 ? "range(" + r.start() + ", " + r.stop() + ")"
                 : "range(" + r.start() + ", " + r.stop() + ", " + r.step() + ")";
         if (v instanceof SliceVal s) return "slice(" + repr(m, s.lower()) + ", " + repr(m, s.upper()) + ", " + repr(m, s.step()) + ")";
-        if (v instanceof Ref r) return Reprs.heapRepr(m, r.id());
+        if (v instanceof Ref r) return Reprs.heapRepr(m, r.id(), m.get(r.id()));
         return "<" + v.getClass().getSimpleName() + " object>";
     }
 
+    static final String GETTING_REPR = " while getting the repr of an object";
+
+    /** The reprs of a container's items, separated by ", ", one level deeper (see {@link Nesting}). */
     static String joinReprs(Machine m, Iterable<Object> items) {
         StringBuilder sb = new StringBuilder();
-        for (Object o : items) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append(repr(m, o));
+        Nesting.enter(GETTING_REPR);
+        try {
+            for (Object o : items) {
+                if (sb.length() > 0) sb.append(", ");
+                sb.append(repr(m, o));
+            }
+        } finally {
+            Nesting.exit();
         }
         return sb.toString();
     }
@@ -544,24 +723,58 @@ public final class Py {
         return v instanceof Ref r ? fakeAddress(r.id()) : fakeAddress(v.hashCode());
     }
 
+    /**
+     * repr(str) as CPython's unicode_repr: single quotes unless the text has a single quote
+     * and no double quote; backslash escapes for \\, \t, \n, \r, the quote, and every
+     * non-printable character (backslash-x and two hex digits, backslash-u and four, backslash-U and eight).
+     */
     public static String strRepr(String s) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder sb = new StringBuilder().append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(q);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c == q) sb.append('\\').append(c);
-                    else if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
-                    else sb.append(c);
+                    if (c == q) sb.append('\\').append((char) c);
+                    else if (isPrintable(c)) sb.appendCodePoint(c);
+                    else if (c < 0x100) sb.append(String.format("\\x%02x", c));
+                    else if (c < 0x10000) sb.append(String.format("\\u%04x", c));
+                    else sb.append(String.format("\\U%08x", c));
                 }
             }
         }
         return sb.append(q).toString();
+    }
+
+    /**
+     * Python's str.isprintable for one code point: false for the categories Cc, Cf, Cs, Co,
+     * Cn (unassigned), Zl, Zp and Zs other than the space itself.
+     */
+    static boolean isPrintable(int c) {
+        if (c == ' ') return true;
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    /** Python's str.strip() without arguments: removes the characters str.isspace accepts. */
+    static String stripSpace(String s) {
+        int lo = 0, hi = s.length();
+        while (lo < hi && isSpace(s.charAt(lo))) lo++;
+        while (hi > lo && isSpace(s.charAt(hi - 1))) hi--;
+        return s.substring(lo, hi);
+    }
+
+    /** Python's str.isspace for one character: bidirectional types WS, B, S, or category Zs. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
     }
 
     /** repr(float): the shortest digits that round-trip, laid out as Python does. */
@@ -617,9 +830,9 @@ public final class Py {
         } else if (type != null && (type.equals("e") || type.equals("E"))) {
             body = String.format("%." + (prec == null ? 6 : prec) + "e", toDouble(v));
         } else if (type != null && (type.equals("d") || type.equals("n"))) {
-            body = Long.toString(toLong(v));
+            body = Ints.str(integral(m, v, "format"));
         } else if (type != null && type.equals("x")) {
-            body = Long.toHexString(toLong(v));
+            body = Ints.big(integral(m, v, "format")).toString(16);
         } else if (v instanceof Double d && prec != null) {
             body = new BigDecimal(d).round(new MathContext(prec, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
         } else {

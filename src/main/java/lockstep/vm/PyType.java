@@ -53,6 +53,7 @@ public final class PyType {
     public static final PyType BUILTIN_FUNCTION = def("builtin_function_or_method", "builtins", OBJECT);
     public static final PyType METHOD = def("method", "builtins", OBJECT);
     public static final PyType COROUTINE = def("coroutine", "builtins", OBJECT);
+    public static final PyType GENERATOR = def("generator", "builtins", OBJECT);
     public static final PyType TYPE = def("type", "builtins", OBJECT);
     public static final PyType MODULE = def("module", "builtins", OBJECT);
     public static final PyType RANGE = def("range", "builtins", OBJECT);

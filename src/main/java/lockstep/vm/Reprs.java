@@ -7,18 +7,9 @@ import lockstep.vm.Obj.*;
 final class Reprs {
     private Reprs() {}
 
-    static String heapRepr(Machine m, int id) {
-        Object o = m.get(id);
+    static String heapRepr(Machine m, int id, Object o) {
+        if (o instanceof ListObj || o instanceof DictObj) return containerRepr(m, id, o);   // first: the hot, recursive case
         String at = " object at " + Py.fakeAddress(id);
-        if (o instanceof ListObj l) return "[" + Py.joinReprs(m, l.items()) + "]";
-        if (o instanceof DictObj d) {
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < d.keys().size(); i++) {
-                if (i > 0) sb.append(", ");
-                sb.append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
-            }
-            return sb.append('}').toString();
-        }
         if (o instanceof LockObj l) return "<asyncio.locks.Lock" + at + " [" + l.s().describe() + "]>";
         if (o instanceof EventObj e) return "<asyncio.locks.Event" + at + " [" + e.s().describe() + "]>";
         if (o instanceof CondObj c) {
@@ -30,6 +21,7 @@ final class Reprs {
             return "<asyncio.locks." + cls + at + " [" + s.s().describe(m) + "]>";
         }
         if (o instanceof BarrierObj b) return "<asyncio.locks.Barrier" + at + " [" + b.s().describe() + "]>";
+        if (o instanceof GenObj) return "<generator object <genexpr> at " + Py.fakeAddress(id) + ">";
         if (o instanceof CoroObj c) return "<coroutine object " + c.name() + " at " + Py.fakeAddress(id) + ">";
         if (o instanceof TaskObj t) return "<Task " + futureState(m, t.f()) + " name='" + t.t().name() + "'>";
         if (o instanceof FutureObj f) return "<Future " + futureState(m, f.f()) + ">";
@@ -46,6 +38,37 @@ final class Reprs {
         }
         if (o instanceof CellObj) return "<cell at " + Py.fakeAddress(id) + ">";
         return "<object" + at + ">";
+    }
+
+    /** The lists and dicts whose repr is being made, innermost last (CPython's Py_ReprEnter). */
+    private static final ThreadLocal<java.util.ArrayDeque<Integer>> IN_REPR = ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /**
+     * A list or dict; met again inside itself, it prints as {@code [...]} or {@code {...}}.
+     * Calls Py.repr on the items directly: two Java frames per level of nesting.
+     */
+    private static String containerRepr(Machine m, int id, Object o) {
+        java.util.ArrayDeque<Integer> active = IN_REPR.get();
+        if (active.contains(id)) return o instanceof ListObj ? "[...]" : "{...}";
+        Nesting.enter(Py.GETTING_REPR);
+        active.addLast(id);
+        try {
+            StringBuilder sb = new StringBuilder();
+            if (o instanceof ListObj l) {
+                sb.append('[');
+                for (int i = 0; i < l.items().size(); i++) sb.append(i > 0 ? ", " : "").append(Py.repr(m, l.items().get(i)));
+                return sb.append(']').toString();
+            }
+            DictObj d = (DictObj) o;
+            sb.append('{');
+            for (int i = 0; i < d.keys().size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
+            }
+            return sb.append('}').toString();
+        } finally {
+            active.removeLast();
+            Nesting.exit();
+        }
     }
 
     private static String futureState(Machine m, Future f) {

@@ -67,6 +67,8 @@ final class SubsetCheck {
         final String file;
         final Set<String> defined;
         final Set<String> asyncioAliases = new HashSet<>();
+        /** How many generator expressions enclose the expression being checked. */
+        int inGenExp;
 
         Walker(String file, Set<String> defined) {
             this.file = file;
@@ -131,13 +133,22 @@ final class SubsetCheck {
             else if (e instanceof Slice s) { expr(s.lower()); expr(s.upper()); expr(s.step()); }
             else if (e instanceof Call c) { expr(c.func()); for (Arg a : c.args()) expr(a.value()); }
             else if (e instanceof ListComp lc) { expr(lc.elt()); expr(lc.iter()); for (Expr x : lc.ifs()) expr(x); }
+            else if (e instanceof GenExp g) {
+                expr(g.iter());
+                inGenExp++;
+                expr(g.step());
+                inGenExp--;
+            }
             else if (e instanceof Lambda l) { params(l.params()); expr(l.body()); }
             else if (e instanceof UnaryOp u) expr(u.operand());
             else if (e instanceof BoolOp b) { for (Expr x : b.values()) expr(x); }
             else if (e instanceof IfExp i) { expr(i.test()); expr(i.body()); expr(i.orelse()); }
             else if (e instanceof BinOp b) { expr(b.left()); expr(b.right()); }
             else if (e instanceof Compare c) { expr(c.left()); for (Expr x : c.comparators()) expr(x); }
-            else if (e instanceof Await a) expr(a.value());
+            else if (e instanceof Await a) {
+                if (inGenExp > 0) throw ScenarioError.unsupported(file, a.pos(), "'await' in a generator expression (an asynchronous generator)");
+                expr(a.value());
+            }
         }
     }
 }

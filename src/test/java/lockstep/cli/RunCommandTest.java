@@ -52,7 +52,7 @@ class RunCommandTest {
     @Test void aStringThatDoublesForeverStopsAtTheModelsBound() {
         Lockstep.RunResult r = run("s = 'ab'\nwhile True:\n    s = s + s\n");
         assertEquals(4, r.exitCode());
-        assertEquals("resource limit of the model exceeded: a string or list of more than 33554432 items in one run\n", r.stderr());
+        assertTrue(r.stderr().startsWith("resource bound exceeded: a str of "), r.stderr());
     }
 
     @Test void refusedFileExitsTwoWithPosition() {

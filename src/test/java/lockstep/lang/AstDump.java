@@ -112,6 +112,7 @@ final class AstDump {
             String ifs = l.ifs().stream().map(i -> " (if " + expr(i) + ")").collect(Collectors.joining());
             return "(listcomp " + expr(l.elt()) + " " + expr(l.target()) + " " + expr(l.iter()) + ifs + ")";
         }
+        if (e instanceof GenExp g) return "(genexp " + expr(g.iter()) + " " + expr(g.step()) + ")";
         if (e instanceof Lambda l) return "(lambda " + params(l.params()) + " " + expr(l.body()) + ")";
         if (e instanceof UnaryOp u) return "(" + u.op() + " " + expr(u.operand()) + ")";
         if (e instanceof BoolOp b) return "(" + b.op() + " " + exprs(b.values()) + ")";
