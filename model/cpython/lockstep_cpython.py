@@ -792,8 +792,9 @@ def bench_runs(source, path, seed, cancel, runs, seconds, max_steps):
     pyodide's loading and the driver's I/O are not in it; each run is
     run_scenario's whole work (compiling the source, the run, closing the
     loop; not its final gc.collect(), which costs more than a small run and
-    is no part of running the program).  Returns runs, seconds, runs_per_s, steps (handles
-    run), steps_per_s and the interpreter (python: version, platform)."""
+    is no part of running the program).  Returns runs, seconds, runs_per_s,
+    steps (handles run), steps_per_s, the interpreter (python: version, platform), and
+    seed and cancel as given."""
     def once(k):
         chooser = ShuffleChooser(seed + k, cancel)
         run_scenario(source, path, chooser=chooser, max_steps=max_steps, collect=False)
@@ -807,7 +808,8 @@ def bench_runs(source, path, seed, cancel, runs, seconds, max_steps):
         done += 1
     elapsed = time.perf_counter() - start
     return {'runs': done, 'seconds': elapsed, 'runs_per_s': done / elapsed, 'steps': steps,
-            'steps_per_s': steps / elapsed, 'python': sys.version.split()[0], 'platform': sys.platform}
+            'steps_per_s': steps / elapsed, 'python': sys.version.split()[0], 'platform': sys.platform,
+            'seed': seed, 'cancel': cancel}
 
 
 def run_request(req, source=None, locks_source=None):
