@@ -38,10 +38,10 @@ public final class Bench {
     }
 
     /** How much work each figure gets: {@link #QUICK} for CI smoke runs, {@link #FULL} otherwise. */
-    public record Sizes(double fifoWarmSeconds, double fifoSeconds, long randomSchedules, double randomWarmSeconds,
+    public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules, double randomWarmSeconds,
                         long exhaustiveWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
-        public static final Sizes FULL = new Sizes(2, 3, 20_000, 1, 2_000, 1_000, 60);
-        public static final Sizes QUICK = new Sizes(0.1, 0.2, 200, 0.1, 50, 20, 2);
+        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, 2_000, 1_000, 60);
+        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 20, 2);
     }
 
     /** What to measure. {@code timeLimit} bounds every cell (seconds). */
@@ -64,6 +64,8 @@ public final class Bench {
     /** Measures everything and prints the table (progress, one line per cell, on {@code progress}). */
     public static void run(Config c, PrintStream out, PrintStream progress) {
         Table.Machine machine = Table.Machine.now();
+        progress.println("bench: warming up (every scenario, untimed)");
+        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), c.sizes().jvmWarmSeconds());
         List<Table.Row> rows = new ArrayList<>();
         for (Scenario s : c.scenarios()) {
             progress.println("bench: " + s.name() + ": FIFO runs");

@@ -55,6 +55,16 @@ final class Measure {
         }
     }
 
+    /**
+     * Untimed: plain runs, then a random search with a cancel, for {@code seconds}, so that
+     * the JIT has compiled the interpreter and the explorer before anything is timed.
+     */
+    static void warmUp(Program p, int maxSteps, double seconds) {
+        long t0 = System.nanoTime();
+        while (elapsed(t0) < seconds / 2) Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES);
+        new Explorer(p, options(Explorer.Strategy.RANDOM, 3, 1, Long.MAX_VALUE, maxSteps, seconds / 2)).explore();
+    }
+
     /** Runs in CPython's own order (no exploration), again and again: the interpreter's speed, in handles run. */
     static Rate fifo(Program p, double warmSeconds, double seconds) {
         long w = System.nanoTime();

@@ -122,9 +122,9 @@ final class Table {
                     + (a.problem() == null ? "" : " (" + a.problem() + ")"));
         }
         Bench.Sizes s = config.sizes();
-        h.add(String.format(Locale.ROOT, "bounds: %s s per cell; FIFO %s s after %s s of warm-up; random at most %,d schedules;"
-                        + " CPython at most %,d runs per cell",
-                num(config.timeLimit()), num(Math.min(s.fifoSeconds(), config.timeLimit())), num(s.fifoWarmSeconds()),
+        h.add(String.format(Locale.ROOT, "bounds: %s s of untimed warm-up per scenario first; %s s per cell; FIFO %s s after"
+                        + " %s s of warm-up; random at most %,d schedules; CPython at most %,d runs per cell",
+                num(s.jvmWarmSeconds()), num(config.timeLimit()), num(Math.min(s.fifoSeconds(), config.timeLimit())), num(s.fifoWarmSeconds()),
                 s.randomSchedules(), s.cpythonRuns()));
         return h;
     }
