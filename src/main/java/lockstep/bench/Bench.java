@@ -38,8 +38,8 @@ public final class Bench {
     }
 
     /** How much work each figure gets: {@link #QUICK} for CI smoke runs, {@link #FULL} otherwise. */
-    public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules, double randomWarmSeconds,
-                        long exhaustiveWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
+    public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules,
+                        double randomWarmSeconds, long exhaustiveWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
         public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, 2_000, 1_000, 60);
         public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 20, 2);
     }
@@ -64,30 +64,40 @@ public final class Bench {
     /** Measures everything and prints the table (progress, one line per cell, on {@code progress}). */
     public static void run(Config c, PrintStream out, PrintStream progress) {
         Table.Machine machine = Table.Machine.now();
+        List<Table.Row> rows = lockstepRows(c, progress);
+        List<Table.Interpreter> pythons = c.cpython() ? cpythons(c, rows, progress) : List.of();
+        new Table(c, machine, Table.Machine.loadAverage(), rows, pythons).print(out);
+    }
+
+    /** lockstep's figures: an untimed warm-up of every scenario, then per scenario FIFO runs, and per cancel bound exhaustive and random search. */
+    private static List<Table.Row> lockstepRows(Config c, PrintStream progress) {
+        Sizes z = c.sizes();
         progress.println("bench: warming up (every scenario, untimed)");
-        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), c.sizes().jvmWarmSeconds());
+        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), z.jvmWarmSeconds());
         List<Table.Row> rows = new ArrayList<>();
         for (Scenario s : c.scenarios()) {
             progress.println("bench: " + s.name() + ": FIFO runs");
-            Measure.Rate fifo = Measure.fifo(s.program(), c.sizes().fifoWarmSeconds(), Math.min(c.sizes().fifoSeconds(), c.timeLimit()));
+            Measure.Rate fifo = Measure.fifo(s.program(), z.fifoWarmSeconds(), Math.min(z.fifoSeconds(), c.timeLimit()));
             for (int k : c.cancels()) {
                 progress.println("bench: " + s.name() + " --cancel " + k + ": exhaustive, random");
-                Measure.Exhaustive e = Measure.exhaustive(s.program(), k, s.maxSteps(), c.timeLimit(), c.sizes().exhaustiveWarmupSchedules());
-                Measure.Rate random = Measure.random(s.program(), k, s.maxSteps(), c.sizes().randomSchedules(),
-                        Math.min(c.sizes().randomWarmSeconds(), c.timeLimit()), c.timeLimit());
+                Measure.Exhaustive e = Measure.exhaustive(s.program(), k, s.maxSteps(), c.timeLimit(), z.exhaustiveWarmupSchedules());
+                Measure.Rate random = Measure.random(s.program(), k, s.maxSteps(), z.randomSchedules(),
+                        Math.min(z.randomWarmSeconds(), c.timeLimit()), c.timeLimit());
                 rows.add(new Table.Row(s.name(), k, e, fifo, random, new CPythonTimer.Request(s.file(), k, s.maxSteps())));
             }
         }
-        List<Table.Interpreter> pythons = new ArrayList<>();
-        if (c.cpython()) {
-            List<CPythonTimer.Request> requests = rows.stream().map(Table.Row::request).toList();
-            progress.println("bench: CPython 3.12 (pyodide)");
-            pythons.add(new Table.Interpreter("CPython 3.12",
-                    CPythonTimer.time(CPythonTimer.pyodide(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit())));
-            progress.println("bench: python3");
-            pythons.add(new Table.Interpreter("python3",
-                    CPythonTimer.time(CPythonTimer.python3(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit())));
-        }
-        new Table(c, machine, Table.Machine.loadAverage(), rows, pythons).print(out);
+        return rows;
+    }
+
+    /** CPython 3.12 (pyodide) and python3, each timed in one process on every row's scenario and cancel bound, one after the other. */
+    private static List<Table.Interpreter> cpythons(Config c, List<Table.Row> rows, PrintStream progress) {
+        List<CPythonTimer.Request> requests = rows.stream().map(Table.Row::request).toList();
+        progress.println("bench: CPython 3.12 (pyodide)");
+        Table.Interpreter cpython312 = new Table.Interpreter("CPython 3.12",
+                CPythonTimer.time(CPythonTimer.pyodide(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit()));
+        progress.println("bench: python3");
+        Table.Interpreter python3 = new Table.Interpreter("python3",
+                CPythonTimer.time(CPythonTimer.python3(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit()));
+        return List.of(cpython312, python3);
     }
 }
