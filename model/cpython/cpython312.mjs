@@ -12,13 +12,18 @@
 //   node model/cpython/cpython312.mjs --shuffle SEED [--cancel K] [--runs N] FILE...
 //        a random ready handle at each step; N runs per file with seeds
 //        SEED..SEED+N-1 (each result has "seed" and the "schedule" it took)
+//   node model/cpython/cpython312.mjs --bench --shuffle SEED [--cancel K] --runs N FILE...
+//        times the N shuffled runs inside Python (pyodide's start-up not
+//        included): one line per file {"file", "runs", "seconds", "runs_per_s",
+//        "steps", "steps_per_s", "python", "platform"} (lockstep_cpython.bench_runs)
 //   node model/cpython/cpython312.mjs --record-trace OUT.jsonl FILE
 //        also write the run's trace (lockstep check-trace's format)
 //   node model/cpython/cpython312.mjs --locks LOCKS.py ...
 //        use another asyncio/locks.py (e.g. model/cpython/altered/)
 //   node model/cpython/cpython312.mjs --requests REQ.jsonl|-
 //        one JSON request per line: {"file", "schedule"?, "shuffle"?,
-//        "cancel"?, "max_steps"?, "record_trace"?, "locks"?}
+//        "cancel"?, "max_steps"?, "record_trace"?, "locks"?, "bench_runs"?,
+//        "bench_seconds"?}
 //
 // Options: --max-steps N (default 1000000).  The "Python 3.12.x" version line
 // goes to stderr, so stdout carries only the JSON lines / summaries.
@@ -33,7 +38,7 @@ function die(msg) {
 }
 
 function usage() {
-  die("usage: node cpython312.mjs [--write] [--max-steps N] [--schedule S | --shuffle SEED [--cancel K] [--runs N]]\n"
+  die("usage: node cpython312.mjs [--write] [--max-steps N] [--schedule S | --shuffle SEED [--cancel K] [--runs N] [--bench]]\n"
     + "       [--locks LOCKS.py] [--record-trace OUT.jsonl] FILE... | --requests REQ.jsonl|-");
 }
 
@@ -44,7 +49,7 @@ function intArg(v, name, min) {
 }
 
 const args = process.argv.slice(2);
-let write = false;
+let write = false, bench = false;
 let maxSteps = 1000000;
 let schedule = null, shuffle = null, cancel = 0, runs = 1, locks = null, traceOut = null, requests = null;
 const files = [];
@@ -58,6 +63,7 @@ for (let i = 0; i < args.length; i++) {
     return args[++i];
   };
   if (a === "--write") write = true;
+  else if (a === "--bench") bench = true;
   else if (a === "--max-steps") maxSteps = intArg(val(), "--max-steps", 1);
   else if (a === "--schedule") schedule = val();
   else if (a === "--shuffle") shuffle = intArg(val(), "--shuffle", 0);
@@ -73,6 +79,7 @@ for (let i = 0; i < args.length; i++) {
 if (requests !== null ? files.length > 0 : files.length === 0) usage();
 if (schedule !== null && shuffle !== null) die("give either --schedule or --shuffle");
 if (runs > 1 && shuffle === null) die("--runs needs --shuffle");
+if (bench && (shuffle === null || write || traceOut !== null)) die("--bench needs --shuffle (and no --write or --record-trace)");
 if (traceOut !== null && (files.length !== 1 || runs > 1 || write)) die("--record-trace takes exactly one FILE (and one run)");
 if (write && (schedule !== null || shuffle !== null || locks !== null)) die("--write is for CPython's own schedule only");
 for (const f of files.concat(locks ? [locks] : [])) {
@@ -123,6 +130,11 @@ if (requests !== null) {
   }
 } else {
   for (const file of files) {
+    if (bench) {
+      const r = runSafely({ file, max_steps: maxSteps, shuffle, cancel, bench_runs: runs });
+      if (r) process.stdout.write(JSON.stringify(r) + "\n");
+      continue;
+    }
     for (let k = 0; k < runs; k++) {
       const req = { file, max_steps: maxSteps };
       if (schedule !== null) req.schedule = schedule;

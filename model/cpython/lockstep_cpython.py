@@ -11,6 +11,8 @@ CPython 3.11+ and on pyodide's CPython 3.12 (see cpython312.mjs).
     python3 lockstep_cpython.py FILE --locks LOCKS.py # use another asyncio/locks.py
     python3 lockstep_cpython.py --json FILE...       # one JSON object per file per line
     python3 lockstep_cpython.py --requests REQ.jsonl # one JSON request per line (or - for stdin)
+    python3 lockstep_cpython.py --json --bench --shuffle SEED --runs N FILE...
+                                                     # shuffled runs per second, timed in-process
 
 Exit codes: 0 normal; 1 an exception escaped (last stderr line = last line of
 traceback.format_exception_only); 2 the schedule does not fit the run (or bad
@@ -51,6 +53,7 @@ import linecache
 import random
 import re
 import sys
+import time
 import traceback
 import types
 import weakref
@@ -701,10 +704,11 @@ def load_locks(locks_source, path='<locks>'):
 
 
 def run_scenario(source, filename, chooser=None, max_steps=DEFAULT_MAX_STEPS,
-                 record_trace=False, locks_source=None):
+                 record_trace=False, locks_source=None, collect=True):
     """Run a scenario (its source text); a dict with stdout, exit, stderr, and
     when a chooser is given the schedule it took ("schedule"), and with
-    record_trace the trace as JSON lines text ("trace")."""
+    record_trace the trace as JSON lines text ("trace").  ``collect=False``
+    skips the final gc.collect() (only bench_runs does: it times the runs)."""
     out = io.StringIO()
     err = io.StringIO()
     saved = (sys.stdout, sys.stderr, sys.argv, asyncio.get_event_loop_policy(),
@@ -774,7 +778,8 @@ def run_scenario(source, filename, chooser=None, max_steps=DEFAULT_MAX_STEPS,
         # Leave nothing behind for the next file.
         _close_loops(policy.loops)
         glob.clear()
-        gc.collect()
+        if collect:
+            gc.collect()
     finally:
         sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
         asyncio.events._set_running_loop(None)
@@ -845,11 +850,41 @@ def result_json(path, stdout, exit_code, stderr, **extra):
     return json.dumps(d)
 
 
+def bench_runs(source, path, seed, cancel, runs, seconds, max_steps):
+    """Times shuffled runs of one scenario in this process, as lockstep bench
+    compares them with its random search: after a few untimed warm-up runs,
+    runs with seeds seed, seed+1, ... (a ShuffleChooser each, as --shuffle)
+    until ``runs`` have run or ``seconds`` have passed.  The time is
+    time.perf_counter() around the runs only: the interpreter's start-up,
+    pyodide's loading and the driver's I/O are not in it; each run is
+    run_scenario's whole work (compiling the source, the run, closing the
+    loop; not its final gc.collect(), which costs more than a small run and
+    is no part of running the program).  Returns runs, seconds, runs_per_s,
+    steps (handles run), steps_per_s, the interpreter (python: version, platform), and
+    seed and cancel as given."""
+    def once(k):
+        chooser = ShuffleChooser(seed + k, cancel)
+        run_scenario(source, path, chooser=chooser, max_steps=max_steps, collect=False)
+        return sum(1 for d in chooser.taken if d[0] == 'run')
+    for k in range(max(1, min(20, runs // 10))):
+        once(k)
+    done = steps = 0
+    start = time.perf_counter()
+    while done < runs and (done == 0 or time.perf_counter() - start < seconds):
+        steps += once(done)
+        done += 1
+    elapsed = time.perf_counter() - start
+    return {'runs': done, 'seconds': elapsed, 'runs_per_s': done / elapsed, 'steps': steps,
+            'steps_per_s': steps / elapsed, 'python': sys.version.split()[0], 'platform': sys.platform,
+            'seed': seed, 'cancel': cancel}
+
+
 def run_request(req, source=None, locks_source=None):
     """Runs one request (a dict, as a line of --requests): file, and optionally
     schedule (a lockstep schedule), shuffle (a seed) with cancel (K), max_steps,
     record_trace (true: the result carries the trace text), locks (the path
-    of another asyncio/locks.py).  ``source``/``locks_source`` are the texts
+    of another asyncio/locks.py); bench_runs (with bench_seconds) times
+    shuffled runs instead (see bench_runs).  ``source``/``locks_source`` are the texts
     when the caller has read them already (the node driver does).  Returns the
     result dict: file, stdout, exit, stderr, and schedule / seed / trace when
     they apply.  A bad request gives exit 2 and the complaint on stderr."""
@@ -861,6 +896,10 @@ def run_request(req, source=None, locks_source=None):
             source = read_source(path)
         if locks_source is None and req.get('locks'):
             locks_source = read_source(req['locks'])
+        if req.get('bench_runs') is not None:
+            return dict(bench_runs(source, path, int(req.get('shuffle') or 0), int(req.get('cancel') or 0),
+                                   int(req['bench_runs']), float(req.get('bench_seconds') or 'inf'),
+                                   int(req.get('max_steps') or DEFAULT_MAX_STEPS)), file=path)
         chooser = None
         if req.get('shuffle') is not None:
             if req.get('schedule'):
@@ -885,7 +924,7 @@ def run_request(req, source=None, locks_source=None):
 USAGE = """usage: lockstep_cpython.py [options] FILE
        lockstep_cpython.py --json [options] FILE...
        lockstep_cpython.py --requests REQUESTS.jsonl|-
-options: --schedule S | --shuffle SEED [--cancel K] [--runs N]
+options: --schedule S | --shuffle SEED [--cancel K] [--runs N] [--bench]
          --record-trace TRACE.jsonl   --locks LOCKS.py   --max-steps N"""
 
 
@@ -895,6 +934,7 @@ def main(argv=None):
     as_json = False
     requests = None
     runs = 1
+    bench = False
     trace_out = None
     files = []
     try:
@@ -915,6 +955,8 @@ def main(argv=None):
                 opts['cancel'] = int(argv.pop(0))
             elif a == '--runs':
                 runs = int(argv.pop(0))
+            elif a == '--bench':
+                bench = True
             elif a == '--locks':
                 opts['locks'] = argv.pop(0)
             elif a == '--record-trace':
@@ -933,6 +975,8 @@ def main(argv=None):
             parse_schedule(opts['schedule'])
         if runs < 1 or (runs > 1 and 'shuffle' not in opts):
             raise ValueError('--runs N needs --shuffle SEED and N >= 1')
+        if bench and not (as_json and 'shuffle' in opts and not trace_out):
+            raise ValueError('--bench needs --json and --shuffle SEED (and no --record-trace)')
     except (IndexError, ValueError) as e:
         if str(e):
             print(f'lockstep_cpython: {e}', file=sys.stderr)
@@ -961,6 +1005,11 @@ def main(argv=None):
             or (runs > 1 and (not as_json or trace_out))):
         print(USAGE, file=sys.stderr)
         return 2
+    if bench:
+        for path in files:
+            sys.stdout.write(json.dumps(run_request(dict(opts, file=path, bench_runs=runs))) + '\n')
+            sys.stdout.flush()
+        return 0
     if as_json:
         for path in files:
             for k in range(runs):

@@ -22,10 +22,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The command line: run, explore, replay, check-trace, batch. Thin: parsing arguments and printing results. */
+/** The command line: run, explore, replay, check-trace, batch, bench. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
         description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12).",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class})
+        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     final PrintStream out;

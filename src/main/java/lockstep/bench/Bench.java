@@ -1,0 +1,103 @@
+package lockstep.bench;
+
+import lockstep.vm.Program;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code lockstep bench}: on the same scenarios, in one run, exhaustive search, FIFO runs
+ * and random search of lockstep, and CPython's own shuffled runs (3.12 under pyodide and
+ * the machine's python3), printed as one table with the machine it ran on. Every figure
+ * is printed, none is checked.
+ */
+public final class Bench {
+    private Bench() {}
+
+    /** One scenario: its file, its program, and the {@code --max-steps} of its {@code # explore:} line (else explore's 10,000). */
+    public record Scenario(Path file, Program program, int maxSteps) {
+        private static final Pattern MAX_STEPS = Pattern.compile("(?m)^# explore:.*--max-steps (\\d+)");
+
+        public static Scenario of(Path file, String source, Program program) {
+            Matcher m = MAX_STEPS.matcher(source);
+            return new Scenario(file, program, m.find() ? Integer.parseInt(m.group(1)) : 10_000);
+        }
+
+        /** The file's directory and name without {@code .py}: {@code explore/02_lock_three_tasks}. */
+        String name() {
+            String n = file.getFileName().toString().replaceFirst("\\.py$", "");
+            Path dir = file.toAbsolutePath().getParent();
+            return dir == null || dir.getFileName() == null ? n : dir.getFileName() + "/" + n;
+        }
+    }
+
+    /** How much work each figure gets: {@link #QUICK} for CI smoke runs, {@link #FULL} otherwise. */
+    public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules,
+                        double randomWarmSeconds, long exhaustiveWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
+        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, 2_000, 1_000, 60);
+        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 20, 2);
+    }
+
+    /** What to measure. {@code timeLimit} bounds every cell (seconds). */
+    public record Config(List<Scenario> scenarios, List<Integer> cancels, Sizes sizes, double timeLimit, boolean markdown,
+                         boolean cpython, Path cpythonDir, String note) {}
+
+    /** The default scenarios: {@code model/explore/*.py} and {@code model/bench/*.py}, in name order. */
+    public static List<Path> defaultFiles(Path model) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : new String[]{"explore", "bench"}) {
+            Path d = model.resolve(dir);
+            if (!Files.isDirectory(d)) continue;
+            try (var s = Files.list(d)) {
+                s.filter(f -> f.toString().endsWith(".py")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Measures everything and prints the table (progress, one line per cell, on {@code progress}). */
+    public static void run(Config c, PrintStream out, PrintStream progress) {
+        Table.Machine machine = Table.Machine.now();
+        List<Table.Row> rows = lockstepRows(c, progress);
+        List<Table.Interpreter> pythons = c.cpython() ? cpythons(c, rows, progress) : List.of();
+        new Table(c, machine, Table.Machine.loadAverage(), rows, pythons).print(out);
+    }
+
+    /** lockstep's figures: an untimed warm-up of every scenario, then per scenario FIFO runs, and per cancel bound exhaustive and random search. */
+    private static List<Table.Row> lockstepRows(Config c, PrintStream progress) {
+        Sizes z = c.sizes();
+        progress.println("bench: warming up (every scenario, untimed)");
+        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), z.jvmWarmSeconds());
+        List<Table.Row> rows = new ArrayList<>();
+        for (Scenario s : c.scenarios()) {
+            progress.println("bench: " + s.name() + ": FIFO runs");
+            Measure.Rate fifo = Measure.fifo(s.program(), z.fifoWarmSeconds(), Math.min(z.fifoSeconds(), c.timeLimit()));
+            for (int k : c.cancels()) {
+                progress.println("bench: " + s.name() + " --cancel " + k + ": exhaustive, random");
+                Measure.Exhaustive e = Measure.exhaustive(s.program(), k, s.maxSteps(), c.timeLimit(), z.exhaustiveWarmupSchedules());
+                Measure.Rate random = Measure.random(s.program(), k, s.maxSteps(), z.randomSchedules(),
+                        Math.min(z.randomWarmSeconds(), c.timeLimit()), c.timeLimit());
+                rows.add(new Table.Row(s.name(), k, e, fifo, random, new CPythonTimer.Request(s.file(), k, s.maxSteps())));
+            }
+        }
+        return rows;
+    }
+
+    /** CPython 3.12 (pyodide) and python3, each timed in one process on every row's scenario and cancel bound, one after the other. */
+    private static List<Table.Interpreter> cpythons(Config c, List<Table.Row> rows, PrintStream progress) {
+        List<CPythonTimer.Request> requests = rows.stream().map(Table.Row::request).toList();
+        progress.println("bench: CPython 3.12 (pyodide)");
+        Table.Interpreter cpython312 = new Table.Interpreter("CPython 3.12",
+                CPythonTimer.time(CPythonTimer.pyodide(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit()));
+        progress.println("bench: python3");
+        Table.Interpreter python3 = new Table.Interpreter("python3",
+                CPythonTimer.time(CPythonTimer.python3(c.cpythonDir()), requests, c.sizes().cpythonRuns(), c.timeLimit()));
+        return List.of(cpython312, python3);
+    }
+}

@@ -1,0 +1,107 @@
+package lockstep.bench;
+
+import lockstep.Lockstep;
+import lockstep.explore.Explorer;
+import lockstep.sched.Runner;
+import lockstep.vm.Program;
+
+import java.lang.ref.Reference;
+
+/**
+ * The lockstep side of the benchmark: exhaustive search, plain FIFO runs and random
+ * search of one scenario, each timed with {@link System#nanoTime()} in this JVM, on one
+ * thread, after an untimed warm-up of the same work.
+ */
+final class Measure {
+    private Measure() {}
+
+    /** How many things (steps, schedules, runs) were done in how many seconds. */
+    record Rate(long count, double seconds) {
+        double perSecond() { return count / seconds; }
+    }
+
+    /**
+     * One exhaustive search. {@code schedules}, {@code states} and {@code bytesPerState}
+     * are null when the search died (out of memory); {@code bytesPerState} also when no
+     * state was counted.
+     */
+    record Exhaustive(Long schedules, Long states, double seconds, Double bytesPerState, String complete) {
+        Double statesPerSecond() { return states == null ? null : states / seconds; }
+    }
+
+    /**
+     * Exhaustive search (the explorer's defaults: reduction and state caching) with at most
+     * {@code cancels} injected cancels, stopped at {@code seconds}. Retained heap: the used
+     * heap after {@link #usedAfterGc()} with the Explorer still reachable once explore()
+     * returned (it holds what the search kept: its visited states), minus the same before
+     * the Explorer was made, divided by the states counted.
+     */
+    static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules) {
+        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, Math.min(1, seconds))).explore();
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        try {
+            Explorer explorer = new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds));
+            Explorer.Report r = explorer.explore();
+            double s = elapsed(t0);
+            long retained = usedAfterGc() - before;
+            Reference.reachabilityFence(explorer);
+            Double perState = r.states() > 0 ? Math.max(0, retained) / (double) r.states() : null;
+            return new Exhaustive(r.schedules(), r.states(), s, perState, r.complete() ? "yes" : "no (" + r.bound() + ")");
+        } catch (OutOfMemoryError e) {
+            double s = elapsed(t0);
+            usedAfterGc();
+            return new Exhaustive(null, null, s, null, "no (out of memory)");
+        }
+    }
+
+    /**
+     * Untimed: plain runs, then a random search with a cancel, for {@code seconds}, so that
+     * the JIT has compiled the interpreter and the explorer before anything is timed.
+     */
+    static void warmUp(Program p, int maxSteps, double seconds) {
+        long t0 = System.nanoTime();
+        while (elapsed(t0) < seconds / 2) Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES);
+        new Explorer(p, options(Explorer.Strategy.RANDOM, 3, 1, Long.MAX_VALUE, maxSteps, seconds / 2)).explore();
+    }
+
+    /** Runs in CPython's own order (no exploration), again and again: the interpreter's speed, in handles run. */
+    static Rate fifo(Program p, double warmSeconds, double seconds) {
+        long w = System.nanoTime();
+        while (elapsed(w) < warmSeconds) Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES);
+        long steps = 0;
+        long t0 = System.nanoTime();
+        do {
+            steps += Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES).steps();
+        } while (elapsed(t0) < seconds);
+        return new Rate(steps, elapsed(t0));
+    }
+
+    /** {@code explore --strategy random --seed 1 --cancel K}: up to {@code schedules} schedules, in schedules. */
+    static Rate random(Program p, int cancels, int maxSteps, long schedules, double warmSeconds, double seconds) {
+        new Explorer(p, options(Explorer.Strategy.RANDOM, 2, cancels, Long.MAX_VALUE, maxSteps, warmSeconds)).explore();
+        long t0 = System.nanoTime();
+        Explorer.Report r = new Explorer(p, options(Explorer.Strategy.RANDOM, 1, cancels, schedules, maxSteps, seconds)).explore();
+        return new Rate(r.schedules(), elapsed(t0));
+    }
+
+    private static Explorer.Options options(Explorer.Strategy s, long seed, int cancels, long maxSchedules, int maxSteps,
+                                            double seconds) {
+        return new Explorer.Options(s, seed, 3, cancels, maxSchedules, maxSteps, seconds, false, System.err);
+    }
+
+    /** The used heap after full collections, the least of a few (a collection may leave some garbage). */
+    static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            least = Math.min(least, rt.totalMemory() - rt.freeMemory());
+        }
+        return least;
+    }
+
+    static double elapsed(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

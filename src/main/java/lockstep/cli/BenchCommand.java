@@ -1,0 +1,71 @@
+package lockstep.cli;
+
+import lockstep.bench.Bench;
+import lockstep.vm.Program;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lockstep bench [FILE...]}: lockstep's and CPython's speed on the same scenarios, one table (see {@link Bench}). */
+@Command(name = "bench", description = {
+        "Measure exhaustive search, FIFO runs and random search, and CPython's own shuffled runs, on the same scenarios;",
+        "print one table with the machine it ran on. Figures are printed, never checked. Run it from the repository root."})
+public final class BenchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "scenarios (default: model/explore/*.py and model/bench/*.py)")
+    List<Path> files = new ArrayList<>();
+    @Option(names = "--cancel", split = ",", paramLabel = "K", description = "the cancel bounds, one row each (default: 0,1)")
+    List<Integer> cancels = new ArrayList<>(List.of(0, 1));
+    @Option(names = "--quick", description = "small sizes and a 2 s default time limit (a smoke test)") boolean quick;
+    @Option(names = "--time-limit", paramLabel = "S", description = "seconds per cell (default: 60, 2 with --quick)") Double timeLimit;
+    @Option(names = "--markdown", description = "print a Markdown table") boolean markdown;
+    @Option(names = "--no-cpython", description = "skip the CPython columns") boolean noCpython;
+    @Option(names = "--note", paramLabel = "TEXT", description = "a line printed above the table (e.g. how busy the machine was)") String note;
+    @Option(names = "--model", paramLabel = "DIR", description = "the model directory (default: model)") Path model = Path.of("model");
+
+    PrintStream out = Main.OUT;
+    PrintStream err = Main.ERR;
+
+    @Override public Integer call() {
+        Bench.Sizes sizes = quick ? Bench.Sizes.QUICK : Bench.Sizes.FULL;
+        double limit = timeLimit != null ? timeLimit : sizes.defaultTimeLimit();
+        if (!(limit > 0) || cancels.isEmpty() || cancels.stream().anyMatch(k -> k < 0)) {
+            err.println("lockstep: --time-limit must be > 0 and --cancel a list of integers >= 0");
+            return 2;
+        }
+        List<Bench.Scenario> scenarios = scenarios();
+        if (scenarios == null) return 2;
+        Bench.run(new Bench.Config(scenarios, List.copyOf(cancels), sizes, limit, markdown, !noCpython, model.resolve("cpython"), note),
+                out, err);
+        return 0;
+    }
+
+    /** The scenarios compiled, or null (with the reason on stderr) when one cannot run. */
+    private List<Bench.Scenario> scenarios() {
+        List<Path> paths = files;
+        if (paths.isEmpty()) {
+            try {
+                paths = Bench.defaultFiles(model);
+            } catch (IOException e) {
+                paths = List.of();
+            }
+            if (paths.isEmpty()) {
+                err.println("lockstep: no scenarios in " + model + "/explore or " + model + "/bench (run from the repository root, or give FILEs)");
+                return null;
+            }
+        }
+        List<Bench.Scenario> out = new ArrayList<>();
+        for (Path f : paths) {
+            Program p = Main.compileOrNull(f);
+            if (p == null) return null;
+            out.add(Bench.Scenario.of(f, Main.readOrNull(f), p));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,70 @@
+package lockstep.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** {@code lockstep bench --quick --no-cpython} on one scenario: the table's shape and that its cells are figures (not their values). */
+class BenchCommandTest {
+
+    static final String FILE = "model/explore/02_lock_three_tasks.py";
+    static final List<String> COLUMNS = List.of("scenario", "cancel", "schedules", "states", "seconds", "states/s", "B/state",
+            "complete", "FIFO steps/s", "random sched/s");
+    static final Pattern NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})*(\\.\\d+)?");
+
+    /** Runs the command; returns stdout (asserting exit 0). */
+    static String bench(String... args) {
+        BenchCommand cmd = new BenchCommand();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        cmd.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        cmd.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(0, new CommandLine(cmd).execute(args));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test void textTableHasEveryColumnAndAFigureInEachCell() {
+        String out = bench("--quick", "--no-cpython", FILE);
+        assertTrue(out.contains("\nmachine: "), out);
+        assertTrue(Pattern.compile("\\d+ cores").matcher(out).find(), out);
+        List<String> lines = out.lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("scenario ")).findFirst().orElseThrow());
+        assertEquals(COLUMNS, Arrays.asList(lines.get(header).split(" {2,}")), "no CPython columns with --no-cpython");
+        for (int k = 0; k <= 1; k++) {
+            checkRow(Arrays.asList(lines.get(header + 1 + k).split(" {2,}")), k, out);
+        }
+        assertEquals("", lines.get(header + 3), "one row per cancel bound (0 and 1)");
+    }
+
+    @Test void markdownTableHasEveryColumnAndAFigureInEachCell() {
+        String out = bench("--quick", "--no-cpython", "--markdown", "--cancel", "1", FILE);
+        List<String> lines = out.lines().toList();
+        int header = lines.indexOf("| " + String.join(" | ", COLUMNS) + " |");
+        assertTrue(header > 0, out);
+        assertEquals("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|", lines.get(header + 1));
+        String row = lines.get(header + 2);
+        assertTrue(row.startsWith("| ") && row.endsWith(" |"), row);
+        checkRow(Arrays.asList(row.substring(2, row.length() - 2).split(" \\| ")), 1, out);
+        assertEquals("", lines.get(header + 3), "one row: --cancel 1 only");
+    }
+
+    private static void checkRow(List<String> cells, int cancels, String out) {
+        assertEquals(COLUMNS.size(), cells.size(), out);
+        assertEquals("explore/02_lock_three_tasks", cells.get(0));
+        assertEquals(Integer.toString(cancels), cells.get(1));
+        for (int i = 2; i < cells.size(); i++) {
+            if (COLUMNS.get(i).equals("complete")) {
+                assertTrue(cells.get(i).matches("yes|no \\([a-z -]+\\)"), cells.get(i));
+            } else {
+                assertTrue(NUMBER.matcher(cells.get(i)).matches(), COLUMNS.get(i) + ": " + cells.get(i) + "\n" + out);
+            }
+        }
+    }
+}
