@@ -29,10 +29,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "a line printed above the table (e.g. how busy the machine was)") String note;
     @Option(names = "--model", paramLabel = "DIR", description = "the model directory (default: model)") Path model = Path.of("model");
 
-    PrintStream out = Main.OUT;
-    PrintStream err = Main.ERR;
+    @picocli.CommandLine.ParentCommand Main main;
+    PrintStream out;
+    PrintStream err;
 
     @Override public Integer call() {
+        out = main.out;
+        err = main.err;
         Bench.Sizes sizes = quick ? Bench.Sizes.QUICK : Bench.Sizes.FULL;
         double limit = timeLimit != null ? timeLimit : sizes.defaultTimeLimit();
         if (!(limit > 0) || cancels.isEmpty() || cancels.stream().anyMatch(k -> k < 0)) {
@@ -62,9 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Bench.Scenario> out = new ArrayList<>();
         for (Path f : paths) {
-            Program p = Main.compileOrNull(f);
+            Program p = main.compileOrNull(f);
             if (p == null) return null;
-            out.add(Bench.Scenario.of(f, Main.readOrNull(f), p));
+            out.add(Bench.Scenario.of(f, main.readSourceOrNull(f), p));
         }
         return out;
     }

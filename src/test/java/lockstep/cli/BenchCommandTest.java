@@ -1,7 +1,6 @@
 package lockstep.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,11 +21,12 @@ class BenchCommandTest {
 
     /** Runs the command; returns stdout (asserting exit 0). */
     static String bench(String... args) {
-        BenchCommand cmd = new BenchCommand();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        cmd.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        cmd.err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertEquals(0, new CommandLine(cmd).execute(args));
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        assertEquals(0, Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), all));
         return out.toString(StandardCharsets.UTF_8);
     }
 
