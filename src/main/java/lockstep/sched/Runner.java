@@ -160,7 +160,7 @@ public final class Runner {
             m.printErr("step limit exceeded: " + l.getMessage() + "\n");
             return finish(4, null);
         } catch (Machine.InstructionLimit l) {
-            m.printErr("step limit exceeded: more than " + m.instructionLimit + " instructions in one run\n");
+            m.printErr("step limit exceeded: more than " + Machine.INSTRUCTION_LIMIT + " instructions in one run\n");
             return finish(4, null);
         } catch (ResourceBound b) {
             m.printErr("resource bound exceeded: " + b.getMessage() + "\n");
@@ -236,8 +236,7 @@ public final class Runner {
 
     /** asyncio.run(coro), runners.py's Runner.run: a new loop, main's task, run until it is done. */
     private void startAsyncioRun(Object coro) {
-        m.loopRunning = true;
-        m.resetLoop();
+        m.openLoop();
         failure = null;
         mainResult = null;
         try {
@@ -251,7 +250,7 @@ public final class Runner {
 
     /** run_until_complete(fut): the loop runs until fut's done-callback stops it. */
     private void runUntilComplete(int fut, Stage next) {
-        m.phase++;
+        m.nextPhase();
         m.addDoneCallback(fut, STOP);
         awaited = fut;
         stage = next;
@@ -283,8 +282,7 @@ public final class Runner {
                 }
                 case SHUTDOWN_ASYNCGENS -> runUntilComplete(shutdownTask("_shutdown_default_executor"), Stage.SHUTDOWN_EXECUTOR);
                 case SHUTDOWN_EXECUTOR -> {
-                    m.loopRunning = false;
-                    m.resetLoop();
+                    m.closeLoop();
                     endAsyncioRun(failure);
                 }
             }

@@ -10,8 +10,8 @@ import java.util.*;
  * The functions and methods implemented in Java: Python builtins, the methods of plain
  * data, and asyncio's synchronous API (primitive methods that never suspend, futures,
  * tasks, the loop). The coroutine methods of the primitives are Python, in the model
- * prelude (asyncio_model.py), and call the "_"-prefixed natives below, each of which
- * applies one transition of the pure core.
+ * prelude (asyncio_model.py), and call the "_"-prefixed natives of {@link AsyncioApi},
+ * each of which applies one transition of the pure core.
  */
 public final class Builtins {
     private Builtins() {}

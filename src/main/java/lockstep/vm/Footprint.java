@@ -11,7 +11,9 @@ import java.util.Arrays;
  * <p>
  * Appending to the ready queue is not a location: the explorer may run any ready
  * handle, so the order in which two steps queue theirs changes only the indices that
- * name them, not what can happen (see {@code lockstep.explore.Por}).
+ * name them, not what can happen (the state fingerprint treats each part of the queue as
+ * a set, see {@link Canon}). Which part a handle is in is what makes the end of a loop
+ * iteration dependent on every step ({@code lockstep.explore.SleepSetDfs}).
  */
 public final class Footprint {
     public static final long OUTPUT = -1, TIMERS = -2, TASKS = -3, CANCELS = -4, STOP = -5;

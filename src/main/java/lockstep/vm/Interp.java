@@ -293,7 +293,7 @@ public final class Interp {
         while (true) {
             int op = ops[f.pc], arg = args[f.pc];
             f.pc++;
-            if (++m.instructions > m.instructionLimit) throw new Machine.InstructionLimit();
+            if (++m.instructions > Machine.INSTRUCTION_LIMIT) throw new Machine.InstructionLimit();
             try {
                 switch (op) {
                     case Op.CONST -> f.push(c.consts[arg]);

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The whole mutable world of one run while a transition executes: the heap, the event
- * loop (ready queue, timer heap, virtual clock) and the output. {@link #snapshot()}
- * freezes it into an immutable {@link State}; {@link #Machine(State)} thaws one. Futures
- * and tasks are implemented here on top of the pure {@link Future} and {@link Task}.
+ * The world of one run: the heap (immutable objects, replaced when they change), the
+ * event loop (ready queue, timer heap, virtual clock) and the output, with futures and
+ * tasks implemented on top of the pure {@link Future} and {@link Task}. It is mutable
+ * while a handle runs; {@link #snapshot()} copies it cheaply (the objects are shared) at a
+ * choice point, and {@link Canon} fingerprints it. The runner drives it
+ * ({@link lockstep.sched.Runner}); the explorer only looks.
  */
 public final class Machine implements Futures {
 
@@ -48,7 +50,8 @@ public final class Machine implements Futures {
     boolean stopping;
     int timerCancelledCount;
     int currentTask = -1;
-    public boolean loopRunning;
+    /** Whether asyncio.run's loop is running (asyncio.run inside it is an error). */
+    boolean loopRunning;
     int taskCounter;
     int batchLeft;
     final StringBuilder out;
@@ -58,14 +61,13 @@ public final class Machine implements Futures {
     final Program program;
     /** Tasks in creation order, for all_tasks(). */
     final ArrayList<Integer> tasks;
-    public int handlesRun;
-    /** Which run_until_complete of which asyncio.run the loop is in (set by the runner). */
-    public int phase;
+    /** Which run_until_complete of which asyncio.run the loop is in (see {@link #nextPhase}). */
+    int phase;
     /** Who watches this run (the explorer's invariants); its state is copied with the machine's. */
     private Observer observer = Observer.NONE;
     /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
-    public long instructions;
-    public long instructionLimit = 200_000_000L;
+    long instructions;
+    public static final long INSTRUCTION_LIMIT = 200_000_000L;
 
     /**
      * Bounds of the model on one run (CPython's own limits are the machine's memory): a
@@ -75,7 +77,7 @@ public final class Machine implements Futures {
     public static final int MAX_TASKS = 10_000;
     public static final int MAX_HEAP_OBJECTS = 5_000_000;
 
-    /** Thrown when a run executes more instructions than {@link #instructionLimit}. */
+    /** Thrown when a run executes more instructions than {@link #INSTRUCTION_LIMIT}. */
     public static final class InstructionLimit extends RuntimeException {
         public InstructionLimit() { super(null, null, false, false); }
     }
@@ -112,11 +114,9 @@ public final class Machine implements Futures {
         c.outHash = outHash;
         c.err.append(err);
         c.tasks.addAll(tasks);
-        c.handlesRun = handlesRun;
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
-        c.instructionLimit = instructionLimit;
         return c;
     }
 
@@ -464,6 +464,21 @@ public final class Machine implements Futures {
 
     public int heapSize() { return heap.size(); }
 
+    /** asyncio.run opens a new loop. */
+    public void openLoop() {
+        loopRunning = true;
+        resetLoop();
+    }
+
+    /** run_until_complete starts: one more phase of the run (part of the state: the same queues mean other things then). */
+    public void nextPhase() { phase++; }
+
+    /** asyncio.run closes its loop. */
+    public void closeLoop() {
+        loopRunning = false;
+        resetLoop();
+    }
+
     /** A new event loop for asyncio.run: empty queues, clock at 0. */
     public void resetLoop() {
         ready.clear();
@@ -529,7 +544,6 @@ public final class Machine implements Futures {
         Callback cb = index == 0 ? ready.get(readyHead) : ready.remove(readyHead + index);
         if (index == 0) ready.set(readyHead++, null);
         if (index < batchLeft) batchLeft--;
-        handlesRun++;
         runCallback(cb);
         return cb;
     }
