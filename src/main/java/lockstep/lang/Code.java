@@ -21,6 +21,9 @@ public final class Code {
     public final String vararg;           // null if none; its local follows the positional ones
     public final String[] kwOnly;         // keyword-only names; their locals follow
     public final int stackSize;
+    /** A number of its own, in the order code objects were made (state fingerprints name code by it). */
+    public final int serial = SERIALS.incrementAndGet();
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
     public final ModuleInfo module;
 
     public Code(String name, String file, int firstLine, boolean isAsync, int[] ops, int[] args, int[] lines,

@@ -8,7 +8,6 @@ import lockstep.vm.Values.*;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 
 /**
  * The canonical fingerprint of a state at a choice point: a 64-bit hash of everything
@@ -36,7 +35,7 @@ public final class Canon {
     private static final long P1 = 0x9E3779B97F4A7C15L, P2 = 0xC2B2AE3D27D4EB4FL;
 
     private Machine m;
-    private final IdentityHashMap<Code, Integer> codeIds = new IdentityHashMap<>();
+
     private int[] number = new int[64];
     private int[] stamp = new int[64];
     private int epoch;
@@ -47,7 +46,7 @@ public final class Canon {
     private boolean dry;
     private long[] names = new long[0];
 
-    /** One fingerprinter per search: it numbers the code objects it meets, so fingerprints of two instances are not comparable. */
+    /** One fingerprinter per search (it keeps buffers and caches; fingerprints are comparable within one JVM). */
     public Canon() {}
 
     /**
@@ -147,6 +146,7 @@ public final class Canon {
 
     /** A heap reference: its number, given now (and the object queued) when first reached. */
     private void ref(int id) {
+        if (id != m.program.preludeGlobals) otherRefs++;
         if (id <= 0) {
             token(-7 + id);
             return;
@@ -171,9 +171,43 @@ public final class Canon {
             int id = work[workHead++];
             token(-9);
             token(number[id]);
-            object(m.heap.get(id));
+            Object o = m.heap.get(id);
+            if (id == m.program.preludeGlobals) prelude(o);
+            else object(o);
         }
     }
+
+    /**
+     * The model prelude's namespace: the same immutable object in every state of a program
+     * unless something was stored into it, so its tokens are hashed once and reused while
+     * the object is the same and reaches no other heap object.
+     */
+    private Object preludeObject;
+    private long preludeHash;
+
+    private void prelude(Object o) {
+        if (o == preludeObject) {
+            token(preludeHash);
+            return;
+        }
+        long outer = h;
+        boolean recording = record;
+        record = false;
+        int others = otherRefs;
+        h = 53;
+        object(o);
+        long own = h;
+        h = outer;
+        record = recording;
+        token(own);
+        if (otherRefs == others) {
+            preludeObject = o;
+            preludeHash = own;
+        }
+    }
+
+    /** References met to objects other than the prelude's namespace (see {@link #prelude}). */
+    private int otherRefs;
 
     /** The handles of the ready queue from {@code from} to {@code to}, as a set. */
     private void readyPart(int from, int to) {
@@ -242,11 +276,7 @@ public final class Canon {
         token(sh);
     }
 
-    private void code(Code c) {
-        Integer id = codeIds.get(c);
-        if (id == null) codeIds.put(c, id = codeIds.size() + 1);
-        token(id);
-    }
+    private void code(Code c) { token(c.serial); }
 
     // ------------------------------------------------------------------ values and objects
 
