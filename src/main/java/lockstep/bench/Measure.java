@@ -31,10 +31,10 @@ final class Measure {
 
     /**
      * Exhaustive search (the explorer's defaults: reduction and state caching) with at most
-     * {@code cancels} injected cancels, stopped at {@code seconds}. Retained heap: the used
-     * heap after {@link #usedAfterGc()} with the Explorer still reachable once explore()
-     * returned (it holds what the search kept: its visited states), minus the same before
-     * the Explorer was made, divided by the states counted.
+     * {@code cancels} injected cancels, stopped at {@code seconds}. Bytes per state: what the
+     * visited set took when the search ended (the report's {@code visited}); without one, the
+     * used heap after {@link #usedAfterGc()} with the Explorer still reachable once explore()
+     * returned, minus the same before the Explorer was made, divided by the states counted.
      */
     static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules) {
         new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, Math.min(1, seconds))).explore();
@@ -46,7 +46,8 @@ final class Measure {
             double s = elapsed(t0);
             long retained = usedAfterGc() - before;
             Reference.reachabilityFence(explorer);
-            Double perState = r.states() > 0 ? Math.max(0, retained) / (double) r.states() : null;
+            Double perState = r.visited() != null ? Double.valueOf(r.visited().bytesPerState())
+                    : r.states() > 0 ? Math.max(0, retained) / (double) r.states() : null;
             return new Exhaustive(r.schedules(), r.states(), s, perState, r.complete() ? "yes" : "no (" + r.bound() + ")");
         } catch (OutOfMemoryError e) {
             double s = elapsed(t0);

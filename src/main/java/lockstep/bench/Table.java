@@ -135,9 +135,8 @@ final class Table {
         m.add("schedules, states, seconds, states/s, complete: `lockstep explore` (exhaustive, its default reduction and"
                 + " state caching) with `--cancel K` and the scenario's `--max-steps`, stopped at the time limit; wall time of"
                 + " Explorer.explore() after an untimed warm-up search; states/s = states / seconds.");
-        m.add("B/state: retained heap per visited state: the JVM's used heap (Runtime total - free, the least of three"
-                + " System.gc() calls) with the Explorer still reachable after explore() returned, minus the same before it"
-                + " was made, divided by states; — when the search ran out of memory.");
+        m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
+                + " sleep sets, the report's `visited`); — when the search ran out of memory.");
         m.add("FIFO steps/s: handles run per second by plain runs in CPython's own order (`lockstep run` without"
                 + " printing), repeated after a warm-up; it does not depend on K (one measurement per scenario).");
         m.add("random sched/s: `lockstep explore --strategy random --seed 1 --cancel K`: schedules per second (wall time of"
