@@ -107,6 +107,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
+        @Option(names = "--threads", paramLabel = "N", description = "exhaustive: N-1 helper threads run moves ahead of the search (default 1: on 2 cores it does not pay yet); the report is the same for any N") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
 
         @Override public Integer call() {
@@ -118,7 +119,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             if (new OptionCheck().atLeast("--cancel", cancels, 0).atLeast("--max-steps", maxSteps, 1)
-                    .atLeast("--depth", depth, 1).atLeast("--max-schedules", maxSchedules, 1)
+                    .atLeast("--depth", depth, 1).atLeast("--max-schedules", maxSchedules, 1).atLeast("--threads", threads, 1)
                     .positive("--time-limit", timeLimit).failed(main.err)) return 2;
             java.util.List<OutcomeComparison.Observed> observed = null;
             if (compareOutcomes != null) {
@@ -133,7 +134,8 @@ public final class Main implements Callable<Integer> {
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
-                    !noReduction, !noCache, checkFingerprints);
+                    !noReduction, !noCache, checkFingerprints,
+                    threads != null ? threads : 1);
             Explorer.Report r = new Explorer(p, o).explore();
             if (observed != null) {
                 return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, main.out);

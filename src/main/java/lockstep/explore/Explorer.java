@@ -29,16 +29,16 @@ public final class Explorer {
     /** What to explore and within which bounds. */
     public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                           double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
-                          boolean checkFingerprints) {
+                          boolean checkFingerprints, int threads) {
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache) {
-            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache, false);
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache, false, 1);
         }
 
         /** With partial-order reduction and state caching (the exhaustive strategy's defaults). */
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut) {
-            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true, false);
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true, false, 1);
         }
     }
 
@@ -118,15 +118,19 @@ public final class Explorer {
     // ------------------------------------------------------------------ strategies
 
     private void exhaustive() {
-        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), this::checkTime);
+        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), opt.threads(), this::checkTime);
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
         next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
-        while (true) {
-            if (outOfBudget()) return;
-            Recorder r = run(next);
-            if (r == null) return;
-            next = dfs.backtrack(r);
-            if (next == null) return;
+        try {
+            while (true) {
+                if (outOfBudget()) return;
+                Recorder r = run(next);
+                if (r == null) return;
+                next = dfs.backtrack(r);
+                if (next == null) return;
+            }
+        } finally {
+            dfs.close();
         }
     }
 
@@ -264,10 +268,11 @@ public final class Explorer {
 
     private static final List<java.lang.management.MemoryPoolMXBean> HEAP_POOLS =
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.isCollectionUsageThresholdSupported()
+                            && (p.getName().contains("Old") || p.getName().contains("Tenured")))
                     .toList();
 
-    /** Whether a pool of the heap is above {@link #MEMORY_BOUND} of its maximum after its last collection. */
+    /** Whether the old generation is above {@link #MEMORY_BOUND} of its maximum after its last collection (a survivor space may well be full). */
     private static boolean memoryLow() {
         for (java.lang.management.MemoryPoolMXBean p : HEAP_POOLS) {
             java.lang.management.MemoryUsage u = p.getCollectionUsage();

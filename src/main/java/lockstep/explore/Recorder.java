@@ -128,6 +128,26 @@ final class Recorder implements Runner.Chooser {
         policy.stepped(taken.size() - 1, fp);
     }
 
+    /**
+     * Takes over decision {@code code} as {@code s} computed it ahead (see {@link Successor}):
+     * records what {@link #choose} and the step would have recorded, and continues from its run.
+     */
+    void adopt(Successor s, int code, int ready, int canCancel) {
+        alternatives.add(ready + canCancel);
+        cancellableAt.add(canCancel);
+        Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
+        taken.add(d);
+        if (d.cancel()) cancelsUsed++;
+        if (s.footprint != null) policy.stepped(taken.size() - 1, s.footprint);
+        for (String[] v : s.violations) found.add(new Found(v[0], v[1], List.copyOf(taken)));
+        seen = Monitors.of(s.runner.machine()).violations.size();
+        runner = s.runner;
+        successor = s.pending ? s : null;
+    }
+
+    /** The next choice point as computed ahead (its fingerprint and move names), for the policy; null if not. */
+    Successor successor;
+
     /** Each run is watched by its own {@link Monitors}. */
     @Override public Observer observer() { return new Monitors(); }
 

@@ -7,6 +7,7 @@ import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
 
 import java.util.*;
+import java.util.concurrent.*;
 
 /**
  * The exhaustive strategy: depth-first search over the choice points of a run, by
@@ -49,6 +50,9 @@ final class SleepSetDfs implements Recorder.Policy {
         Runner snapshot;
         int foundAt;
         int cancelsUsed;
+        int canCancel;
+        /** With helper threads: the successor of each move of {@link #todo} after the first, computed ahead. */
+        FutureTask<Successor>[] ahead;
 
         Node(Map<Move, Footprint> sleep) { this.sleep = sleep; }
 
@@ -69,12 +73,37 @@ final class SleepSetDfs implements Recorder.Policy {
     private long sleepCuts;
     private long cacheCuts;
 
-    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, Runnable tick) {
+    /** Helper threads that compute successors ahead (null: this thread does everything). */
+    private final ExecutorService helpers;
+    private final ThreadLocal<Canon> helperCanon = ThreadLocal.withInitial(Canon::new);
+
+    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, Runnable tick) {
         this.reduce = reduce;
         this.cache = cache;
         this.tick = tick;
         this.states = checkFingerprints ? new HashMap<>() : null;
         if (checkFingerprints) canon.keepStates();
+        this.helpers = threads > 1 && !checkFingerprints ? helperPool(threads - 1) : null;
+    }
+
+    /**
+     * Daemon threads taking the newest task first: the successors the search needs soonest
+     * are those of the deepest choice point.
+     */
+    private static ExecutorService helperPool(int n) {
+        BlockingQueue<Runnable> lifo = new LinkedBlockingDeque<>() {
+            @Override public boolean offer(Runnable r) { return offerFirst(r); }
+        };
+        return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, lifo, r -> {
+            Thread t = new Thread(r, "lockstep-explore");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Stops the helper threads (the search is over). */
+    void close() {
+        if (helpers != null) helpers.shutdownNow();
     }
 
     /** Fingerprints found shared by two different states (counted only with {@code checkFingerprints}). */
@@ -114,10 +143,18 @@ final class SleepSetDfs implements Recorder.Policy {
         listMoves(node, m, ready, cancellable, r.cancellableNow);
         Set<Move> asleep = node.sleep.keySet();
         long[] wasAsleep = null;
+        Successor ahead = r.successor;
+        r.successor = null;
         if (cache) {
-            long fp = canon.fingerprint(m, r.cancelsUsed);
-            if (states != null) checkCollision(fp);
-            node.names = names(node, ready);
+            long fp;
+            if (ahead != null) {
+                fp = ahead.fingerprint;
+                node.names = names(node, ready, ahead.handleNames, ahead.taskNames);
+            } else {
+                fp = canon.fingerprint(m, r.cancelsUsed);
+                if (states != null) checkCollision(fp);
+                node.names = names(node, ready, null, null);
+            }
             long[] sleepNames = asleepNames(node);
             wasAsleep = visited.get(fp);
             if (wasAsleep == null) {
@@ -143,6 +180,8 @@ final class SleepSetDfs implements Recorder.Policy {
             node.snapshot = r.runner.copy();
             node.foundAt = r.found.size();
             node.cancelsUsed = r.cancelsUsed;
+            node.canCancel = cancellable;
+            if (helpers != null) computeAhead(node);
         }
         stack.add(node);
         return node.codes.get(node.current());
@@ -154,12 +193,45 @@ final class SleepSetDfs implements Recorder.Policy {
         if (seen != null && !Arrays.equals(seen, state)) collisions++;
     }
 
-    /** The canonical names of a node's moves, after {@link Canon#fingerprint} of its state. */
-    private long[] names(Node node, int ready) {
+    /** Hands the moves of a node after its first to the helper threads. */
+    @SuppressWarnings("unchecked")
+    private void computeAhead(Node node) {
+        Runner at = node.snapshot;
+        node.ahead = new FutureTask[node.todo.size()];
+        for (int j = 1; j < node.todo.size(); j++) {
+            int code = node.codes.get(node.todo.get(j));
+            int cancelsAfter = node.cancelsUsed + (code >= node.ready ? 1 : 0);
+            node.ahead[j] = new FutureTask<>(() -> Successor.of(at, code, reduce, cache, cancelsAfter, helperCanon.get()));
+            helpers.execute(node.ahead[j]);
+        }
+    }
+
+    /** The successor a helper computed, or computes it here if no helper has started it yet. */
+    private static Successor take(FutureTask<Successor> task) {
+        task.run();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The canonical names of a node's moves: from {@link Canon#fingerprint} of its state just
+     * now, or as a helper computed them ({@code handles} by queue index, {@code tasks} by
+     * cancellable index).
+     */
+    private long[] names(Node node, int ready, long[] handles, long[] tasks) {
         long[] n = new long[node.moves.size()];
         for (int i = 0; i < n.length; i++) {
             int code = node.codes.get(i);
-            n[i] = code < ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
+            if (handles != null) n[i] = code < ready ? handles[code] : CANCEL_NAMES + tasks[code - ready];
+            else n[i] = code < ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
         }
         return n;
     }
@@ -251,6 +323,15 @@ final class SleepSetDfs implements Recorder.Policy {
                     prefix.add(code < n.ready ? new Decision(false, code) : new Decision(true, code - n.ready));
                 }
                 boolean last = node.cursor + 1 == node.todo.size();
+                if (node.ahead != null) {
+                    Successor s = take(node.ahead[node.cursor]);
+                    node.ahead[node.cursor] = null;
+                    if (last) node.snapshot = null;
+                    Recorder next = new Recorder(prefix, this, r.maxCancels, r, s.runner, stack.size() - 1, node.foundAt,
+                            node.cancelsUsed);
+                    next.adopt(s, node.codes.get(node.current()), node.ready, node.canCancel);
+                    return next;
+                }
                 Runner resumed = last ? node.snapshot : node.snapshot.copy();
                 if (last) node.snapshot = null;
                 return new Recorder(prefix, this, r.maxCancels, r, resumed, stack.size() - 1, node.foundAt, node.cancelsUsed);

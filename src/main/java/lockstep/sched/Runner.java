@@ -153,22 +153,52 @@ public final class Runner {
                 decide(chooser.choose(m, n, cancellable), n, cancellable);
             }
             return result;
-        } catch (Deadlock d) {
-            m.printErr(DeadlockReport.describe(m));
-            return finish(3, null);
-        } catch (StepLimit l) {
-            m.printErr("step limit exceeded: " + l.getMessage() + "\n");
-            return finish(4, null);
-        } catch (Machine.InstructionLimit l) {
-            m.printErr("step limit exceeded: more than " + Machine.INSTRUCTION_LIMIT + " instructions in one run\n");
-            return finish(4, null);
-        } catch (ResourceBound b) {
-            m.printErr("resource bound exceeded: " + b.getMessage() + "\n");
-            return finish(4, null);
-        } catch (Cut c) {
+        } catch (Deadlock | StepLimit | Machine.InstructionLimit | ResourceBound | Cut e) {
+            return ended(e);
+        }
+    }
+
+    /**
+     * Takes decision {@code c} at the pending choice point, watched by {@code chooser}, and
+     * runs on to the next one: true when a choice point is pending again, false when the
+     * run ended ({@link #result()}). Its choose() is never called.
+     */
+    public boolean take(int c, Chooser chooser) {
+        this.chooser = chooser;
+        try {
+            int n = m.readyCount();
+            decide(c, n, new Cancellable());
+            return advance();
+        } catch (Deadlock | StepLimit | Machine.InstructionLimit | ResourceBound | Cut e) {
+            ended(e);
+            return false;
+        }
+    }
+
+    /** How the run ended, once it has. */
+    public Result result() { return result; }
+
+    /** The tasks an injected cancel may hit at the pending choice point, in creation order. */
+    public List<Integer> cancellableTasks() { return cancellable(); }
+
+    /** The end of a run by a deadlock, a bound, or a cut. */
+    private Result ended(RuntimeException e) {
+        if (e instanceof Cut) {
             pc = Pc.DONE;
             return result = new Result(m.stdout(), m.stderr(), -1, steps, true, null);
         }
+        if (e instanceof Deadlock) {
+            m.printErr(DeadlockReport.describe(m));
+            return finish(3, null);
+        }
+        if (e instanceof Machine.InstructionLimit) {
+            m.printErr("step limit exceeded: more than " + Machine.INSTRUCTION_LIMIT + " instructions in one run\n");
+        } else if (e instanceof ResourceBound) {
+            m.printErr("resource bound exceeded: " + e.getMessage() + "\n");
+        } else {
+            m.printErr("step limit exceeded: " + e.getMessage() + "\n");
+        }
+        return finish(4, null);
     }
 
     private Result finish(int exit, PyExc escaped) {

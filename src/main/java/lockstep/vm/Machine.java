@@ -647,10 +647,10 @@ public final class Machine implements Futures {
         for (int i = timers.size() / 2 - 1; i >= 0; i--) siftUp(i);
     }
 
-    /** Tasks not done, in creation order (the model's all_tasks()). */
+    /** Tasks not done, in creation order (the model's all_tasks()); the runner's look, not a read of the running step. */
     public List<Integer> pendingTasks() {
         List<Integer> l = new ArrayList<>();
-        for (int t : tasks) if (!task(t).f().done()) l.add(t);
+        for (int t : tasks) if (!((TaskObj) heap.get(t)).f().done()) l.add(t);
         return l;
     }
 }

@@ -62,8 +62,12 @@ public final class Program {
                 new Object[user.body().localNames.length]));
     }
 
-    /** The builtin a module's global slot names when the module does not define it, looked up once. */
-    private final java.util.Map<Code.ModuleInfo, Object[]> builtins = new java.util.IdentityHashMap<>();
+    /**
+     * The builtin a module's global slot names when the module does not define it, looked up
+     * once. Runs of one program may go on in several threads (explore --threads): the map is
+     * concurrent, and a slot filled twice gets the same value.
+     */
+    private final java.util.Map<Code.ModuleInfo, Object[]> builtins = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Object NO_BUILTIN = new Object();
 
     Object builtin(Code.ModuleInfo module, int slot, boolean prelude) {

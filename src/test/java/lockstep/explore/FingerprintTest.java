@@ -67,9 +67,9 @@ class FingerprintTest {
     void keptStatesShowNoCollisionAndTheSameResults() throws Exception {
         Program p = program("02_lock_three_tasks.py");
         Explorer.Report plain = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 1_000_000, 10_000,
-                120, false, System.err, true, true, false)).explore();
+                120, false, System.err, true, true, false, 1)).explore();
         Explorer.Report checked = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 1_000_000, 10_000,
-                120, false, System.err, true, true, true)).explore();
+                120, false, System.err, true, true, true, 1)).explore();
         assertNotNull(checked.visited().collisions());
         assertEquals(0L, checked.visited().collisions());
         assertEquals(plain.states(), checked.states());

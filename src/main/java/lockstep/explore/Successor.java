@@ -1,0 +1,99 @@
+package lockstep.explore;
+
+import lockstep.sched.Runner;
+import lockstep.vm.Canon;
+import lockstep.vm.Footprint;
+import lockstep.vm.Machine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one decision taken at a copied choice point leads to: the run at the next choice
+ * point (or ended), the footprint of the decision's step, the violations the monitors
+ * reported on the way, and the fingerprint of the next state with the names of its moves.
+ * It is a function of the copy and the decision alone, so other threads compute it ahead
+ * of the depth-first search ({@code --threads}), which then takes it over as if it had run
+ * the decision itself: the report does not depend on the number of threads.
+ */
+final class Successor implements Runner.Chooser {
+
+    final Runner runner;
+    /** Whether a choice point is pending in {@link #runner} (else the run ended). */
+    boolean pending;
+    Footprint footprint;
+    /** {kind, message} of each violation found during the decision, in order. */
+    final List<String[]> violations = new ArrayList<>();
+    /** At the next choice point: its fingerprint, the names of its ready handles (queue order) and cancellable tasks. */
+    long fingerprint;
+    long[] handleNames;
+    long[] taskNames;
+    int ready;
+    List<Integer> cancellable;
+
+    private final boolean footprints;
+    private int seen;
+
+    private Successor(Runner runner, boolean footprints) {
+        this.runner = runner;
+        this.footprints = footprints;
+        this.seen = Monitors.of(runner.machine()).violations.size();
+    }
+
+    /**
+     * Takes decision {@code code} (a ready index, or {@code ready + k} for a cancel) in a copy
+     * of {@code at}; with {@code fingerprint}, names the next state with {@code canon}
+     * ({@code cancelsAfter} is the search's own part of it).
+     */
+    static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, int cancelsAfter, Canon canon) {
+        Successor s = new Successor(at.copy(), footprints);
+        Machine m = s.runner.machine();
+        int ready = m.readyCount();
+        if (footprints) {
+            m.footprint = new Footprint();
+            if (code >= ready) m.footprint.write(Footprint.CANCELS);
+            else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
+        }
+        s.pending = s.runner.take(code, s);
+        if (s.pending && fingerprint) s.name(canon, cancelsAfter);
+        return s;
+    }
+
+    private void name(Canon canon, int cancelsAfter) {
+        Machine m = runner.machine();
+        fingerprint = canon.fingerprint(m, cancelsAfter);
+        ready = m.readyCount();
+        handleNames = new long[ready];
+        for (int i = 0; i < ready; i++) handleNames[i] = canon.handleName(i);
+        cancellable = runner.cancellableTasks();
+        taskNames = new long[cancellable.size()];
+        for (int k = 0; k < taskNames.length; k++) taskNames[k] = canon.taskName(cancellable.get(k));
+    }
+
+    @Override public int choose(Machine m, int ready, List<Integer> cancellable) {
+        throw new IllegalStateException("a successor takes one decision");
+    }
+
+    @Override public void afterStep(Machine m, Machine.Callback ran) {
+        endStep(m);
+        collect(m);
+    }
+
+    @Override public void afterCancel(Machine m) { endStep(m); }
+
+    @Override public void quiescent(Machine m) {
+        Monitors.of(m).atQuiescence(m);
+        collect(m);
+    }
+
+    private void endStep(Machine m) {
+        if (!footprints || m.footprint == null) return;
+        footprint = m.footprint;
+        m.footprint = null;
+    }
+
+    private void collect(Machine m) {
+        List<String[]> all = Monitors.of(m).violations;
+        while (seen < all.size()) violations.add(all.get(seen++));
+    }
+}
