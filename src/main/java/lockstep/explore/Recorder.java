@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * The chooser of one explored run: follows a schedule prefix, then asks a {@link Policy}
- * for each new choice point; records every decision taken (the run's schedule), the
- * alternatives each choice point offered (for depth-first backtracking), and every
+ * for each new choice point; records every decision taken (the run's schedule) and every
  * invariant violation with the schedule that led to it.
  */
 final class Recorder implements Runner.Chooser {
@@ -40,9 +39,6 @@ final class Recorder implements Runner.Chooser {
     final Policy policy;
     final int maxCancels;
     final List<Decision> taken = new ArrayList<>();
-    /** Per choice point: the number of alternatives it offered, and how many of them were cancellations. */
-    final List<Integer> alternatives = new ArrayList<>();
-    final List<Integer> cancellableAt = new ArrayList<>();
     final List<Found> found = new ArrayList<>();
     int cancelsUsed;
     /** The tasks an injected cancel may hit at the current choice point, in creation order. */
@@ -68,8 +64,6 @@ final class Recorder implements Runner.Chooser {
              int cancelsUsed) {
         this(prefix, policy, maxCancels, null);
         taken.addAll(earlier.taken.subList(0, at));
-        alternatives.addAll(earlier.alternatives.subList(0, at));
-        cancellableAt.addAll(earlier.cancellableAt.subList(0, at));
         found.addAll(earlier.found.subList(0, foundAt));
         this.cancelsUsed = cancelsUsed;
         this.runner = resumed;
@@ -95,8 +89,6 @@ final class Recorder implements Runner.Chooser {
             cancellableNow = cancellable;
             code = policy.decide(m, ready, canCancel, this);
         }
-        alternatives.add(ready + canCancel);
-        cancellableAt.add(canCancel);
         Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
         taken.add(d);
         if (d.cancel()) {
@@ -132,9 +124,7 @@ final class Recorder implements Runner.Chooser {
      * Takes over decision {@code code} as {@code s} computed it ahead (see {@link Successor}):
      * records what {@link #choose} and the step would have recorded, and continues from its run.
      */
-    void adopt(Successor s, int code, int ready, int canCancel) {
-        alternatives.add(ready + canCancel);
-        cancellableAt.add(canCancel);
+    void adopt(Successor s, int code, int ready) {
         Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
         taken.add(d);
         if (d.cancel()) cancelsUsed++;

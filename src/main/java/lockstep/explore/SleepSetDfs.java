@@ -50,7 +50,6 @@ final class SleepSetDfs implements Recorder.Policy {
         Runner snapshot;
         int foundAt;
         int cancelsUsed;
-        int canCancel;
         /** With helper threads: the successor of each move of {@link #todo} after the first, computed ahead. */
         FutureTask<Successor>[] ahead;
 
@@ -180,7 +179,6 @@ final class SleepSetDfs implements Recorder.Policy {
             node.snapshot = r.runner.copy();
             node.foundAt = r.found.size();
             node.cancelsUsed = r.cancelsUsed;
-            node.canCancel = cancellable;
             if (helpers != null) computeAhead(node);
         }
         stack.add(node);
@@ -329,7 +327,7 @@ final class SleepSetDfs implements Recorder.Policy {
                     if (last) node.snapshot = null;
                     Recorder next = new Recorder(prefix, this, r.maxCancels, r, s.runner, stack.size() - 1, node.foundAt,
                             node.cancelsUsed);
-                    next.adopt(s, node.codes.get(node.current()), node.ready, node.canCancel);
+                    next.adopt(s, node.codes.get(node.current()), node.ready);
                     return next;
                 }
                 Runner resumed = last ? node.snapshot : node.snapshot.copy();
