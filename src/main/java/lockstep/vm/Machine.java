@@ -649,8 +649,11 @@ public final class Machine implements Futures {
 
     /** Tasks not done, in creation order (the model's all_tasks()); the runner's look, not a read of the running step. */
     public List<Integer> pendingTasks() {
-        List<Integer> l = new ArrayList<>();
-        for (int t : tasks) if (!((TaskObj) heap.get(t)).f().done()) l.add(t);
+        List<Integer> l = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            Integer t = tasks.get(i);
+            if (((TaskObj) heap.get(t)).f().status() == Future.Status.PENDING) l.add(t);
+        }
         return l;
     }
 }
