@@ -30,7 +30,10 @@ public final class CheckTraceCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "at most N handles per run (default 100000)") int maxSteps = 100_000;
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
+    @picocli.CommandLine.Mixin PythonOption python;
+
     @Override public Integer call() {
+        if (python.refused(main.err)) return 2;
         if (new OptionCheck().atLeast("--cancel", cancels, 0).atLeast("--max-schedules", maxSchedules, 1)
                 .atLeast("--max-steps", maxSteps, 1).positive("--time-limit", timeLimit).failed(main.err)) return 2;
         String text;

@@ -52,11 +52,13 @@ public final class Main implements Callable<Integer> {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run FILE with CPython's schedule; print what python3.12 FILE prints.")
     static final class Run implements Callable<Integer> {
+        @picocli.CommandLine.Mixin PythonOption python;
         @ParentCommand Main main;
         @Parameters(paramLabel = "FILE", description = "a scenario: a plain Python asyncio program")
         Path file;
 
         @Override public Integer call() {
+            if (python.refused(main.err)) return 2;
             String source = main.readSourceOrNull(file);
             if (source == null) return 2;
             Lockstep.RunResult r = Lockstep.run(file.toString(), source);
@@ -93,6 +95,7 @@ public final class Main implements Callable<Integer> {
     @Command(name = "explore", mixinStandardHelpOptions = true,
             description = "Explore every schedule of FILE (and injected cancellations); report outcomes and violations.")
     static final class Explore implements Callable<Integer> {
+        @picocli.CommandLine.Mixin PythonOption python;
         @ParentCommand Main main;
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--strategy", description = "exhaustive (default), random or pct") String strategy = "exhaustive";
@@ -111,6 +114,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
 
         @Override public Integer call() {
+            if (python.refused(main.err)) return 2;
             Explorer.Strategy st;
             try {
                 st = Explorer.Strategy.valueOf(strategy.toUpperCase(java.util.Locale.ROOT));
@@ -149,6 +153,7 @@ public final class Main implements Callable<Integer> {
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replay FILE under a schedule printed by explore; print its stdout.")
     static final class ReplayCmd implements Callable<Integer> {
+        @picocli.CommandLine.Mixin PythonOption python;
         @ParentCommand Main main;
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--schedule", description = "the schedule (default: empty, CPython's own order)") String schedule = "";
@@ -156,6 +161,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--max-steps", description = "at most N steps (default 1000000)") int maxSteps = 1_000_000;
 
         @Override public Integer call() {
+            if (python.refused(main.err)) return 2;
             if (new OptionCheck().atLeast("--max-steps", maxSteps, 1).failed(main.err)) return 2;
             java.util.List<Schedule.Decision> s;
             try {
