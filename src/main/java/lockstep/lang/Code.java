@@ -54,6 +54,13 @@ public final class Code {
         public final java.util.List<String> globals = new java.util.ArrayList<>();
         private final java.util.Map<String, Integer> slots = new java.util.HashMap<>();
 
+        /**
+         * The builtin each global slot names when the module does not define it (the VM's
+         * cache: it depends on the name alone). Runs may read and grow it in several threads;
+         * a slot filled twice gets the same value.
+         */
+        public volatile Object[] builtins = new Object[0];
+
         public ModuleInfo(String file) { this.file = file; }
 
         public int slot(String name) {

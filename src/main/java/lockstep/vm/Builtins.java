@@ -88,18 +88,28 @@ public final class Builtins {
     /** Every attribute or method name supported on some object. */
     public static final Set<String> ATTRIBUTES = new HashSet<>();
 
-    static Object call(Machine m, Object fn, List<Object> args, List<String> kw) {
-        String name;
-        if (fn instanceof Builtin b) name = b.name();
-        else if (fn instanceof PyType t) name = "type:" + t.name;
-        else throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
+    /** An implementation with the name its errors show, found once per builtin or type. */
+    private record Resolved(Impl impl, String shown) {}
+
+    private static final java.util.concurrent.ConcurrentHashMap<Object, Resolved> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Resolved resolve(Object fn) {
+        String name = fn instanceof Builtin b ? b.name() : "type:" + ((PyType) fn).name;
         Impl impl = IMPL.get(name);
-        if (impl == null) {
-            if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
-            throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : name) + "' instances");
+        if (impl == null) return new Resolved(null, name);
+        return new Resolved(impl, name.startsWith("type:") ? name.substring(5) : name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    static Object call(Machine m, Object fn, List<Object> args, List<String> kw) {
+        if (!(fn instanceof Builtin) && !(fn instanceof PyType)) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
         }
-        String shown = name.startsWith("type:") ? name.substring(5) : name.substring(name.lastIndexOf('.') + 1);
-        return impl.call(m, new Args(shown, args, kw));
+        Resolved r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
+        if (r.impl() == null) {
+            if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
+            throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : r.shown()) + "' instances");
+        }
+        return r.impl().call(m, new Args(r.shown(), args, kw));
     }
 
     // ------------------------------------------------------------------ attributes

@@ -62,21 +62,12 @@ public final class Program {
                 new Object[user.body().localNames.length]));
     }
 
-    /**
-     * The builtin a module's global slot names when the module does not define it, looked up
-     * once. Runs of one program may go on in several threads (explore --threads): the map is
-     * concurrent, and a slot filled twice gets the same value.
-     */
-    private final java.util.Map<Code.ModuleInfo, Object[]> builtins = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Object NO_BUILTIN = new Object();
 
+    /** The builtin a module's global slot names when the module does not define it, looked up once ({@link Code.ModuleInfo#builtins}). */
     Object builtin(Code.ModuleInfo module, int slot, boolean prelude) {
-        Object[] cache = builtins.get(module);
-        if (cache == null || cache.length <= slot) {
-            Object[] grown = new Object[module.globals.size()];
-            if (cache != null) System.arraycopy(cache, 0, grown, 0, cache.length);
-            builtins.put(module, cache = grown);
-        }
+        Object[] cache = module.builtins;
+        if (cache.length <= slot) module.builtins = cache = java.util.Arrays.copyOf(cache, module.globals.size());
         Object b = cache[slot];
         if (b == null) {
             b = Builtins.global(module.globals.get(slot), prelude);
