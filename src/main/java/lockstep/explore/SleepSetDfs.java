@@ -10,8 +10,10 @@ import java.util.*;
 import java.util.concurrent.*;
 
 /**
- * The exhaustive strategy: depth-first search over the choice points of a run, by
- * re-execution, with state caching and sleep sets (Godefroid, 1996).
+ * The exhaustive strategy: depth-first search over the choice points of a run, with
+ * state caching and sleep sets (Godefroid, 1996). A run is copied at each choice point
+ * with moves left, and the next run resumes the copy ({@link Runner#copy}), so nothing is
+ * executed twice.
  * <p>
  * A <em>move</em> at a choice point is a ready handle (named by the callback and whether
  * it belongs to the current batch of the loop iteration, so that it keeps its name after
@@ -22,9 +24,10 @@ import java.util.concurrent.*;
  * before it at the same choice point, and every move asleep there, that is independent
  * of it, is asleep: running it now would only reach an interleaving already covered.
  * <p>
- * Each visited state is cached with the sleep set it was first explored with; a later
- * visit with a sleep set that includes the cached one is cut, otherwise only the moves
- * asleep then but awake now are explored (and the cache keeps the intersection).
+ * Each visited state is cached, as its fingerprint ({@link Canon}, {@link FingerprintSet}),
+ * with the sleep set it was first explored with (moves named canonically); a later visit
+ * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
+ * then but awake now are explored (and the cache keeps the intersection).
  */
 final class SleepSetDfs implements Recorder.Policy {
 
