@@ -12,11 +12,12 @@ import java.util.*;
 
 /**
  * Explores the schedules of a program: which ready handle runs at every step, and
- * injected cancellations. Every run re-executes the program from the start under a
- * {@link Recorder}; strategies differ only in how they decide beyond a prefix:
+ * injected cancellations. Every run is watched by a {@link Recorder} (and the invariants
+ * by {@link Monitors}); strategies differ only in how they decide beyond a prefix:
  * <ul>
- *   <li>exhaustive — depth-first over every alternative, cutting a run as soon as it
- *       reaches a state already explored (states are immutable values);</li>
+ *   <li>exhaustive — depth-first over every alternative ({@link SleepSetDfs}), resuming
+ *       copies of earlier runs and cutting a run as soon as it reaches a state already
+ *       explored;</li>
  *   <li>random — a uniformly random alternative at each choice point, seeded;</li>
  *   <li>pct — probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010):
  *       random task priorities and {@code depth - 1} priority change points.</li>
