@@ -29,7 +29,9 @@ import java.util.Map;
  *   {"op": "run", "file": F, "schedule": S}         as lockstep replay F --schedule S
  *   {"op": "explore", "file": F, "strategy": "random", "seed": 1, "cancel": 1,
  *    "max_schedules": 20, "max_steps": 10000, "time_limit": 60, "depth": 3}
- *                                                   as lockstep explore F ... --json
+ *                                                   as lockstep explore F ... --json, with its
+ *                                                   defaults (exhaustive, 10000 steps, 600 s)
+ *   any request may say "python": "3.12" (the only version modelled so far)
  *   {"op": "check-trace", "file": F, "trace": PATH}  (or "trace_text": the JSON lines)
  *                                                   as lockstep check-trace F PATH --json
  * </pre>
@@ -72,6 +74,8 @@ public final class Batch {
             return error("<stdin>:" + lineNo + ":1: a request is an object with \"op\" and \"file\"");
         }
         Json.Obj req = (Json.Obj) v;
+        Object python = req.getOrDefault("python", "3.12");
+        if (!"3.12".equals(python)) return error("\"python\": only CPython 3.12's semantics are modelled so far, got " + python);
         String file = (String) req.get("file");
         Object prog = program(file);
         if (prog instanceof String) return error((String) prog);
@@ -110,7 +114,7 @@ public final class Batch {
     private static String explore(Json.Obj req, String file, Program p) {
         Explorer.Strategy st;
         try {
-            st = Explorer.Strategy.valueOf(String.valueOf(req.getOrDefault("strategy", "random")).toUpperCase(Locale.ROOT));
+            st = Explorer.Strategy.valueOf(String.valueOf(req.getOrDefault("strategy", "exhaustive")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return error("unknown strategy (exhaustive, random, pct)");
         }

@@ -40,8 +40,10 @@ class BatchTest {
                 "{\"op\": \"fly\", \"file\": \"" + FILE + "\"}",
                 "{\"op\": \"run\", \"file\": \"model/nope.py\"}",
                 "{\"op\": \"run\"",
-                "{\"op\": \"check-trace\", \"file\": \"" + FILE + "\", \"trace_text\": \"{\\\"kind\\\": 1}\"}");
-        assertEquals(10, a.size(), a.toString());
+                "{\"op\": \"check-trace\", \"file\": \"" + FILE + "\", \"trace_text\": \"{\\\"kind\\\": 1}\"}",
+                "{\"op\": \"explore\", \"file\": \"" + FILE + "\", \"python\": \"3.12\"}",
+                "{\"op\": \"run\", \"file\": \"" + FILE + "\", \"python\": \"3.13\"}");
+        assertEquals(12, a.size(), a.toString());
         Json.Obj fifo = parse(a.get(0));
         assertEquals(0L, fifo.get("exit"));
         assertTrue(((String) fifo.get("stdout")).startsWith("waiters: 3\nc got the lock\n"));
@@ -55,5 +57,8 @@ class BatchTest {
         assertTrue(((String) parse(a.get(7)).get("error")).equals("model/nope.py: no such file"), a.get(7));
         assertTrue(((String) parse(a.get(8)).get("error")).startsWith("<stdin>:10:"), a.get(8));
         assertEquals("<trace>:1:10: error: \"kind\" must be a string, not a number", parse(a.get(9)).get("error"));
+        assertEquals("exhaustive", parse(a.get(10)).get("strategy"), "explore's default strategy, as on the command line");
+        assertEquals(true, parse(a.get(10)).get("complete"));
+        assertTrue(((String) parse(a.get(11)).get("error")).contains("only CPython 3.12"), a.get(11));
     }
 }
