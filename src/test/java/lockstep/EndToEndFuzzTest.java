@@ -24,16 +24,8 @@ class EndToEndFuzzTest {
         for (Path p : corpusFiles()) {
             String src = Files.readString(p);
             for (int i = 0; i < 150; i++) {
-                StringBuilder sb = new StringBuilder(src);
-                for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
-                    int at = rnd.nextInt(sb.length() + 1);
-                    switch (rnd.nextInt(3)) {
-                        case 0 -> sb.insert(at, tokens[rnd.nextInt(tokens.length)]);
-                        case 1 -> { if (at < sb.length()) sb.deleteCharAt(at); }
-                        default -> { if (at + 5 < sb.length()) sb.delete(at, at + 5); }
-                    }
-                }
-                Lockstep.RunResult r = assertDoesNotThrow(() -> Lockstep.run("m.py", sb.toString()));
+                String mutated = lockstep.cli.HostileInputFuzzTest.mutate(rnd, src, tokens);
+                Lockstep.RunResult r = assertDoesNotThrow(() -> Lockstep.run("m.py", mutated));
                 assertTrue(r.exitCode() >= 0 && r.exitCode() <= 4, "exit " + r.exitCode());
                 if (r.exitCode() == 2) assertTrue(r.stderr().startsWith("m.py:"), r.stderr());
                 runs++;

@@ -95,11 +95,7 @@ final class Recorder implements Runner.Chooser {
             cancelsUsed++;
             if (trace != null) trace.cancel(m, cancellable.get(d.index()));
         }
-        if (policy.wantsFootprints()) {
-            m.footprint = new Footprint();
-            if (d.cancel()) m.footprint.write(Footprint.CANCELS);
-            else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
-        }
+        if (policy.wantsFootprints()) startFootprint(m, code, ready);
         return code;
     }
 
@@ -137,6 +133,16 @@ final class Recorder implements Runner.Chooser {
 
     /** The next choice point as computed ahead (its fingerprint and move names), for the policy; null if not. */
     Successor successor;
+
+    /**
+     * Starts recording the footprint of decision {@code code}: an injected cancel spends the
+     * cancel budget; a handle reads its own handle object (a cancel of it conflicts).
+     */
+    static void startFootprint(Machine m, int code, int ready) {
+        m.footprint = new Footprint();
+        if (code >= ready) m.footprint.write(Footprint.CANCELS);
+        else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
+    }
 
     /** Each run is watched by its own {@link Monitors}. */
     @Override public Observer observer() { return new Monitors(); }

@@ -48,12 +48,7 @@ final class Successor implements Runner.Chooser {
     static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, int cancelsAfter, Canon canon) {
         Successor s = new Successor(at.copy(), footprints);
         Machine m = s.runner.machine();
-        int ready = m.readyCount();
-        if (footprints) {
-            m.footprint = new Footprint();
-            if (code >= ready) m.footprint.write(Footprint.CANCELS);
-            else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
-        }
+        if (footprints) Recorder.startFootprint(m, code, m.readyCount());
         s.pending = s.runner.take(code, s);
         if (s.pending && fingerprint) s.name(canon, cancelsAfter);
         return s;

@@ -94,10 +94,7 @@ public final class Machine implements Futures {
     }
 
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
-    public Machine snapshot() { return copy(); }
-
-    /** An independent copy (heap objects are immutable and shared). */
-    Machine copy() {
+    public Machine snapshot() {
         Machine c = new Machine(program);
         c.heap.clear();
         c.heap.addAll(heap);

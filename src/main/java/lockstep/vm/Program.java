@@ -58,7 +58,7 @@ public final class Program {
     /** A machine with the prelude defined, and the scenario's module frame (not yet started). */
     public Start start() {
         if (afterPrelude == null) afterPrelude = runPrelude();
-        return new Start(afterPrelude.copy(), new Frame(user.body(), userGlobals, Vec.of(), -1,
+        return new Start(afterPrelude.snapshot(), new Frame(user.body(), userGlobals, Vec.of(), -1,
                 new Object[user.body().localNames.length]));
     }
 

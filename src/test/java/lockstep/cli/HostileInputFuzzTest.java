@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * code its contract names and no Java stack trace or class name in its output; an
  * unmutated corpus file must still print CPython's stored output.
  */
-class HostileInputFuzzTest {
+public class HostileInputFuzzTest {
 
     /** What a command printed and how it ended. */
     record Outcome(String stdout, String stderr, int exit, long millis) {}
@@ -71,7 +71,7 @@ class HostileInputFuzzTest {
         for (int i = 0; i < 360; i++) {
             Path src = files.get(rnd.nextInt(files.size()));
             byte[] b = Files.readAllBytes(src);
-            byte[] mutated = rnd.nextBoolean() ? tokenMutation(rnd, new String(b, StandardCharsets.UTF_8), tokens)
+            byte[] mutated = rnd.nextBoolean() ? mutate(rnd, new String(b, StandardCharsets.UTF_8), tokens).getBytes(StandardCharsets.UTF_8)
                     : byteMutation(rnd, b);
             Path f = dir.resolve("m" + i + ".py");
             Files.write(f, mutated);
@@ -82,7 +82,8 @@ class HostileInputFuzzTest {
         assertEquals(360, runs);
     }
 
-    private static byte[] tokenMutation(SplittableRandom rnd, String src, String[] tokens) {
+    /** One to three token insertions or deletions at random places (also used by {@code EndToEndFuzzTest}). */
+    public static String mutate(SplittableRandom rnd, String src, String[] tokens) {
         StringBuilder sb = new StringBuilder(src);
         for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
             int at = rnd.nextInt(sb.length() + 1);
@@ -92,7 +93,7 @@ class HostileInputFuzzTest {
                 default -> { if (at + 5 < sb.length()) sb.delete(at, at + 5); }
             }
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return sb.toString();
     }
 
     private static byte[] byteMutation(SplittableRandom rnd, byte[] b) {
