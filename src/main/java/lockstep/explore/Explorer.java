@@ -30,7 +30,15 @@ public final class Explorer {
     /** What to explore and within which bounds. */
     public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                           double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
-                          boolean checkFingerprints, int threads) {
+                          boolean checkFingerprints, int threads, boolean batchBlind) {
+        /** Batch-blind first (see {@link SleepSetDfs}). */
+        public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
+                       double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
+                       boolean checkFingerprints, int threads) {
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache,
+                    checkFingerprints, threads, true);
+        }
+
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache) {
             this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache, false, 1);
@@ -118,8 +126,29 @@ public final class Explorer {
 
     // ------------------------------------------------------------------ strategies
 
+    /**
+     * The exhaustive search: batch-blind first (see {@link SleepSetDfs}, unless the options say
+     * otherwise); if the split of the
+     * ready queue into batches turns out to matter, everything found is dropped and the search
+     * starts again with batches.
+     */
     private void exhaustive() {
-        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), opt.threads(), this::checkTime);
+        try {
+            search(opt.batchBlind());
+        } catch (SleepSetDfs.BatchMatters e) {
+            if (opt.progress()) opt.progressOut().println("explore: where loop iterations end matters here (found after " + schedules
+                    + " schedules): searching again with batches");
+            outcomes.clear();
+            violations.clear();
+            schedules = 0;
+            steps = 0;
+            bound = null;
+            search(false);
+        }
+    }
+
+    private void search(boolean batchBlind) {
+        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), opt.threads(), batchBlind, this::checkTime);
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
         next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         try {

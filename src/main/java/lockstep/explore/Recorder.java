@@ -25,6 +25,9 @@ final class Recorder implements Runner.Chooser {
 
         /** The footprint of decision number {@code pos}, once it has run (null: unknown, treat as touching everything). */
         default void stepped(int pos, Footprint fp) {}
+
+        /** Whether the run is part of a batch-blind search, which checks every step ({@link SleepSetDfs#checkBlind}). */
+        default boolean batchBlind() { return false; }
     }
 
     /** A violation seen during the run, with the decisions taken up to it. */
@@ -110,6 +113,7 @@ final class Recorder implements Runner.Chooser {
     }
 
     private void endStep(Machine m) {
+        if (policy.batchBlind()) SleepSetDfs.checkBlind(m);
         if (m.footprint == null) return;
         Footprint fp = m.footprint;
         m.footprint = null;

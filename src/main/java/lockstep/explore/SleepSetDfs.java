@@ -18,9 +18,9 @@ import java.util.concurrent.*;
  * A <em>move</em> at a choice point is a ready handle (named by the callback and whether
  * it belongs to the current batch of the loop iteration, so that it keeps its name after
  * other moves) or an injected cancel of a task. Two moves are independent at a state
- * when neither writes what the other reads or writes ({@link Footprint}) and neither can
- * end the loop iteration (the iteration's end decides which handles the next one
- * contains, so it is ordered against everything). After a move, every move explored
+ * when neither writes what the other reads or writes ({@link Footprint}), neither stops
+ * the loop, and neither can end the loop iteration (the iteration's end decides which
+ * handles the next one contains, so it is ordered against everything). After a move, every move explored
  * before it at the same choice point, and every move asleep there, that is independent
  * of it, is asleep: running it now would only reach an interleaving already covered.
  * <p>
@@ -28,6 +28,17 @@ import java.util.concurrent.*;
  * with the sleep set it was first explored with (moves named canonically); a later visit
  * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
  * then but awake now are explored (and the cache keeps the intersection).
+ * <p>
+ * <b>Batch-blind search.</b> Where an iteration ends matters only while a handle is ready
+ * and the loop is stopping or a timer is already due ({@link Machine#batchMatters}); in
+ * most programs that never happens. A batch-blind search takes the chance: it names moves
+ * without their batch, lets no move end an iteration, and hashes the ready queue as one set
+ * ({@link Canon#Canon(boolean)}), so that the interleavings that differ only in where
+ * iterations ended meet. It checks after every step that the split still does not matter,
+ * and throws {@link BatchMatters} at the first step where it does: the caller then searches
+ * again with batches. The check cannot miss such a step: up to it, the blind search is an
+ * exact search of the same program with the split left out, which visits every reachable
+ * state and runs (or covers by a commuted run) every step from it.
  */
 final class SleepSetDfs implements Recorder.Policy {
 
@@ -63,25 +74,39 @@ final class SleepSetDfs implements Recorder.Policy {
 
     private static final Footprint TOUCHES_ALL = null;
 
+    /** Thrown by a batch-blind search at the first step after which the batch split matters. */
+    static final class BatchMatters extends RuntimeException {
+        BatchMatters() { super(null, null, false, false); }
+    }
+
+    /** After a step of a batch-blind search: the split must not matter ({@link Machine#batchMatters}). */
+    static void checkBlind(Machine m) {
+        if (m.batchMatters()) throw new BatchMatters();
+    }
+
     private final boolean reduce;
     private final boolean cache;
+    private final boolean batchBlind;
     private final Runnable tick;
     private final ArrayList<Node> stack = new ArrayList<>();
     private final FingerprintSet visited = new FingerprintSet();
     /** With {@code --check-fingerprints}: the whole state behind each fingerprint, to count collisions. */
     private final Map<Long, long[]> states;
     private long collisions;
-    private final Canon canon = new Canon();
+    private final Canon canon;
     private long sleepCuts;
     private long cacheCuts;
 
     /** Helper threads that compute successors ahead (null: this thread does everything). */
     private final ExecutorService helpers;
-    private final ThreadLocal<Canon> helperCanon = ThreadLocal.withInitial(Canon::new);
+    private final ThreadLocal<Canon> helperCanon;
 
-    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, Runnable tick) {
+    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, boolean batchBlind, Runnable tick) {
         this.reduce = reduce;
         this.cache = cache;
+        this.batchBlind = batchBlind;
+        this.canon = new Canon(batchBlind);
+        this.helperCanon = ThreadLocal.withInitial(() -> new Canon(batchBlind));
         this.tick = tick;
         this.states = checkFingerprints ? new HashMap<>() : null;
         if (checkFingerprints) canon.keepStates();
@@ -134,6 +159,8 @@ final class SleepSetDfs implements Recorder.Policy {
 
     @Override public boolean wantsFootprints() { return reduce; }
 
+    @Override public boolean batchBlind() { return batchBlind; }
+
     @Override public void stepped(int pos, Footprint fp) {
         if (pos < stack.size()) stack.get(pos).currentFp = fp;
     }
@@ -142,7 +169,7 @@ final class SleepSetDfs implements Recorder.Policy {
         tick.run();
         choicePoints++;
         Node node = new Node(stack.isEmpty() ? Map.of() : sleepAfter(stack.get(stack.size() - 1)));
-        listMoves(node, m, ready, cancellable, r.cancellableNow);
+        listMoves(node, m, ready, cancellable, r.cancellableNow, batchBlind);
         Set<Move> asleep = node.sleep.keySet();
         long[] wasAsleep = null;
         Successor ahead = r.successor;
@@ -202,7 +229,7 @@ final class SleepSetDfs implements Recorder.Policy {
         for (int j = 1; j < node.todo.size(); j++) {
             int code = node.codes.get(node.todo.get(j));
             int cancelsAfter = node.cancelsUsed + (code >= node.ready ? 1 : 0);
-            node.ahead[j] = new FutureTask<>(() -> Successor.of(at, code, reduce, cache, cancelsAfter, helperCanon.get()));
+            node.ahead[j] = new FutureTask<>(() -> Successor.of(at, code, reduce, cache, batchBlind, cancelsAfter, helperCanon.get()));
             helpers.execute(node.ahead[j]);
         }
     }
@@ -266,10 +293,10 @@ final class SleepSetDfs implements Recorder.Policy {
         return Arrays.copyOf(out, n);
     }
 
-    /** The moves of a choice point, one per distinct move, with the decision code of each. */
-    private static void listMoves(Node node, Machine m, int ready, int cancellable, List<Integer> tasks) {
+    /** The moves of a choice point, one per distinct move, with the decision code of each (batch-blind: no batches). */
+    private static void listMoves(Node node, Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
         node.ready = ready;
-        int batch = m.batchLeft();
+        int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
         for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;
         Set<Move> seen = new HashSet<>();
@@ -278,12 +305,12 @@ final class SleepSetDfs implements Recorder.Policy {
             if (!seen.add(mv)) continue;
             node.moves.add(mv);
             node.codes.add(i);
-            node.ending.add(batch - (i < batch ? 1 : 0) - droppable <= 0);
+            node.ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
         }
         for (int k = 0; k < cancellable; k++) {
             node.moves.add(new Move(null, false, tasks.get(k)));
             node.codes.add(ready + k);
-            node.ending.add(batch - droppable <= 0);
+            node.ending.add(!blind && batch - droppable <= 0);
         }
     }
 
@@ -292,7 +319,7 @@ final class SleepSetDfs implements Recorder.Policy {
         if (!reduce) return Map.of();
         int cur = node.current();
         Footprint fp = node.currentFp;
-        if (fp == TOUCHES_ALL || node.ending.get(cur)) return Map.of();
+        if (fp == TOUCHES_ALL || fp.stopsLoop() || node.ending.get(cur)) return Map.of();
         Map<Move, Footprint> next = new HashMap<>();
         addIndependent(node, node.sleep, fp, next);
         addIndependent(node, node.done, fp, next);
@@ -302,7 +329,7 @@ final class SleepSetDfs implements Recorder.Policy {
     private static void addIndependent(Node node, Map<Move, Footprint> from, Footprint fp, Map<Move, Footprint> into) {
         for (Map.Entry<Move, Footprint> e : from.entrySet()) {
             int i = node.moves.indexOf(e.getKey());
-            if (i < 0 || node.ending.get(i) || e.getValue() == TOUCHES_ALL) continue;
+            if (i < 0 || node.ending.get(i) || e.getValue() == TOUCHES_ALL || e.getValue().stopsLoop()) continue;
             if (!e.getValue().conflicts(fp)) into.put(e.getKey(), e.getValue());
         }
     }

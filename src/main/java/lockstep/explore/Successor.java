@@ -32,21 +32,25 @@ final class Successor implements Runner.Chooser {
     List<Integer> cancellable;
 
     private final boolean footprints;
+    private final boolean batchBlind;
     private int seen;
 
-    private Successor(Runner runner, boolean footprints) {
+    private Successor(Runner runner, boolean footprints, boolean batchBlind) {
         this.runner = runner;
         this.footprints = footprints;
+        this.batchBlind = batchBlind;
         this.seen = Monitors.of(runner.machine()).violations.size();
     }
 
     /**
      * Takes decision {@code code} (a ready index, or {@code ready + k} for a cancel) in a copy
      * of {@code at}; with {@code fingerprint}, names the next state with {@code canon}
-     * ({@code cancelsAfter} is the search's own part of it).
+     * ({@code cancelsAfter} is the search's own part of it); checks the step as a
+     * {@code batchBlind} search does.
      */
-    static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, int cancelsAfter, Canon canon) {
-        Successor s = new Successor(at.copy(), footprints);
+    static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, boolean batchBlind, int cancelsAfter,
+                        Canon canon) {
+        Successor s = new Successor(at.copy(), footprints, batchBlind);
         Machine m = s.runner.machine();
         if (footprints) Recorder.startFootprint(m, code, m.readyCount());
         s.pending = s.runner.take(code, s);
@@ -82,6 +86,7 @@ final class Successor implements Runner.Chooser {
     }
 
     private void endStep(Machine m) {
+        if (batchBlind) SleepSetDfs.checkBlind(m);
         if (!footprints || m.footprint == null) return;
         footprint = m.footprint;
         m.footprint = null;

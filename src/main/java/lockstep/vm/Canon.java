@@ -21,7 +21,8 @@ import java.util.Arrays;
  * the order the stream first reaches them, so
  * garbage is left out and addresses are replaced by that number. The ready queue is a
  * set for the explorer (any ready handle may run), split in two by the loop iteration:
- * the handles of the current batch and those queued during it; each part is serialized in
+ * the handles of the current batch and those queued during it (or one set, see
+ * {@link #Canon(boolean)}); each part is serialized in
  * the order of a preliminary hash of its handles, not in queue order. Every move gets a
  * canonical name too ({@link #handleName}, {@link #taskName}), so that sleep sets can be
  * stored with a fingerprint.
@@ -46,8 +47,19 @@ public final class Canon {
     private boolean dry;
     private long[] names = new long[0];
 
+    /** Whether the ready queue is one set, the batch split left out (see {@link #Canon(boolean)}). */
+    private final boolean oneSet;
+
     /** One fingerprinter per search (it keeps buffers and caches; fingerprints are comparable within one JVM). */
-    public Canon() {}
+    public Canon() { this(false); }
+
+    /**
+     * With {@code oneSet}, the ready queue is hashed as one set, without the split into the
+     * current batch and the handles queued during it: for a search that has made sure that the
+     * split cannot matter ({@link Machine#batchMatters}), so that states differing only in
+     * where the last iteration ended meet.
+     */
+    public Canon(boolean oneSet) { this.oneSet = oneSet; }
 
     /**
      * The fingerprint of the machine's state, with {@code extra} (the explorer's own state,
@@ -76,7 +88,7 @@ public final class Canon {
             callback(t.cb());
         }
         int ready = m.readyCount();
-        int batch = Math.min(m.batchLeft, ready);
+        int batch = oneSet ? 0 : Math.min(m.batchLeft, ready);
         if (names.length < ready) names = new long[Math.max(ready, names.length * 2)];
         token(batch);
         readyPart(0, batch);

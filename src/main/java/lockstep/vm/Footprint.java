@@ -12,7 +12,7 @@ import java.util.Arrays;
  * Appending to the ready queue is not a location: the explorer may run any ready
  * handle, so the order in which two steps queue theirs changes only the indices that
  * name them, not what can happen (the state fingerprint treats each part of the queue as
- * a set, see {@link Canon}). Which part a handle is in is what makes the end of a loop
+ * a set, see {@link Canon}). Which part a handle is in is what can make the end of a loop
  * iteration dependent on every step ({@code lockstep.explore.SleepSetDfs}).
  */
 public final class Footprint {
@@ -35,6 +35,12 @@ public final class Footprint {
         for (int i = 0; i < nw; i++) if (writes[i] == loc) return;
         if (nw == writes.length) writes = Arrays.copyOf(writes, nw * 2);
         writes[nw++] = loc;
+    }
+
+    /** Whether the step stopped the loop (run_until_complete's done-callback): ordered against every step. */
+    public boolean stopsLoop() {
+        for (int i = 0; i < nw; i++) if (writes[i] == STOP) return true;
+        return false;
     }
 
     /** True when the two steps may not be swapped: one writes what the other touches. */

@@ -489,6 +489,22 @@ public final class Machine implements Futures {
 
     public boolean hasTimers() { return !timers.isEmpty(); }
 
+    /**
+     * Whether the split of the ready queue into the current batch and the handles queued
+     * during it can still change what happens: only while some handle is ready and either
+     * the loop is stopping (it stops when the batch is done, leaving the others for the
+     * next run_until_complete) or a live timer is already due (it joins the queue when the
+     * batch is done). Otherwise the end of an iteration only starts the next one: nothing
+     * waits for it, and the clock moves only when nothing at all is ready.
+     */
+    public boolean batchMatters() {
+        if (readyCount() == 0) return false;
+        if (stopping) return true;
+        double end = clock + CLOCK_RESOLUTION;
+        for (Timer t : timers) if (!(t.when() >= end) && !handleCancelled(t.cb())) return true;
+        return false;
+    }
+
     /** The deadline at the top of the timer heap (there must be one). */
     public double nextTimerWhen() { return timers.get(0).when(); }
 
