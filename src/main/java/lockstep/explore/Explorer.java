@@ -71,8 +71,42 @@ public final class Explorer {
         public double bytesPerState() { return states == 0 ? 0 : (double) bytes / states; }
     }
 
+    /**
+     * What a goal-directed search looks for (the oracle's stdout search and trace check use
+     * the exhaustive search this way, each with its own goal): it may cut a run that can no
+     * longer reach it, offer only some moves at a choice point, and stops the search at the
+     * first run that reaches it. Its hooks are called on the search's thread, in run order.
+     */
+    public interface Goal {
+        /** What a choice point means for the goal: go on, cut the run, or the run so far is what is looked for. */
+        enum At { GO_ON, CUT, REACHED }
+
+        /**
+         * At a choice point beyond those already decided, with the decisions taken so far
+         * ({@code cancellable}: the tasks an injected cancel may hit here).
+         */
+        default At choicePoint(Machine m, int ready, List<Integer> cancellable, List<Decision> taken) { return At.GO_ON; }
+
+        /** Whether move {@code code} (a ready index, or {@code ready + k} for a cancel) is offered at that choice point. */
+        default boolean offers(Machine m, int code, int ready, List<Integer> cancellable, List<Decision> taken) { return true; }
+
+        /** After each handle ran ({@code taken} ends with its decision): false cuts the run. */
+        default boolean stepped(Machine m, Machine.Callback ran, List<Decision> taken) { return true; }
+
+        /** A run ended (not cut): whether it is what is looked for. */
+        boolean reached(Runner.Result res, List<Decision> schedule);
+    }
+
+    /**
+     * The end of a goal-directed search: the schedule of the first run that reached the goal
+     * (null if none did), the runs it took, and the bound that stopped it (null: complete).
+     */
+    public record Sought(String schedule, long schedules, String bound) {}
+
     private final Program program;
     private final Options opt;
+    private Goal goal;
+    private List<Decision> reached;
     /** Outcomes and violations found, keyed with addresses masked (an object's address is not an outcome). */
     private final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
     private final Map<List<String>, Seen> violations = new LinkedHashMap<>();
@@ -98,6 +132,18 @@ public final class Explorer {
     public Explorer(Program program, Options opt) {
         this.program = program;
         this.opt = opt;
+    }
+
+    /** Searches exhaustively (with the options' reduction and cache) for a run that reaches {@code goal}. */
+    public Sought seek(Goal goal) {
+        this.goal = goal;
+        try {
+            exhaustive();
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+        }
+        dfs = null;
+        return new Sought(reached == null ? null : Schedule.format(reached), schedules, reached == null ? bound : null);
     }
 
     public Report explore() {
@@ -148,7 +194,8 @@ public final class Explorer {
     }
 
     private void search(boolean batchBlind) {
-        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), opt.threads(), batchBlind, this::checkTime);
+        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), goal == null ? opt.threads() : 1, batchBlind,
+                goal, this::checkTime);
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
         next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         try {
@@ -238,6 +285,10 @@ public final class Explorer {
         }
         schedules++;
         steps += res.steps() - before;
+        if (goal != null && (r.reachedEarly || !res.cut() && goal.reached(res, r.taken))) {
+            reached = List.copyOf(r.taken);
+            return null;
+        }
         for (Found f : r.found) violation(f.kind(), f.message(), f.schedule());
         if (!res.cut()) {
             if (res.exit() == 4) {

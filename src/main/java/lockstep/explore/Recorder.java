@@ -28,6 +28,9 @@ final class Recorder implements Runner.Chooser {
 
         /** Whether the run is part of a batch-blind search, which checks every step ({@link SleepSetDfs#checkBlind}). */
         default boolean batchBlind() { return false; }
+
+        /** After each handle ran: false cuts the run (a goal-directed search, see {@link Explorer.Goal#stepped}). */
+        default boolean keepsOn(Machine m, Machine.Callback ran, List<Decision> taken) { return true; }
     }
 
     /** A violation seen during the run, with the decisions taken up to it. */
@@ -44,6 +47,8 @@ final class Recorder implements Runner.Chooser {
     final List<Decision> taken = new ArrayList<>();
     final List<Found> found = new ArrayList<>();
     int cancelsUsed;
+    /** Set when a goal-directed search found that the run so far is what it looks for (the run is then cut). */
+    boolean reachedEarly;
     /** The tasks an injected cancel may hit at the current choice point, in creation order. */
     List<Integer> cancellableNow = List.of();
     private int seen;
@@ -106,6 +111,7 @@ final class Recorder implements Runner.Chooser {
         if (trace != null) trace.step(m, ran, taken.get(taken.size() - 1));
         endStep(m);
         collect(m);
+        if (!policy.keepsOn(m, ran, taken)) throw new Runner.Cut();
     }
 
     @Override public void afterCancel(Machine m) {

@@ -87,6 +87,8 @@ final class SleepSetDfs implements Recorder.Policy {
     private final boolean reduce;
     private final boolean cache;
     private final boolean batchBlind;
+    /** What a goal-directed search looks for (null: every run counts). */
+    private final Explorer.Goal goal;
     private final Runnable tick;
     private final ArrayList<Node> stack = new ArrayList<>();
     private final FingerprintSet visited = new FingerprintSet();
@@ -101,7 +103,9 @@ final class SleepSetDfs implements Recorder.Policy {
     private final ExecutorService helpers;
     private final ThreadLocal<Canon> helperCanon;
 
-    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, boolean batchBlind, Runnable tick) {
+    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, boolean batchBlind, Explorer.Goal goal,
+                Runnable tick) {
+        this.goal = goal;
         this.reduce = reduce;
         this.cache = cache;
         this.batchBlind = batchBlind;
@@ -161,6 +165,10 @@ final class SleepSetDfs implements Recorder.Policy {
 
     @Override public boolean batchBlind() { return batchBlind; }
 
+    @Override public boolean keepsOn(Machine m, Machine.Callback ran, List<Decision> taken) {
+        return goal == null || goal.stepped(m, ran, taken);
+    }
+
     @Override public void stepped(int pos, Footprint fp) {
         if (pos < stack.size()) stack.get(pos).currentFp = fp;
     }
@@ -168,6 +176,11 @@ final class SleepSetDfs implements Recorder.Policy {
     @Override public int decide(Machine m, int ready, int cancellable, Recorder r) {
         tick.run();
         choicePoints++;
+        if (goal != null) {
+            Explorer.Goal.At at = goal.choicePoint(m, ready, r.cancellableNow.subList(0, cancellable), r.taken);
+            if (at == Explorer.Goal.At.REACHED) r.reachedEarly = true;
+            if (at != Explorer.Goal.At.GO_ON) throw new Runner.Cut();
+        }
         Node node = new Node(stack.isEmpty() ? Map.of() : sleepAfter(stack.get(stack.size() - 1)));
         listMoves(node, m, ready, cancellable, r.cancellableNow, batchBlind);
         Set<Move> asleep = node.sleep.keySet();
@@ -198,6 +211,7 @@ final class SleepSetDfs implements Recorder.Policy {
         for (int i = 0; i < node.moves.size(); i++) {
             Move mv = node.moves.get(i);
             if (asleep.contains(mv)) continue;
+            if (goal != null && !goal.offers(m, node.codes.get(i), ready, r.cancellableNow.subList(0, cancellable), r.taken)) continue;
             if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.names[i]) < 0) continue;
             node.todo.add(i);
         }

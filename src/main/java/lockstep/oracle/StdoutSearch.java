@@ -1,24 +1,22 @@
 package lockstep.oracle;
 
 import lockstep.Lockstep;
+import lockstep.explore.Explorer;
 import lockstep.explore.Schedule;
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
-import lockstep.vm.Canon;
 import lockstep.vm.Machine;
 import lockstep.vm.Program;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Searches the model's schedules (depth-first, every ready handle at every choice point,
- * optionally injected cancellations, states cached as explore's exhaustive strategy does)
- * for a run that prints exactly a given stdout (addresses masked) and ends with a given
- * exit code. A run is cut as soon as its stdout stops being a prefix of the wanted one.
+ * Searches the model's schedules for a run that prints exactly a given stdout (addresses
+ * masked) and ends with a given exit code: explore's exhaustive search (partial-order
+ * reduction, state cache, optionally injected cancellations) with a goal that cuts a run as
+ * soon as its stdout stops being a prefix of the wanted one.
  */
 public final class StdoutSearch {
     private StdoutSearch() {}
@@ -39,69 +37,56 @@ public final class StdoutSearch {
                          List<String> alternatives, String closestSchedule, String bound) {}
 
     public static Result search(Program p, String stdout, Integer exit, Options o) {
-        return new Search(p, stdout == null ? "" : Lockstep.maskAddresses(stdout), stdout == null, exit, o).run();
+        Wanted w = new Wanted(stdout == null ? "" : Lockstep.maskAddresses(stdout), stdout == null, exit);
+        Explorer.Sought s = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, o.cancels(), o.maxSchedules(),
+                o.maxSteps(), o.timeLimitSeconds(), false, System.err)).seek(w);
+        if (s.schedule() != null) {
+            return new Result(Status.FOUND, s.schedule(), s.schedules(), o.cancels(), null, null, List.of(), null, null);
+        }
+        if (s.bound() == null) return w.failure(Status.IMPOSSIBLE, s.schedules(), o.cancels(), null);
+        return w.failure(Status.UNDECIDED, s.schedules(), o.cancels(), bound(s.bound(), o));
     }
 
-    private static final class Search {
-        final Program p;
+    /** The bound that stopped a search, with its value. */
+    private static String bound(String bound, Options o) {
+        return switch (bound) {
+            case "max-schedules" -> "max-schedules (" + o.maxSchedules() + ")";
+            case "time-limit" -> "time-limit (" + o.timeLimitSeconds() + " s)";
+            case "max-steps" -> "max-steps (" + o.maxSteps() + " handles in one run)";
+            default -> bound;
+        };
+    }
+
+    /** The goal: the wanted stdout and exit; it remembers the runs that followed it longest. */
+    private static final class Wanted implements Explorer.Goal {
         final String target;
         final boolean anyStdout;
         final Integer exit;
-        final Options o;
-        final Set<Long> visited = new HashSet<>();
-        final Canon canon = new Canon();
-        final long started = System.nanoTime();
-        long schedules;
-        boolean hitStepLimit;
         int best = -1;                                   // longest common prefix with the target
         final Set<String> alternatives = new LinkedHashSet<>();
         String closest = "";
 
-        Search(Program p, String target, boolean anyStdout, Integer exit, Options o) {
-            this.p = p;
+        Wanted(String target, boolean anyStdout, Integer exit) {
             this.target = target;
             this.anyStdout = anyStdout;
             this.exit = exit;
-            this.o = o;
         }
 
-        Result run() {
-            List<Decision> prefix = List.of();
-            while (true) {
-                String bound = null;
-                if (schedules >= o.maxSchedules()) bound = "max-schedules (" + o.maxSchedules() + ")";
-                else if (elapsed() > o.timeLimitSeconds()) bound = "time-limit (" + o.timeLimitSeconds() + " s)";
-                if (bound != null) return failure(Status.UNDECIDED, bound);
-                Walk w = new Walk(prefix);
-                Runner.Result res;
-                try {
-                    res = Runner.run(p, w, o.maxSteps());
-                } catch (TimeUp t) {
-                    return failure(Status.UNDECIDED, "time-limit (" + o.timeLimitSeconds() + " s)");
-                }
-                schedules++;
-                if (!res.cut()) {
-                    if (res.exit() == 4) {
-                        hitStepLimit = true;
-                    } else {
-                        String out = Lockstep.maskAddresses(res.stdout());
-                        boolean outOk = anyStdout || out.equals(target);
-                        if (outOk && (exit == null || exit == res.exit())) {
-                            return new Result(Status.FOUND, Schedule.format(w.taken), schedules, o.cancels(), null, null,
-                                    List.of(), null, null);
-                        }
-                        note(out, res.exit(), w.taken);
-                    }
-                }
-                prefix = next(w);
-                if (prefix == null) {
-                    return failure(hitStepLimit ? Status.UNDECIDED : Status.IMPOSSIBLE,
-                            hitStepLimit ? "max-steps (" + o.maxSteps() + " handles in one run)" : null);
-                }
-            }
+        @Override public At choicePoint(Machine m, int ready, List<Integer> cancellable, List<Decision> taken) {
+            if (anyStdout) return At.GO_ON;
+            String out = Lockstep.maskAddresses(m.stdout());
+            if (target.startsWith(out)) return At.GO_ON;
+            note(out, null, taken);
+            return At.CUT;
         }
 
-        double elapsed() { return (System.nanoTime() - started) / 1e9; }
+        @Override public boolean reached(Runner.Result res, List<Decision> schedule) {
+            if (res.exit() == 4) return false;
+            String out = Lockstep.maskAddresses(res.stdout());
+            if ((anyStdout || out.equals(target)) && (exit == null || exit == res.exit())) return true;
+            note(out, res.exit(), schedule);
+            return false;
+        }
 
         /** A run that left the target (out is the masked stdout so far; exit null if the run goes on). */
         void note(String out, Integer runExit, List<Decision> taken) {
@@ -121,7 +106,7 @@ public final class StdoutSearch {
             else if (runExit != null) alternatives.add("end of output (exit " + runExit + ")");
         }
 
-        Result failure(Status st, String bound) {
+        Result failure(Status st, long schedules, int cancels, String bound) {
             String recordedNext;
             String reason;
             if (best < 0) {
@@ -140,70 +125,12 @@ public final class StdoutSearch {
                             + " of the recorded stdout, but never the next one";
                 }
             }
-            return new Result(st, null, schedules, o.cancels(), reason, recordedNext, List.copyOf(alternatives), closest, bound);
+            return new Result(st, null, schedules, cancels, reason, recordedNext, List.copyOf(alternatives), closest, bound);
         }
 
         static String lineAt(String s, int start) {
             int end = s.indexOf('\n', start);
             return end < 0 ? s.substring(start) : s.substring(start, end + 1);
-        }
-
-        /** Depth-first: the deepest choice point with an untried alternative. */
-        static List<Decision> next(Walk w) {
-            for (int i = w.taken.size() - 1; i >= 0; i--) {
-                int ready = w.alternatives.get(i) - w.cancellableAt.get(i);
-                Decision d = w.taken.get(i);
-                int code = (d.cancel() ? ready + d.index() : d.index()) + 1;
-                if (code < w.alternatives.get(i)) {
-                    List<Decision> p = new ArrayList<>(w.taken.subList(0, i));
-                    p.add(code < ready ? new Decision(false, code) : new Decision(true, code - ready));
-                    return p;
-                }
-            }
-            return null;
-        }
-
-        static final class TimeUp extends RuntimeException {
-            TimeUp() { super(null, null, false, false); }
-        }
-
-        /** One run: the prefix, then CPython's choice, cut where the stdout leaves the target or a state repeats. */
-        final class Walk implements Runner.Chooser {
-            final List<Decision> prefix;
-            final List<Decision> taken = new ArrayList<>();
-            final List<Integer> alternatives = new ArrayList<>();
-            final List<Integer> cancellableAt = new ArrayList<>();
-            int cancelsUsed;
-            int checks;
-
-            Walk(List<Decision> prefix) { this.prefix = prefix; }
-
-            @Override public int choose(Machine m, int ready, List<Integer> cancellable) {
-                int canCancel = cancelsUsed < o.cancels() ? cancellable.size() : 0;
-                int pos = taken.size();
-                int code;
-                if (pos < prefix.size()) {
-                    Decision d = prefix.get(pos);
-                    code = d.cancel() ? ready + d.index() : d.index();
-                } else {
-                    if ((++checks & 255) == 0 && elapsed() > o.timeLimitSeconds()) throw new TimeUp();
-                    if (!anyStdout) {
-                        String out = Lockstep.maskAddresses(m.stdout());
-                        if (!target.startsWith(out)) {
-                            note(out, null, taken);
-                            throw new Runner.Cut();
-                        }
-                    }
-                    if (!visited.add(canon.fingerprint(m, cancelsUsed))) throw new Runner.Cut();
-                    code = 0;
-                }
-                alternatives.add(ready + canCancel);
-                cancellableAt.add(canCancel);
-                Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
-                taken.add(d);
-                if (d.cancel()) cancelsUsed++;
-                return code;
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package lockstep.oracle;
 
 import lockstep.Lockstep;
+import lockstep.explore.Explorer;
 import lockstep.explore.Schedule;
 import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
@@ -14,9 +15,10 @@ import java.util.List;
  * Checks a recorded trace against CPython 3.12's semantics (the model): replays the
  * model step by step; at each recorded step, a ready handle that IS the recorded one
  * (same kind, same task or callback; see {@link HandleInfo}) runs, and must print what
- * the trace says it printed. When several ready handles match, each is tried in turn
- * (depth-first, re-running the model from the start). A trace of only the final stdout
- * is searched for with {@link StdoutSearch}.
+ * the trace says it printed. When several ready handles match, each is tried in turn:
+ * explore's exhaustive search, offered only the matching moves (no reduction, no cache:
+ * the trace decides). A trace of only the final stdout is searched for with
+ * {@link StdoutSearch}.
  */
 public final class TraceChecker {
     private TraceChecker() {}
@@ -47,40 +49,17 @@ public final class TraceChecker {
     public static Result check(Program p, TraceFile t, Options o) {
         if (t.stdoutOnly()) return fromSearch(StdoutSearch.search(p, t.end.stdout(), t.end.exit(),
                 new StdoutSearch.Options(o.cancels(), o.maxSchedules(), o.timeLimitSeconds(), o.maxSteps())), t);
-        long started = System.nanoTime();
-        List<Integer> picks = new ArrayList<>();
-        Divergence best = null;
-        int bestDepth = -1;
-        long runs = 0;
-        while (true) {
-            if (runs >= o.maxSchedules() || (System.nanoTime() - started) / 1e9 > o.timeLimitSeconds()) {
-                return new Result(Status.UNDECIDED, null, t.steps(), runs, best,
-                        "stopped after " + runs + " runs: too many ways to match ambiguous steps");
-            }
-            runs++;
-            Run r = new Run(p, t, picks);
-            Runner.Result res = Runner.run(p, r, o.maxSteps());
-            if (r.divergence == null) r.finish(res);
-            if (r.divergence == null) {
-                String note = r.prefixOnly ? "the trace has no final line: checked as a prefix of a run" : null;
-                return new Result(Status.ALLOWED, Schedule.format(r.taken), t.steps(), runs, null, note);
-            }
-            if (r.depth > bestDepth) {
-                bestDepth = r.depth;
-                best = r.divergence;
-            }
-            // Depth-first: the deepest ambiguous step with an untried candidate.
-            int i = r.ambiguity.size() - 1;
-            while (i >= 0 && pick(picks, i) + 1 >= r.ambiguity.get(i)) i--;
-            if (i < 0) return new Result(Status.DIVERGES, null, t.steps(), runs, best, null);
-            List<Integer> next = new ArrayList<>();
-            for (int j = 0; j < i; j++) next.add(pick(picks, j));
-            next.add(pick(picks, i) + 1);
-            picks = next;
+        Follow f = new Follow(p, t);
+        Explorer.Sought s = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, f.cancels(), o.maxSchedules(),
+                o.maxSteps(), o.timeLimitSeconds(), false, System.err, false, false)).seek(f);
+        if (s.schedule() != null) {
+            String note = f.prefixOnly ? "the trace has no final line: checked as a prefix of a run" : null;
+            return new Result(Status.ALLOWED, s.schedule(), t.steps(), s.schedules(), null, note);
         }
+        if (s.bound() == null) return new Result(Status.DIVERGES, null, t.steps(), s.schedules(), f.best, null);
+        return new Result(Status.UNDECIDED, null, t.steps(), s.schedules(), f.best,
+                "stopped after " + s.schedules() + " runs (" + s.bound() + "): too many ways to match ambiguous steps");
     }
-
-    private static int pick(List<Integer> picks, int i) { return i < picks.size() ? picks.get(i) : 0; }
 
     private static Result fromSearch(StdoutSearch.Result s, TraceFile t) {
         int line = t.end.line();
@@ -96,114 +75,115 @@ public final class TraceChecker {
         };
     }
 
-    /** One replay of the model along the trace. */
-    private static final class Run implements Runner.Chooser {
+    /**
+     * The goal of following a trace: at each choice point only the ready handles that are the
+     * recorded one (or the recorded cancel) are offered, each step must print what the trace
+     * says, and the run must end where the trace ends. It remembers the divergence of the run
+     * that followed the trace furthest.
+     */
+    private static final class Follow implements Explorer.Goal {
         final Program p;
         final TraceFile t;
-        final List<Integer> picks;
-        final List<Integer> ambiguity = new ArrayList<>();
-        final List<Decision> taken = new ArrayList<>();
-        int pos;            // next trace event
-        int step;           // handle runs matched so far
-        TraceFile.Event current;
-        int outMark;
-        Divergence divergence;
-        int depth;
+        Divergence best;
+        int bestDepth = -1;
         boolean prefixOnly;
+        /** The stdout's length at each choice point of the current path (by depth), for what a step printed. */
+        private int[] outMark = new int[64];
 
-        Run(Program p, TraceFile t, List<Integer> picks) {
+        Follow(Program p, TraceFile t) {
             this.p = p;
             this.t = t;
-            this.picks = picks;
         }
 
-        @Override public int choose(Machine m, int ready, List<Integer> cancellable) {
-            List<TraceFile.Event> ev = t.events;
-            if (pos < ev.size() && ev.get(pos).cancel()) {
-                TraceFile.Event e = ev.get(pos);
-                List<String> names = new ArrayList<>();
-                int k = -1;
-                for (int i = 0; i < cancellable.size(); i++) {
-                    String n = m.task(cancellable.get(i)).t().name();
-                    names.add("cancel " + n);
-                    if (n.equals(e.task()) && k < 0) k = i;
-                }
-                if (k < 0) {
-                    List<String> allowed = new ArrayList<>(describeReady(m, ready));
-                    allowed.addAll(names);
-                    diverge(pos, step + 1, e, "the trace cancels " + e.task() + ", which is not a pending task that can be cancelled here",
-                            e.describe(), allowed);
-                }
-                pos++;
-                taken.add(new Decision(true, k));
-                return ready + k;
-            }
-            if (pos >= ev.size()) {
+        /** The cancels the trace injects: the search's budget. */
+        int cancels() {
+            int n = 0;
+            for (TraceFile.Event e : t.events) if (e.cancel()) n++;
+            return n;
+        }
+
+        @Override public At choicePoint(Machine m, int ready, List<Integer> cancellable, List<Decision> taken) {
+            int pos = taken.size();
+            if (pos == outMark.length) outMark = java.util.Arrays.copyOf(outMark, pos * 2);
+            outMark[pos] = m.stdout().length();
+            if (pos >= t.events.size()) {
                 if (t.end == null) {
                     prefixOnly = true;
-                    throw new Runner.Cut();
+                    return At.REACHED;
                 }
-                diverge(pos, step + 1, null, "the trace ends (line " + t.end.line() + ") but 3.12 still has handles to run",
+                return diverge(pos, taken, null, "the trace ends (line " + t.end.line() + ") but 3.12 still has handles to run",
                         "end of the trace", describeReady(m, ready));
             }
-            TraceFile.Event e = ev.get(pos);
-            List<Integer> candidates = new ArrayList<>();
-            for (int i = 0; i < ready; i++) {
-                HandleInfo h = HandleInfo.of(m, p, m.peekReady(i));
-                if (h.matches(e.kind(), e.task(), e.func())) candidates.add(i);
+            TraceFile.Event e = t.events.get(pos);
+            if (e.cancel()) {
+                if (cancelIndex(m, cancellable, e) >= 0) return At.GO_ON;
+                List<String> allowed = new ArrayList<>(describeReady(m, ready));
+                for (int task : cancellable) allowed.add("cancel " + m.task(task).t().name());
+                return diverge(pos, taken, e, "the trace cancels " + e.task() + ", which is not a pending task that can be cancelled here",
+                        e.describe(), allowed);
             }
-            if (candidates.isEmpty()) {
-                diverge(pos, step + 1, e, "3.12 has no such handle ready", e.describe(), describeReady(m, ready));
-            }
-            int pick = 0;
-            if (candidates.size() > 1) {
-                pick = pick(picks, ambiguity.size());
-                ambiguity.add(candidates.size());
-            }
-            int index = candidates.get(pick);
-            current = e;
-            outMark = m.stdout().length();
-            pos++;
-            step++;
-            taken.add(new Decision(false, index));
-            return index;
+            for (int i = 0; i < ready; i++) if (matches(m, i, e)) return At.GO_ON;
+            return diverge(pos, taken, e, "3.12 has no such handle ready", e.describe(), describeReady(m, ready));
         }
 
-        @Override public void afterStep(Machine m, Machine.Callback ran) {
-            TraceFile.Event e = current;
+        @Override public boolean offers(Machine m, int code, int ready, List<Integer> cancellable, List<Decision> taken) {
+            TraceFile.Event e = t.events.get(taken.size());
+            if (e.cancel()) return code == ready + cancelIndex(m, cancellable, e);
+            return code < ready && matches(m, code, e);
+        }
+
+        @Override public boolean stepped(Machine m, Machine.Callback ran, List<Decision> taken) {
+            int pos = taken.size() - 1;
+            TraceFile.Event e = t.events.get(pos);
             if (e.stdout() != null) {
-                String printed = m.stdout().substring(outMark);
+                String printed = m.stdout().substring(outMark[pos]);
                 if (!Lockstep.maskAddresses(printed).equals(Lockstep.maskAddresses(e.stdout()))) {
-                    diverge(pos - 1, step, e, "the handle runs, but 3.12 prints something else in it",
+                    diverge(pos, taken, e, "the handle runs, but 3.12 prints something else in it",
                             e.describe() + " printing " + quote(e.stdout()),
                             List.of(HandleInfo.of(m, p, ran) + " printing " + quote(printed)));
+                    return false;
                 }
             }
             if (e.time() != null && Math.abs(m.time() - e.time()) > 1e-9 * Math.max(1, Math.abs(e.time()))) {
-                diverge(pos - 1, step, e, "the handle runs at another virtual time in 3.12",
+                diverge(pos, taken, e, "the handle runs at another virtual time in 3.12",
                         e.describe() + " at time " + e.time(), List.of(HandleInfo.of(m, p, ran) + " at time " + m.time()));
+                return false;
             }
+            return true;
         }
 
-        /** After a run that was not cut: the trace must end where 3.12's run ends. */
-        void finish(Runner.Result res) {
-            if (res.cut()) return;
+        /** A run ended: the trace must end where 3.12's run ends, with its stdout and exit code. */
+        @Override public boolean reached(Runner.Result res, List<Decision> taken) {
+            int pos = taken.size();
             if (pos < t.events.size()) {
                 TraceFile.Event e = t.events.get(pos);
-                record(pos, step + 1, e, "3.12's run ends here (exit " + res.exit() + ") but the trace goes on", e.describe(),
+                diverge(pos, taken, e, "3.12's run ends here (exit " + res.exit() + ") but the trace goes on", e.describe(),
                         List.of("end of the run (exit " + res.exit() + ")"));
-                return;
+                return false;
             }
-            if (t.end == null) return;
+            if (t.end == null) return true;
             if (t.end.stdout() != null && !Lockstep.maskAddresses(t.end.stdout()).equals(Lockstep.maskAddresses(res.stdout()))) {
-                record(t.events.size(), 0, null, "the run's whole stdout differs from 3.12's (output printed outside the loop's handles)",
+                diverge(t.events.size(), 0, taken, null,
+                        "the run's whole stdout differs from 3.12's (output printed outside the loop's handles)",
                         quote(t.end.stdout()), List.of(quote(res.stdout())));
-                return;
+                return false;
             }
             if (t.end.exit() != null && t.end.exit() != res.exit()) {
-                record(t.events.size(), 0, null, "the run ends with another exit code in 3.12",
+                diverge(t.events.size(), 0, taken, null, "the run ends with another exit code in 3.12",
                         "exit " + t.end.exit(), List.of("exit " + res.exit()));
+                return false;
             }
+            return true;
+        }
+
+        private boolean matches(Machine m, int index, TraceFile.Event e) {
+            return HandleInfo.of(m, p, m.peekReady(index)).matches(e.kind(), e.task(), e.func());
+        }
+
+        /** The first cancellable task with the recorded name, or -1. */
+        private static int cancelIndex(Machine m, List<Integer> cancellable, TraceFile.Event e) {
+            for (int i = 0; i < cancellable.size(); i++) if (m.task(cancellable.get(i)).t().name().equals(e.task())) return i;
+            return -1;
         }
 
         private List<String> describeReady(Machine m, int ready) {
@@ -212,15 +192,25 @@ public final class TraceChecker {
             return l;
         }
 
-        private void diverge(int eventIndex, int stepNo, TraceFile.Event e, String reason, String recorded, List<String> allowed) {
-            record(eventIndex, stepNo, e, reason, recorded, allowed);
-            throw new Runner.Cut();
+        /**
+         * The run leaves the trace at event {@code pos}, step number (handle runs) {@code step}
+         * (0: the end of the run; by default the step of that event): kept if no run followed
+         * the trace further.
+         */
+        private At diverge(int pos, List<Decision> taken, TraceFile.Event e, String reason, String recorded, List<String> allowed) {
+            int step = 1;
+            for (int i = 0; i < pos; i++) if (!t.events.get(i).cancel()) step++;
+            return diverge(pos, step, taken, e, reason, recorded, allowed);
         }
 
-        private void record(int eventIndex, int stepNo, TraceFile.Event e, String reason, String recorded, List<String> allowed) {
-            int line = e != null ? e.line() : (t.end != null ? t.end.line() : 0);
-            depth = eventIndex;
-            divergence = new Divergence(stepNo, line, reason, recorded, List.copyOf(allowed), Schedule.format(taken));
+        private At diverge(int pos, int step, List<Decision> taken, TraceFile.Event e, String reason, String recorded,
+                           List<String> allowed) {
+            if (pos > bestDepth) {
+                bestDepth = pos;
+                int line = e != null ? e.line() : (t.end != null ? t.end.line() : 0);
+                best = new Divergence(step, line, reason, recorded, List.copyOf(allowed), Schedule.format(taken));
+            }
+            return At.CUT;
         }
     }
 
