@@ -29,7 +29,12 @@ public record Barrier(int cond, long parties, Phase phase, int count) {
         return phase == Phase.BROKEN;
     }
 
-    /** Arrival: the count so far is this party's index. */
+    /** The index the next arrival gets: how many parties arrived before it in this cycle. */
+    public int arrivalIndex() {
+        return count;
+    }
+
+    /** Arrival: one more party, which got {@link #arrivalIndex()}. */
     public Barrier arrive() {
         return new Barrier(cond, parties, phase, count + 1);
     }
@@ -39,7 +44,7 @@ public record Barrier(int cond, long parties, Phase phase, int count) {
         return index + 1 == parties;
     }
 
-    /** The last party trips the barrier: everyone may leave. */
+    /** The last party trips the barrier: everyone may leave (the caller notifies every waiter). */
     public Barrier drain() {
         return new Barrier(cond, parties, Phase.DRAINING, count);
     }
@@ -56,7 +61,7 @@ public record Barrier(int cond, long parties, Phase phase, int count) {
 
     /**
      * A party leaves (normally or not). The last one to leave a draining or resetting
-     * barrier makes it fill again; the caller then notifies all waiters if count is 0.
+     * barrier makes it fill again (see {@link #allLeft}).
      */
     public Barrier leave() {
         int left = count - 1;
@@ -64,12 +69,20 @@ public record Barrier(int cond, long parties, Phase phase, int count) {
         return new Barrier(cond, parties, next, left);
     }
 
-    /** reset(): waiting parties fail; an empty barrier is simply filling again. */
+    /**
+     * After {@link #leave}: whether the last party has left, so that every waiter must be
+     * notified (arrivals held back while the cycle drained or reset may come in).
+     */
+    public boolean allLeft() {
+        return count == 0;
+    }
+
+    /** reset(): waiting parties fail (the caller notifies every waiter); an empty barrier is simply filling again. */
     public Barrier reset() {
         return new Barrier(cond, parties, count > 0 ? Phase.RESETTING : Phase.FILLING, count);
     }
 
-    /** abort(): broken for every present and future party. */
+    /** abort(): broken for every present and future party (the caller notifies every waiter). */
     public Barrier abort() {
         return new Barrier(cond, parties, Phase.BROKEN, count);
     }

@@ -57,7 +57,7 @@ public final class Barrier {
         } else if (b.broken()) {
             tx.fail(call, new AsyncioError("BrokenBarrierError", "Barrier aborted"));
         } else {
-            int index = b.count();
+            int index = b.arrivalIndex();
             tx.core = tx.core.with(b.arrive());
             if (tx.core.barrier().isLast(index)) {
                 tx.core = tx.core.with(tx.core.barrier().drain());
@@ -97,7 +97,7 @@ public final class Barrier {
     /** A party leaves; the last one out lets the next cycle in. */
     private static void leave(Tx<State> tx) {
         tx.core = tx.core.with(tx.core.barrier().leave());
-        if (tx.core.barrier().count() == 0) notifyAll(tx);
+        if (tx.core.barrier().allLeft()) notifyAll(tx);
     }
 
     private static void notifyAll(Tx<State> tx) {

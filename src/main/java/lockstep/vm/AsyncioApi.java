@@ -297,7 +297,7 @@ final class AsyncioApi {
             BarrierObj b = barrier(m, a.ref(0));
             m.set(a.ref(0), b.with(b.s().arrive()));
             m.observer().barrierArrived(m, a.ref(0));
-            return (long) b.s().count();
+            return (long) b.s().arrivalIndex();
         });
         defineNative("_barrier_is_last", (m, a) -> barrier(m, a.ref(0)).s().isLast((int) (long) (Long) a.get(1)));
         defineNative("_barrier_drain", (m, a) -> {
@@ -315,7 +315,7 @@ final class AsyncioApi {
             Barrier next = b.s().leave();
             m.set(a.ref(0), b.with(next));
             m.observer().barrierLeft(m, a.ref(0), b.s(), next);
-            if (next.count() == 0) notifyAll(m, next.cond());
+            if (next.allLeft()) notifyAll(m, next.cond());
             return NONE;
         });
         defineNative("_barrier_reset", (m, a) -> {
