@@ -120,10 +120,8 @@ final class Recorder implements Runner.Chooser {
 
     private void endStep(Machine m) {
         if (policy.batchBlind()) SleepSetDfs.checkBlind(m);
-        if (m.footprint == null) return;
-        Footprint fp = m.footprint;
-        m.footprint = null;
-        policy.stepped(taken.size() - 1, fp);
+        Footprint fp = m.takeFootprint();
+        if (fp != null) policy.stepped(taken.size() - 1, fp);
     }
 
     /**
@@ -149,9 +147,10 @@ final class Recorder implements Runner.Chooser {
      * cancel budget; a handle reads its own handle object (a cancel of it conflicts).
      */
     static void startFootprint(Machine m, int code, int ready) {
-        m.footprint = new Footprint();
-        if (code >= ready) m.footprint.write(Footprint.CANCELS);
-        else if (m.peekReady(code).handle() >= 0) m.footprint.read(m.peekReady(code).handle());
+        Footprint fp = new Footprint();
+        if (code >= ready) fp.write(Footprint.CANCELS);
+        else if (m.peekReady(code).handle() >= 0) fp.read(m.peekReady(code).handle());
+        m.recordFootprint(fp);
     }
 
     /** Each run is watched by its own {@link Monitors}. */

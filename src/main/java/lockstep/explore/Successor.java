@@ -87,9 +87,7 @@ final class Successor implements Runner.Chooser {
 
     private void endStep(Machine m) {
         if (batchBlind) SleepSetDfs.checkBlind(m);
-        if (!footprints || m.footprint == null) return;
-        footprint = m.footprint;
-        m.footprint = null;
+        if (footprints) footprint = m.takeFootprint();
     }
 
     private void collect(Machine m) {

@@ -120,7 +120,17 @@ public final class Machine implements Futures {
     // ------------------------------------------------------------------ heap
 
     /** When not null, the locations the running step reads and writes are recorded here. */
-    public Footprint footprint;
+    private Footprint footprint;
+
+    /** Records what the next step (or injected cancel) reads and writes into {@code fp} (partial-order reduction). */
+    public void recordFootprint(Footprint fp) { footprint = fp; }
+
+    /** The footprint recorded since {@link #recordFootprint} (null if none), and stops recording. */
+    public Footprint takeFootprint() {
+        Footprint fp = footprint;
+        footprint = null;
+        return fp;
+    }
 
     public Object get(int id) {
         if (footprint != null) footprint.read(id);
