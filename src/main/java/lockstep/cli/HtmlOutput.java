@@ -41,7 +41,16 @@ final class HtmlOutput {
     }
 
     private static boolean failed(Main main, Path where, IOException e) {
-        main.err.println("lockstep: --html " + where + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        main.err.println("lockstep: --html " + where + ": cannot write: " + why(e));
         return false;
+    }
+
+    /** Why a file could not be written, in words (the JDK's message is often only the path). */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such directory";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file is in the way";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 }

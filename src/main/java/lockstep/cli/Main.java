@@ -204,20 +204,20 @@ public final class Main implements Callable<Integer> {
             err.println("(lockstep " + ex.getCommandLine().getCommandName() + " --help for the usage)");
             return 2;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> { throw ex; });
+        // an exception thrown by this handler would be printed by picocli with its stack trace
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(c.getCommandName(), ex, err));
         try {
             return cl.execute(args);
         } catch (Throwable t) {
-            return failed(cl, t, err);
+            CommandLine.ParseResult pr = cl.getParseResult();
+            return failed(pr != null && pr.subcommand() != null ? pr.subcommand().commandSpec().name() : "", t, err);
         }
     }
 
-    private static int failed(CommandLine cl, Throwable t, PrintStream err) {
+    private static int failed(String subcommand, Throwable t, PrintStream err) {
         err.println("lockstep: " + Failure.describe(t));
         Failure.debug(t, err);
-        CommandLine.ParseResult pr = cl.getParseResult();
-        String sub = pr != null && pr.subcommand() != null ? pr.subcommand().commandSpec().name() : "";
-        return FAILURE_EXIT.getOrDefault(sub, 2);
+        return FAILURE_EXIT.getOrDefault(subcommand, 2);
     }
 
     public static void main(String[] args) {
