@@ -45,7 +45,7 @@ final class SwimlanePage {
          .append("\"</code> · exit ").append(run.exit()).append(" · ").append(run.rows().stream().filter(r -> r.kind() == Kind.STEP).count())
          .append(" steps drawn");
         if (run.stepsNotDrawn() > 0) h.append(", ").append(run.stepsNotDrawn()).append(" more not drawn");
-        h.append(" · replay: <code>").append(esc(replayCommand(run.file(), run.schedule()))).append("</code></p>\n");
+        h.append(" · replay: <code>").append(esc(lockstep.Lockstep.replayCommand(run.file(), run.schedule()))).append("</code></p>\n");
         if (run.violations().isEmpty()) {
             h.append("<p class=\"ok\">no violation</p>\n");
         } else {
@@ -63,16 +63,6 @@ final class SwimlanePage {
                 + " · <span class=\"key ready\"></span> ready · <span class=\"key blocked\"></span> blocked"
                 + " · <span class=\"key stuck\"></span> left blocked · <span class=\"box cancel\">✕</span> injected cancel"
                 + " · <span class=\"key violation\"></span> a violation holds · <b>bold</b> primitive: changed by the row</p>\n</header>\n");
-    }
-
-    /** The command that replays a schedule (quoted for a POSIX shell). */
-    static String replayCommand(String file, String schedule) {
-        return "lockstep replay " + shellQuote(file) + " --schedule " + shellQuote(schedule) + " --trace";
-    }
-
-    static String shellQuote(String s) {
-        if (s.matches("[A-Za-z0-9_./,=:+-]+")) return s;
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** The row where violation {@code v} first holds (-1: none drawn). */
