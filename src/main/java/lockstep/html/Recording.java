@@ -61,6 +61,7 @@ final class Recording implements StepListener {
     }
 
     @Override public void deciding(Machine m, Decision d, int cancelTask) {
+        if (rows.size() >= MAX_ROWS) return;
         Set<Machine.Callback> ready = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < m.readyCount(); i++) ready.add(m.peekReady(i));
         readyBefore = ready;
@@ -81,14 +82,15 @@ final class Recording implements StepListener {
         int lane = ran == null ? cancelTask : laneOf(ran);
         if (ran != null) step++;
         addLanes(m, lane);
-        Map<Integer, TaskState> states = states(m, violations);
+        Map<Integer, String> names = Names.of(m, program);
+        Map<Integer, TaskState> states = states(m, violations, names);
         String what = ran == null ? "cancel() injected" : describe(m, ran, states.get(lane));
         Frame f = lane == Run.CALLBACKS || states.get(lane).kind().equals("done") ? null : frame(m, lane);
         int line = f == null ? lineBefore : f.line();
         int from = f != null && f.code == codeBefore && lineBefore > 0 && lineBefore < line && line - lineBefore <= MAX_SPAN
                 ? lineBefore + 1 : line;
         addRow(m, ran == null ? Kind.CANCEL : Kind.STEP, ran == null ? 0 : step, decision.toString(), lane, what, from, line,
-                wakes(m, lane), states, violations);
+                wakes(m, lane), states, names, violations);
     }
 
     @Override public void quiescent(Machine m, List<String[]> violations) {
@@ -98,18 +100,19 @@ final class Recording implements StepListener {
     }
 
     private void restRow(Machine m, List<String[]> violations) {
+        Map<Integer, String> names = Names.of(m, program);
         addRow(m, Kind.QUIESCENT, 0, "", Run.CALLBACKS, "the loop is at rest: nothing is ready", 0, 0, List.of(),
-                states(m, violations), violations);
+                states(m, violations, names), names, violations);
         rowsAtRest = rows.size();
     }
 
     private void addRow(Machine m, Kind kind, int step, String decision, int lane, String what, int from, int line, List<Wake> wakes,
-                        Map<Integer, TaskState> states, List<String[]> violations) {
+                        Map<Integer, TaskState> states, Map<Integer, String> names, List<String[]> violations) {
         String out = m.stdout();
         List<String> text = new ArrayList<>();
         for (int l = Math.max(1, from); l <= line && l <= source.length; l++) text.add(source[l - 1].strip());
         rows.add(new Row(kind, step, decision, lane, what, from, line, text,
-                wakes, m.time(), m.time() != timeBefore, prims(m), states, new ArrayList<>(violations),
+                wakes, m.time(), m.time() != timeBefore, prims(m, names), states, new ArrayList<>(violations),
                 out.length() > stdoutBefore ? out.substring(stdoutBefore) : ""));
         stdoutBefore = out.length();
         timeBefore = m.time();
@@ -250,11 +253,10 @@ final class Recording implements StepListener {
     // ------------------------------------------------------------------ states
 
     /** Every known task's state; at a lost wakeup or deadlock, a task blocked on a primitive is stuck. */
-    private Map<Integer, TaskState> states(Machine m, List<String[]> violations) {
+    private Map<Integer, TaskState> states(Machine m, List<String[]> violations, Map<Integer, String> names) {
         boolean stuckHere = violations.stream().anyMatch(v -> v[0].equals("lost-wakeup") || v[0].equals("deadlock"));
         Set<Integer> ready = new HashSet<>();
         for (int i = 0; i < m.readyCount(); i++) ready.add(laneOf(m.peekReady(i)));
-        Map<Integer, String> names = Names.of(m, program);
         Map<Integer, TaskState> s = new LinkedHashMap<>();
         for (int t : lanes.keySet()) {
             if (t == Run.CALLBACKS) continue;
@@ -306,8 +308,7 @@ final class Recording implements StepListener {
     }
 
     /** Every primitive on the heap, by name, with its repr; changed when its repr differs from the row before. */
-    private List<Prim> prims(Machine m) {
-        Map<Integer, String> names = Names.of(m, program);
+    private List<Prim> prims(Machine m, Map<Integer, String> names) {
         Map<Integer, String> now = new LinkedHashMap<>();
         List<Prim> ps = new ArrayList<>();
         for (int id = 1; id < m.heapSize(); id++) {
