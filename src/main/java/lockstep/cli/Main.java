@@ -142,12 +142,12 @@ public final class Main implements Callable<Integer> {
                     !noReduction, !noCache, checkFingerprints,
                     threads != null ? threads : 1);
             Explorer.Report r = new Explorer(p, o).explore();
+            if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;
             if (observed != null) {
                 return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, main.out);
             }
             main.out.print(json ? ReportWriter.json(file.toString(), r) : ReportWriter.text(file.toString(), r));
             main.out.flush();
-            if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;
             return r.violations().isEmpty() ? 0 : 1;
         }
     }

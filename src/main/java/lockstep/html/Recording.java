@@ -182,10 +182,12 @@ final class Recording implements StepListener {
         return args.toString();
     }
 
+    /** What a handle did: a task's step or wakeup and its state after ({@code after}; null for a callback), or the callback. */
     private static String describe(Machine m, Machine.Callback ran, TaskState after) {
         Object fn = ran.fn();
-        if (fn instanceof Machine.TaskStep ts) return (ts.exc() == null ? "step" : "step, throwing " + ts.exc().type.name) + " → " + after.text();
-        if (fn instanceof Machine.TaskWakeup) return "wakeup → " + after.text();
+        String then = after == null ? "" : after.kind().equals("ready") ? after.text().replaceFirst("^ready", "yields to the loop") : after.text();
+        if (fn instanceof Machine.TaskStep ts) return (ts.exc() == null ? "step" : "step, throwing " + ts.exc().type.name) + " → " + then;
+        if (fn instanceof Machine.TaskWakeup) return "wakeup → " + then;
         if (fn instanceof Machine.StopLoop) return "loop.stop() (run_until_complete's future is done)";
         return "callback " + shortRepr(Py.repr(m, fn));
     }
