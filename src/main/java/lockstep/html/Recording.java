@@ -220,7 +220,7 @@ final class Recording implements StepListener {
     }
 
     /**
-     * The lanes a step woke: every handle it queued for another task (a wakeup is named by
+     * The lanes a step woke: every handle it queued for another task, not for itself (a wakeup is named by
      * what that task waited on: a lock's release, a condition's notify, an event's set, a
      * task's done-callback; a first step by "start") or for the loop's callbacks.
      */
@@ -230,10 +230,9 @@ final class Recording implements StepListener {
             Machine.Callback cb = m.peekReady(i);
             if (readyBefore.contains(cb)) continue;
             int to = laneOf(cb);
-            if (to == lane && to != Run.CALLBACKS && decision != null && !decision.cancel()) continue;
+            if (to == lane && to != Run.CALLBACKS) continue;
             String how;
-            if (decision.cancel() && to == lane) how = "cancel";
-            else if (cb.fn() instanceof Machine.TaskWakeup) how = wakeVerb(statesBefore.get(to));
+            if (cb.fn() instanceof Machine.TaskWakeup) how = wakeVerb(statesBefore.get(to));
             else if (cb.fn() instanceof Machine.TaskStep) how = statesBefore.containsKey(to) ? "step" : "start";
             else how = cb.fn() instanceof Machine.StopLoop ? "loop.stop" : shortRepr(Py.repr(m, cb.fn()));
             w.add(new Wake(to, how));

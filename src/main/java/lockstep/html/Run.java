@@ -20,7 +20,7 @@ record Run(String file, String schedule, List<Lane> lanes, List<Row> rows, int s
     /** What a row is: a handle the loop ran, a cancel() injected by the schedule, or the loop at rest. */
     enum Kind { STEP, CANCEL, QUIESCENT }
 
-    /** A mark from a row's step to a lane it woke (a release, a notify, a set, a done-callback, a cancel). */
+    /** A mark from a row's step to another lane it woke (a release, a notify, a set, a done-callback, a callback queued). */
     record Wake(int lane, String how) {}
 
     /** A primitive's state after a row: its name in the scenario, its repr, whether the row changed it. */

@@ -115,6 +115,28 @@ class SwimlanePageTest {
     }
 
     @Test
+    void theSameRunGivesTheSamePage() throws Exception {
+        Path a = dir.resolve("a.html"), b = dir.resolve("b.html");
+        for (Path p : List.of(a, b)) lockstep("replay", SwimlaneBrowserTest.SCENARIO.toString(), "--schedule", "0*5,c0", "--html", p.toString());
+        assertEquals(Files.readString(a), Files.readString(b));
+    }
+
+    @Test
+    void aPageThatCannotBeWrittenIsOneErrorLine() {
+        Path out = dir.resolve("no-such-dir").resolve("p.html");
+        Ran r = lockstep("replay", SwimlaneBrowserTest.SCENARIO.toString(), "--html", out.toString());
+        assertEquals(2, r.exit());
+        assertEquals("lockstep: --html " + out + ": cannot write: no such directory\n", r.err());
+        Path file = dir.resolve("file");
+        Ran e = lockstep("explore", SwimlaneBrowserTest.SCENARIO.toString(), "--quiet", "--html", out.getParent().toString() + "/x");
+        assertEquals(0, e.exit(), "explore makes the directories it needs: " + e.err());
+        assertDoesNotThrow(() -> Files.writeString(file, ""));
+        Ran f = lockstep("explore", SwimlaneBrowserTest.SCENARIO.toString(), "--quiet", "--html", file.toString());
+        assertEquals(2, f.exit());
+        assertEquals("lockstep: --html " + file + ": cannot write: a file is in the way\n", f.err());
+    }
+
+    @Test
     void aScheduleThatDoesNotFitWritesNothing() {
         Path out = dir.resolve("none.html");
         Ran r = lockstep("replay", SwimlaneBrowserTest.SCENARIO.toString(), "--schedule", "9", "--html", out.toString());
