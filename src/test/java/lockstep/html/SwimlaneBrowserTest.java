@@ -85,6 +85,8 @@ class SwimlaneBrowserTest {
         assertTrue(Pattern.compile("<td class=\"cell stuck\" data-lane=\"" + task3 + "\"[^>]*>.*left blocked: waits on Condition cond",
                 Pattern.DOTALL).matcher(rows.get(violation)).find(), "Task-3 is left blocked:\n" + rows.get(violation));
         assertEquals(1, count(dom, "class=\"cell stuck\""), "only Task-3, only at the violation");
+        assertTrue(Pattern.compile("<aside id=\"detail\"><h2>the loop at rest</h2>.*lost-wakeup", Pattern.DOTALL).matcher(dom).find(),
+                "the side panel opens on the violation's row");
 
         Path png = OUT.resolve("01_lost_wakeup.png");
         Files.deleteIfExists(png);
