@@ -1,5 +1,9 @@
 package lockstep;
 
+import lockstep.explore.Explorer;
+import lockstep.explore.Replay;
+import lockstep.explore.Schedule;
+import lockstep.html.Pages;
 import lockstep.lang.InputFile;
 import lockstep.lang.ScenarioError;
 import lockstep.sched.Runner;
@@ -7,9 +11,15 @@ import lockstep.vm.Program;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The library's front door: run a scenario file on the model, as {@code lockstep run} does. */
+/**
+ * The library's front door: run a scenario file on the model ({@code lockstep run}),
+ * explore its schedules ({@code lockstep explore}), replay one ({@code lockstep replay}),
+ * draw one as a swimlane page ({@code lockstep replay --html}).
+ */
 public final class Lockstep {
     private Lockstep() {}
 
@@ -42,5 +52,71 @@ public final class Lockstep {
         }
         Runner.Result r = Runner.run(program, Runner.Chooser.FIFO, MAX_HANDLES);
         return new RunResult(r.stdout(), r.stderr(), r.exit());
+    }
+
+    /**
+     * Explores the schedules of a scenario file as {@code lockstep explore} does, quietly.
+     * A refused scenario throws {@link Exploration.Refused} with its {@code FILE:LINE:COL} message.
+     */
+    public static Exploration.Report explore(Path file, Exploration.Options options) throws IOException {
+        Program p = compile(file);
+        Explorer.Options o = new Explorer.Options(Explorer.Strategy.valueOf(options.strategy().toUpperCase(Locale.ROOT)),
+                options.seed(), 3, options.cancels(), options.maxSchedules(), options.maxSteps(), options.timeLimitSeconds(),
+                false, null);
+        Explorer.Report r = new Explorer(p, o).explore();
+        List<Exploration.Outcome> outs = r.outcomes().stream()
+                .map(x -> new Exploration.Outcome(x.stdout(), x.exit(), x.count(), x.schedule())).toList();
+        List<Exploration.Violation> vs = r.violations().stream()
+                .map(v -> new Exploration.Violation(v.kind(), v.message(), v.schedule(), replayCommand(file.toString(), v.schedule()))).toList();
+        return new Exploration.Report(file.toString(), r.complete(), r.bound(), r.schedules(), outs, vs);
+    }
+
+    /** Replays one schedule (as explore prints them) of a scenario file, at most 1,000,000 steps, as {@code lockstep replay} does. */
+    public static Exploration.Replayed replay(Path file, String schedule) throws IOException {
+        Replay.Result r = Replay.replay(compile(file), parse(schedule), null, (int) MAX_HANDLES);
+        if (r.misfit() != null) throw new Exploration.Refused("the schedule does not fit " + file + ": " + r.misfit());
+        List<Exploration.Violation> vs = r.violations().stream()
+                .map(v -> new Exploration.Violation(v[0], v[1], schedule, replayCommand(file.toString(), schedule))).toList();
+        return new Exploration.Replayed(r.run().stdout(), r.run().stderr(), r.run().exit(), vs);
+    }
+
+    /** The swimlane page (one self-contained HTML document) of a scenario file replayed under {@code schedule}. */
+    public static String swimlanePage(Path file, String schedule) throws IOException {
+        String source = InputFile.readSource(file);
+        try {
+            return Pages.replay(compile(file.toString(), source), source, parse(schedule), (int) MAX_HANDLES);
+        } catch (Pages.Misfit e) {
+            throw new Exploration.Refused("the schedule does not fit " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The command line that replays {@code schedule} of {@code file} step by step (quoted for a POSIX shell). */
+    public static String replayCommand(String file, String schedule) {
+        return "lockstep replay " + shellQuote(file) + " --schedule " + shellQuote(schedule) + " --trace";
+    }
+
+    private static String shellQuote(String s) {
+        if (s.matches("[A-Za-z0-9_./,=:+-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static Program compile(Path file) throws IOException {
+        return compile(file.toString(), InputFile.readSource(file));
+    }
+
+    private static Program compile(String file, String source) {
+        try {
+            return Program.compile(file, source);
+        } catch (ScenarioError e) {
+            throw new Exploration.Refused(e.getMessage());
+        }
+    }
+
+    private static List<Schedule.Decision> parse(String schedule) {
+        try {
+            return Schedule.parse(schedule);
+        } catch (Schedule.BadSchedule e) {
+            throw new Exploration.Refused("--schedule: " + e.getMessage());
+        }
     }
 }

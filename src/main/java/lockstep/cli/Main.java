@@ -112,6 +112,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
         @Option(names = "--threads", paramLabel = "N", description = "exhaustive: N-1 helper threads run moves ahead of the search (default 1: on 2 cores it does not pay yet); the report is the same for any N") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
+        @Option(names = "--html", paramLabel = "DIR", description = "also write a swimlane page per outcome and per violation, and index.html, into DIR") Path html;
 
         @Override public Integer call() {
             if (python.refused(main.err)) return 2;
@@ -141,6 +142,7 @@ public final class Main implements Callable<Integer> {
                     !noReduction, !noCache, checkFingerprints,
                     threads != null ? threads : 1);
             Explorer.Report r = new Explorer(p, o).explore();
+            if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;
             if (observed != null) {
                 return OutcomeComparison.report(file.toString(), p, o, r, compareOutcomes.toString(), observed, json, main.out);
             }
@@ -159,6 +161,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--schedule", description = "the schedule (default: empty, CPython's own order)") String schedule = "";
         @Option(names = "--trace", description = "a step-by-step account on stderr") boolean trace;
         @Option(names = "--max-steps", description = "at most N steps (default 1000000)") int maxSteps = 1_000_000;
+        @Option(names = "--html", paramLabel = "OUT", description = "also write the run as a swimlane page (one self-contained HTML file) to OUT") Path html;
 
         @Override public Integer call() {
             if (python.refused(main.err)) return 2;
@@ -177,6 +180,7 @@ public final class Main implements Callable<Integer> {
                 main.err.println("lockstep: the schedule does not fit " + file + ": " + r.misfit());
                 return 2;
             }
+            if (html != null && !HtmlOutput.replay(main, file, p, s, html, maxSteps)) return 2;
             main.out.print(r.run().stdout());
             main.out.flush();
             if (trace) for (String[] v : r.violations()) main.err.println("violation: " + v[0] + ": " + v[1]);
@@ -200,20 +204,20 @@ public final class Main implements Callable<Integer> {
             err.println("(lockstep " + ex.getCommandLine().getCommandName() + " --help for the usage)");
             return 2;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> { throw ex; });
+        // an exception thrown by this handler would be printed by picocli with its stack trace
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> failed(c.getCommandName(), ex, err));
         try {
             return cl.execute(args);
         } catch (Throwable t) {
-            return failed(cl, t, err);
+            CommandLine.ParseResult pr = cl.getParseResult();
+            return failed(pr != null && pr.subcommand() != null ? pr.subcommand().commandSpec().name() : "", t, err);
         }
     }
 
-    private static int failed(CommandLine cl, Throwable t, PrintStream err) {
+    private static int failed(String subcommand, Throwable t, PrintStream err) {
         err.println("lockstep: " + Failure.describe(t));
         Failure.debug(t, err);
-        CommandLine.ParseResult pr = cl.getParseResult();
-        String sub = pr != null && pr.subcommand() != null ? pr.subcommand().commandSpec().name() : "";
-        return FAILURE_EXIT.getOrDefault(sub, 2);
+        return FAILURE_EXIT.getOrDefault(subcommand, 2);
     }
 
     public static void main(String[] args) {

@@ -56,6 +56,9 @@ public final class Frame {
 
     public Frame copy() { return new Frame(this); }
 
+    /** Local number {@code i} (the first ones are the parameters), for pages that show a call; null while unbound. */
+    public Object local(int i) { return locals[i]; }
+
     void push(Object v) {
         if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
         stack[sp++] = v;

@@ -31,6 +31,9 @@ public final class Program {
     int preludeGlobals;
     int userGlobals;
 
+    /** The heap id of the scenario module's global variables (set once a run has started). */
+    public int userGlobals() { return userGlobals; }
+
     private Program(String file, Compiled user) {
         this.file = file;
         this.user = user;
