@@ -1,4 +1,5 @@
-# lockstep's model of asyncio's coroutine-level glue (CPython 3.12 semantics).
+# lockstep's model of asyncio's coroutine-level glue (CPython 3.12 semantics; where
+# another version differs, _has("DELTA") names the difference, lockstep.core.Delta).
 #
 # The state and the rules of every primitive are Java (lockstep.core: Lock, Event,
 # Condition, Semaphore, Barrier, Future, Task); each "_name" native below applies one
@@ -51,28 +52,39 @@ async def Condition_wait(self):
     # Checks that the lock is held, then releases it.
     _cond_release_for_wait(self)
     try:
-        fut = _cond_enqueue(self)
         try:
-            await fut
-            return True
-        except CancelledError:
-            # (monitor only) a notification this waiter had received is lost with it
-            _cond_cancelled_waiter(self, fut)
-            raise
-        finally:
-            _cond_dequeue(self, fut)
-    finally:
-        # Whatever happened, re-acquire the lock before leaving; a cancellation that
-        # arrives meanwhile is remembered and raised once the lock is held again.
-        cancelled = False
-        while True:
+            fut = _cond_enqueue(self)
             try:
-                await Lock_acquire(_cond_lock(self))
-                break
+                await fut
+                return True
             except CancelledError:
-                cancelled = True
-        if cancelled:
-            raise CancelledError
+                if not _has("CONDITION_WAIT_PASSES_NOTIFICATION_ON"):
+                    # (monitor only) a notification this waiter had received is lost with it
+                    _cond_cancelled_waiter(self, fut)
+                raise
+            finally:
+                _cond_dequeue(self, fut)
+        finally:
+            # Whatever happened, re-acquire the lock before leaving; a cancellation that
+            # arrives meanwhile is remembered and raised once the lock is held again
+            # (3.12: as a bare CancelledError; 3.13: the last one itself).
+            err = None
+            while True:
+                try:
+                    await Lock_acquire(_cond_lock(self))
+                    break
+                except CancelledError as e:
+                    err = e
+            if err is not None:
+                if _has("CONDITION_WAIT_KEEPS_CANCEL_MESSAGE"):
+                    raise err
+                raise CancelledError
+    except BaseException:
+        # 3.13: leaving with an exception, perhaps after being notified: notify
+        # another waiter instead (a spurious wakeup at worst).
+        if _has("CONDITION_WAIT_PASSES_NOTIFICATION_ON"):
+            _cond_notify_waiters(self, 1)
+        raise
 
 
 async def Condition_wait_for(self, predicate):
@@ -163,6 +175,8 @@ async def sleep(delay, result=None):
         # sleep(0) is one bare yield to the loop.
         await _yield()
         return result
+    if _has("SLEEP_REFUSES_NAN") and _is_nan(delay):
+        raise ValueError("Invalid delay: NaN (not a number)")
     future = _create_future()
     handle = _call_later(delay, _set_result_unless_cancelled, future, result)
     try:

@@ -40,16 +40,37 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean ha
 
     /**
      * An acquire() interrupted by cancellation. If its future had already been woken
-     * (so a unit was taken for it), the unit goes back and passes to the next waiter.
+     * (so a unit was taken for it), the unit goes back and passes to the next waiter;
+     * from 3.13 ({@link Delta#SEMAPHORE_WAKES_ALL_IT_CAN}) every unit left wakes a waiter,
+     * woken or not.
      */
-    public Step<Semaphore> cancelledWaiter(boolean futureCancelled, Futures f) {
-        if (futureCancelled) return Step.of(this);
-        return new Semaphore(value + 1, waiters, bound, hasQueue).wakeUpNext(f);
+    public Step<Semaphore> cancelledWaiter(boolean futureWoken, Futures f, PyVersion v) {
+        Semaphore s = futureWoken ? new Semaphore(value + 1, waiters, bound, hasQueue) : this;
+        if (v.has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return s.wakeUpWhileUnits(f);
+        return futureWoken ? s.wakeUpNext(f) : Step.of(this);
     }
 
-    /** A woken acquire() resumes; units left over go on to the next waiter. */
-    public Step<Semaphore> resumedWaiter(Futures f) {
+    /**
+     * A woken acquire() resumes; units left over go on to the next waiter (from 3.13,
+     * {@link Delta#SEMAPHORE_WAKES_ALL_IT_CAN}: to as many waiters as there are units).
+     */
+    public Step<Semaphore> resumedWaiter(Futures f, PyVersion v) {
+        if (v.has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return wakeUpWhileUnits(f);
         return value > 0 ? wakeUpNext(f) : Step.of(this);
+    }
+
+    /** One waiter not yet done woken per unit, in queue order, while units are left. */
+    private Step<Semaphore> wakeUpWhileUnits(Futures f) {
+        long left = value;
+        Vec<Wake> wakes = Vec.of();
+        for (int w : waiters) {
+            if (left == 0) break;
+            if (!f.done(w)) {
+                left--;
+                wakes = wakes.append(new Wake(w, true));
+            }
+        }
+        return new Step<>(new Semaphore(left, waiters, bound, hasQueue), wakes);
     }
 
     /** release(): one more unit, handed to the first waiter not yet done. */

@@ -39,10 +39,10 @@ public class Semaphore {
     private static void resume(Tx<lockstep.core.Semaphore> tx, Suspended s) {
         tx.core = tx.core.dequeue(s.fut());
         if (s.cancelled()) {
-            tx.core = tx.wake(tx.core.cancelledWaiter(s.state() == Fut.CANCELLED, tx));
+            tx.core = tx.wake(tx.core.cancelledWaiter(s.state() != Fut.CANCELLED, tx, lockstep.core.PyVersion.DEFAULT));
             tx.cancel(s.call());
         } else {
-            tx.core = tx.wake(tx.core.resumedWaiter(tx));
+            tx.core = tx.wake(tx.core.resumedWaiter(tx, lockstep.core.PyVersion.DEFAULT));
             tx.complete(s.call(), true);
         }
     }

@@ -112,9 +112,9 @@ final class AsyncioApi {
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
             long parties = intArg(m, bind(a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
-            if (parties < 1) throw PyRaise.of(PyType.VALUE_ERROR, "parties must be > 0");
+            Barrier.checkParties(parties, m.version());
             int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
-            return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties))));
+            return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties, m.version()))));
         });
 
         definePreludeMethod("Lock", "acquire");
@@ -250,6 +250,10 @@ final class AsyncioApi {
             if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0));
             return NONE;
         });
+        defineNative("_cond_notify_waiters", (m, a) -> {
+            wake(m, cond(m, a.ref(0)).s().notifyWaiters((Long) a.get(1), m).wakes());
+            return NONE;
+        });
         defineNative("_cond_dequeue", (m, a) -> {
             m.set(a.ref(0), cond(m, a.ref(0)).with(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
             return NONE;
@@ -273,14 +277,14 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_sem_cancelled_waiter", (m, a) -> {
-            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.cancelled(a.ref(1)), m);
+            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.futDone(a.ref(1)) && !m.cancelled(a.ref(1)), m, m.version());
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
         defineNative("_sem_resumed_waiter", (m, a) -> {
             m.observer().semaphoreResumed(m, a.ref(0), sem(m, a.ref(0)).s(), a.ref(1));
-            Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m);
+            Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m, m.version());
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
@@ -390,6 +394,8 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_yield", (m, a) -> BareYield.YIELD);
+        defineNative("_has", (m, a) -> m.version().has(Delta.valueOf((String) a.get(0))));
+        defineNative("_is_nan", (m, a) -> a.get(0) instanceof Double d && d.isNaN());
     }
 
     // ------------------------------------------------------------------ tasks
@@ -409,7 +415,7 @@ final class AsyncioApi {
         defineMethod("Task.cancel", (m, a) -> m.cancelTask(a.ref(0), optMsg(a)));
         defineMethod("Task.cancelling", (m, a) -> (long) m.task(a.ref(0)).t().cancelRequests());
         defineMethod("Task.uncancel", (m, a) -> {
-            Task t = m.task(a.ref(0)).t().uncancel();
+            Task t = m.task(a.ref(0)).t().uncancel(m.version());
             m.putTask(a.ref(0), t);
             return (long) t.cancelRequests();
         });
@@ -491,7 +497,7 @@ final class AsyncioApi {
             t = new TimeoutObj(t.state(), t.when(), -1, t.task(), t.cancelling());
             if (t.state().equals("expiring")) {
                 m.set(id, new TimeoutObj("expired", t.when(), -1, t.task(), t.cancelling()));
-                Task task = m.task(t.task()).t().uncancel();
+                Task task = m.task(t.task()).t().uncancel(m.version());
                 m.putTask(t.task(), task);
                 if (task.cancelRequests() <= t.cancelling() && a.get(1) == PyType.CANCELLED_ERROR) {
                     return new Immediate(null, PyExc.of(PyType.TIMEOUT_ERROR, null));

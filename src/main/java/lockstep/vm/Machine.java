@@ -93,6 +93,11 @@ public final class Machine implements Futures {
         heap.add(null); // id 0 is never used
     }
 
+    /** The CPython version whose semantics this run follows. */
+    public lockstep.core.PyVersion version() {
+        return program.version;
+    }
+
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
         Machine c = new Machine(program);
@@ -308,12 +313,23 @@ public final class Machine implements Futures {
         }
         if (footprint != null) footprint.write(Footprint.TASKS);
         if (tasks.size() >= MAX_TASKS) throw new ResourceBound("more than " + MAX_TASKS + " tasks");
-        String n = "Task-" + (++taskCounter);
-        if (name != null && name != Interp.NONE) n = Py.str(this, name);
+        String n = taskName(name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
         tasks.add(id);
         callSoon(new TaskStep(id, null), Vec.of(), -1);
         return id;
+    }
+
+    /**
+     * A new task's name: {@code Task-N} from the counter when unnamed. A named task uses
+     * up a number too in 3.12 (asyncio.create_task creates it unnamed and renames it),
+     * not from 3.13 ({@link lockstep.core.Delta#CREATE_TASK_NAMES_AT_ONCE}).
+     */
+    private String taskName(Object name) {
+        boolean named = name != null && name != Interp.NONE;
+        if (named && version().has(lockstep.core.Delta.CREATE_TASK_NAMES_AT_ONCE)) return Py.str(this, name);
+        String n = "Task-" + (++taskCounter);
+        return named ? Py.str(this, name) : n;
     }
 
     public TaskObj task(int id) { return (TaskObj) get(id); }

@@ -253,7 +253,7 @@ public final class Py {
     }
 
     public static Object binary(Machine m, String op, Object a, Object b, boolean inplace) {
-        if (isNumber(a) && isNumber(b)) return arith(op, a, b);
+        if (isNumber(a) && isNumber(b)) return arith(m, op, a, b);
         if (op.equals("+")) {
             if (a instanceof String x && b instanceof String y) {
                 checkSize((long) x.length() + y.length(), "str");
@@ -352,6 +352,20 @@ public final class Py {
     static void checkIntBits(long bits) {
         if (bits > MAX_INT_BITS) throw new ResourceBound("an int of about " + (bits == Long.MAX_VALUE ? "2**63 or more" : bits)
                 + " bits (the model holds at most " + MAX_INT_BITS + ")");
+    }
+
+    /**
+     * Arithmetic of two numbers as CPython {@code m}'s version words it: 3.14 says
+     * "division by zero" for every int and float division and modulo by zero, and "zero
+     * to a negative power" ({@link lockstep.core.Delta#ZERO_DIVISION_MESSAGES}).
+     */
+    private static Object arith(Machine m, String op, Object a, Object b) {
+        try {
+            return arith(op, a, b);
+        } catch (PyRaise e) {
+            if (e.exc.type != PyType.ZERO_DIVISION_ERROR || !m.version().has(lockstep.core.Delta.ZERO_DIVISION_MESSAGES)) throw e;
+            throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, op.equals("**") ? "zero to a negative power" : "division by zero");
+        }
     }
 
     private static Object arith(String op, Object a, Object b) {

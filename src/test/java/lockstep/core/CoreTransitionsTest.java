@@ -84,7 +84,7 @@ class CoreTransitionsTest {
         assertEquals(0, r.state().value(), "the unit went to waiter 1");
         assertEquals(Vec.of(new Wake(1, true)), r.wakes());
         v.done.add(1);
-        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(false, v);
+        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(true, v, PyVersion.DEFAULT);
         assertEquals(0, c.state().value(), "the unit passed on to waiter 2");
         assertEquals(Vec.of(new Wake(2, true)), c.wakes());
     }
@@ -98,7 +98,7 @@ class CoreTransitionsTest {
     }
 
     @Test void barrierPhasesFillDrainAndFillAgain() {
-        Barrier b = Barrier.create(7, 2);
+        Barrier b = Barrier.create(7, 2, PyVersion.DEFAULT);
         assertEquals("filling, waiters:0/2", b.describe());
         b = b.arrive();
         assertFalse(b.isLast(0));
@@ -129,6 +129,6 @@ class CoreTransitionsTest {
         assertEquals(1, t.cancelRequests());
         assertTrue(t.mustCancel());
         assertFalse(t.startStep().mustCancel());
-        assertEquals(0, t.uncancel().uncancel().cancelRequests(), "never below zero");
+        assertEquals(0, t.uncancel(PyVersion.DEFAULT).uncancel(PyVersion.DEFAULT).cancelRequests(), "never below zero");
     }
 }

@@ -1,0 +1,56 @@
+package lockstep.core;
+
+/**
+ * The named differences between CPython versions that the model follows. The core and
+ * the prelude say 3.12; each rule that differs in another version checks
+ * {@code version.has(Delta.X)} at the one place it differs. A delta belongs to the
+ * versions {@code from} to {@code to} (inclusive), and names where it comes from.
+ */
+public enum Delta {
+    /**
+     * asyncio.create_task(coro, name=N) gives the name to loop.create_task: the task
+     * uses up no {@code Task-N} number (3.12 creates it unnamed, then renames it).
+     */
+    CREATE_TASK_NAMES_AT_ONCE(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: create_task(coro, name=name)"),
+    /**
+     * Condition.wait: a waiter leaving wait() with an exception (cancelled after it was
+     * notified, say) notifies another waiter, so no notification is lost.
+     */
+    CONDITION_WAIT_PASSES_NOTIFICATION_ON(PyVersion.V3_13, PyVersion.V3_14, "gh-112202"),
+    /**
+     * Condition.wait: a cancellation during the re-acquire of the lock is re-raised as
+     * the same exception (its message kept), not as a bare CancelledError().
+     */
+    CONDITION_WAIT_KEEPS_CANCEL_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "gh-111693"),
+    /**
+     * Semaphore.acquire: a waiter that leaves (acquired or cancelled) wakes as many
+     * waiters as there are units, not at most one; a cancelled waiter gives its unit back
+     * only if it had been woken.
+     */
+    SEMAPHORE_WAKES_ALL_IT_CAN(PyVersion.V3_13, PyVersion.V3_14, "locks.py 3.13: Semaphore.acquire"),
+    /** Barrier(parties < 1) raises ValueError('parties must be >= 1') (3.12: '> 0'). */
+    BARRIER_PARTIES_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "locks.py 3.13"),
+    /** asyncio.sleep(nan) raises ValueError('Invalid delay: NaN (not a number)') (3.12: fires at once). */
+    SLEEP_REFUSES_NAN(PyVersion.V3_13, PyVersion.V3_14, "gh-105331, tasks.py 3.13: sleep"),
+    /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
+    UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
+    /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */
+    AWAIT_MESSAGE_CANT_BE_AWAITED(PyVersion.V3_14, PyVersion.V3_14, "3.14 ceval message"),
+    /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */
+    ZERO_DIVISION_MESSAGES(PyVersion.V3_14, PyVersion.V3_14, "3.14 int/float messages");
+
+    public final PyVersion from;
+    public final PyVersion to;
+    /** Where the difference comes from: a CPython issue, or the stdlib file that changed. */
+    public final String reference;
+
+    Delta(PyVersion from, PyVersion to, String reference) {
+        this.from = from;
+        this.to = to;
+        this.reference = reference;
+    }
+
+    boolean in(PyVersion v) {
+        return v.compareTo(from) >= 0 && v.compareTo(to) <= 0;
+    }
+}
