@@ -194,7 +194,12 @@ def ensure_future(aw):
 
 
 async def wait_for(fut, timeout):
-    # 3.12: the awaitable runs inside the caller's task, under asyncio.timeout().
+    # 3.12: the awaitable runs inside the caller's task, under asyncio.timeout();
+    # before (WAIT_FOR_ON_A_WAITER), a coroutine runs in a task of its own and the
+    # caller waits on a future that its end or a timer releases.
+    own_task = _has("WAIT_FOR_ON_A_WAITER")
+    if own_task and timeout is None:
+        return await fut
     if timeout is not None and timeout <= 0:
         fut = ensure_future(fut)
         if _future_done(fut):
@@ -204,8 +209,38 @@ async def wait_for(fut, timeout):
             return _future_result(fut)
         except CancelledError as exc:
             raise TimeoutError from exc
+    if own_task:
+        return await _wait_for_on_a_waiter(fut, timeout)
     async with _timeout(timeout):
         return await fut
+
+
+async def _wait_for_on_a_waiter(fut, timeout):
+    # wait_for of 3.10 and 3.11 with a timeout > 0.
+    waiter = _create_future()
+    handle = _call_later(timeout, _release_waiter, waiter)
+    release = lambda f: _release_waiter(waiter)
+    fut = ensure_future(fut)
+    _add_done_callback(fut, release)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if _future_done(fut):
+                return _future_result(fut)
+            _remove_done_callback(fut, release)
+            await _cancel_and_wait(fut)
+            raise
+        if _future_done(fut):
+            return _future_result(fut)
+        _remove_done_callback(fut, release)
+        await _cancel_and_wait(fut)
+        try:
+            return _future_result(fut)
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        handle.cancel()
 
 
 async def _cancel_and_wait(fut):
@@ -272,7 +307,7 @@ def gather(*aws, return_exceptions=False):
             fut = ensure_future(aw)
             nfuts += 1
             seen[aw] = fut
-            if _future_done(fut):
+            if _future_done(fut) and not _has("GATHER_DONE_CHILDREN_CALL_BACK"):
                 done_already.append(fut)
             else:
                 _add_done_callback(fut, _done_callback)

@@ -32,6 +32,17 @@ public enum Delta {
     BARRIER_PARTIES_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "locks.py 3.13"),
     /** asyncio.sleep(nan) raises ValueError('Invalid delay: NaN (not a number)') (3.12: fires at once). */
     SLEEP_REFUSES_NAN(PyVersion.V3_13, PyVersion.V3_14, "gh-105331, tasks.py 3.13: sleep"),
+    /**
+     * asyncio.wait_for with a timeout runs a coroutine in a task of its own and waits on a
+     * future released by its end or by a timer (3.12 runs it in the caller's task under
+     * asyncio.timeout()).
+     */
+    WAIT_FOR_ON_A_WAITER(PyVersion.V3_10, PyVersion.V3_11, "gh-96764 (3.12 rebuilt wait_for on timeout())"),
+    /**
+     * gather(): a child already done gets a done-callback like the others (run one loop
+     * step later), so gather never finishes at once (3.12 calls its callback directly).
+     */
+    GATHER_DONE_CHILDREN_CALL_BACK(PyVersion.V3_10, PyVersion.V3_11, "gh-97696 (3.12's eager tasks)"),
     /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
     UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
     /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@code VersionCorpusTest}); the others are refused in words.
  */
 public enum PyVersion {
-    V3_10("3.10", false), V3_11("3.11", false), V3_12("3.12", true), V3_13("3.13", true), V3_14("3.14", true);
+    V3_10("3.10", false), V3_11("3.11", true), V3_12("3.12", true), V3_13("3.13", true), V3_14("3.14", true);
 
     /** The default, and the version whose semantics are the core's. */
     public static final PyVersion DEFAULT = V3_12;
