@@ -43,6 +43,28 @@ public enum Delta {
      * step later), so gather never finishes at once (3.12 calls its callback directly).
      */
     GATHER_DONE_CHILDREN_CALL_BACK(PyVersion.V3_10, PyVersion.V3_11, "gh-97696 (3.12's eager tasks)"),
+    /**
+     * asyncio has no Barrier, BrokenBarrierError, timeout(), timeout_at(), and tasks no
+     * cancelling() or uncancel(): they arrive in 3.11 (using them is an AttributeError).
+     */
+    NO_3_11_API(PyVersion.V3_10, PyVersion.V3_10, "3.11 What's New: asyncio.Barrier, asyncio.timeout, Task.cancelling/uncancel"),
+    /**
+     * A primitive given loop= raises TypeError('As of 3.10, the *loop* parameter was
+     * removed from Lock() since it is no longer necessary') (3.11 has no such parameter).
+     */
+    LOOP_PARAMETER_REFUSED_IN_WORDS(PyVersion.V3_10, PyVersion.V3_10, "mixins.py 3.10: _LoopBoundMixin"),
+    /**
+     * Awaiting a task that ended by raising CancelledError gives a new CancelledError()
+     * (the message lost), not that exception itself.
+     */
+    CANCELLED_TASK_RAISES_ANEW(PyVersion.V3_10, PyVersion.V3_10, "bpo-45390 (3.11 passes the CancelledError on)"),
+    /**
+     * Future.result() before done: InvalidStateError('Result is not ready.'); set_result or
+     * set_exception on a done future: InvalidStateError('FINISHED: <Future finished ...>').
+     */
+    FUTURE_STATE_MESSAGES(PyVersion.V3_10, PyVersion.V3_10, "the futures of the 3.10.2 oracle of record"),
+    /** int % 0: ZeroDivisionError('integer division or modulo by zero') (3.11: 'integer modulo by zero'). */
+    INT_MODULO_MESSAGE(PyVersion.V3_10, PyVersion.V3_10, "longobject.c 3.11"),
     /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
     UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
     /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */

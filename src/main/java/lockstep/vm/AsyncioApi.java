@@ -36,6 +36,15 @@ final class AsyncioApi {
         }
     }
 
+    /** What 3.10 lacks ({@link Delta#NO_3_11_API}): asyncio's attributes and the methods of tasks. */
+    private static final java.util.Set<String> ARRIVED_IN_3_11 = java.util.Set.of("asyncio.Barrier", "asyncio.BrokenBarrierError",
+            "asyncio.timeout", "asyncio.timeout_at", "asyncio.Timeout", "Task.cancelling", "Task.uncancel");
+
+    /** Whether {@code qualified} ({@code asyncio.timeout}, {@code Task.uncancel}) does not exist in the run's version. */
+    static boolean absent(Machine m, String qualified) {
+        return ARRIVED_IN_3_11.contains(qualified) && m.version().has(Delta.NO_3_11_API);
+    }
+
     /** An asyncio attribute implemented in the prelude; resolved when read. */
     record PreludeName(String name) {}
 
@@ -57,9 +66,13 @@ final class AsyncioApi {
 
     private static final Object REQUIRED = new Object();
 
-    /** Binds a constructor's arguments as Python would for Cls.__init__(self, names...). */
-    static Object[] bind(Args a, String cls, String[] names, Object[] defaults) {
+    /**
+     * Binds a constructor's arguments as Python would for Cls.__init__(self, names...); in
+     * 3.10 ({@link Delta#LOOP_PARAMETER_REFUSED_IN_WORDS}) a loop= keyword binds, then is refused.
+     */
+    static Object[] bind(Machine m, Args a, String cls, String[] names, Object[] defaults) {
         String fn = cls + ".__init__()";
+        boolean loopParameter = m.version().has(Delta.LOOP_PARAMETER_REFUSED_IN_WORDS);
         if (a.size() > names.length) {
             int n = names.length + 1;
             throw PyRaise.of(PyType.TYPE_ERROR, fn + " takes " + (defaults.length > 0 && defaults[0] != REQUIRED && names.length > 0
@@ -69,6 +82,7 @@ final class AsyncioApi {
         Object[] out = new Object[names.length];
         for (int i = 0; i < a.size(); i++) out[i] = a.get(i);
         for (java.util.Map.Entry<String, Object> e : a.kw.entrySet()) {
+            if (loopParameter && e.getKey().equals("loop")) continue;
             int i = java.util.Arrays.asList(names).indexOf(e.getKey());
             if (i < 0) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got an unexpected keyword argument '" + e.getKey() + "'");
             if (out[i] != null) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got multiple values for argument '" + e.getKey() + "'");
@@ -80,23 +94,26 @@ final class AsyncioApi {
                 out[i] = defaults[i];
             }
         }
+        if (loopParameter && a.kw.containsKey("loop")) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "As of 3.10, the *loop* parameter was removed from " + cls + "() since it is no longer necessary");
+        }
         return out;
     }
 
     private static void primitives() {
         defineAsyncio("Lock", PyType.LOCK);
         defineImpl("type:Lock", (m, a) -> {
-            bind(a, "Lock", new String[0], new Object[0]);
+            bind(m, a, "Lock", new String[0], new Object[0]);
             return ref(m.alloc(new LockObj(Lock.NEW)));
         });
         defineAsyncio("Event", PyType.EVENT);
         defineImpl("type:Event", (m, a) -> {
-            bind(a, "Event", new String[0], new Object[0]);
+            bind(m, a, "Event", new String[0], new Object[0]);
             return ref(m.alloc(new EventObj(Event.NEW)));
         });
         defineAsyncio("Condition", PyType.CONDITION);
         defineImpl("type:Condition", (m, a) -> {
-            Object l = bind(a, "Condition", new String[]{"lock"}, new Object[]{NONE})[0];
+            Object l = bind(m, a, "Condition", new String[]{"lock"}, new Object[]{NONE})[0];
             int lockId;
             if (l == NONE) lockId = m.alloc(new LockObj(Lock.NEW));
             else if (l instanceof Ref r && m.get(r.id()) instanceof LockObj) lockId = r.id();
@@ -105,13 +122,13 @@ final class AsyncioApi {
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
         defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false)))));
+                intArg(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false)))));
         defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
         defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true)))));
+                intArg(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true)))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
-            long parties = intArg(m, bind(a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
+            long parties = intArg(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
             Barrier.checkParties(parties, m.version());
             int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
             return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties, m.version()))));

@@ -230,13 +230,23 @@ public final class Machine implements Futures {
 
     public void setResult(int id, Object v) {
         if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_result operation");
+        requirePending(id);
         fire(id, fut(id).setResult(v));
     }
 
     public void setException(int id, Object exc) {
         if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_exception operation");
         PyExc e = exc instanceof PyType t ? new PyExc(t, Vec.of()) : (PyExc) exc;
+        requirePending(id);
         fire(id, fut(id).setException(e));
+    }
+
+    /** 3.10 words the InvalidStateError of completing a done future with its state and repr ({@link lockstep.core.Delta#FUTURE_STATE_MESSAGES}). */
+    private void requirePending(int id) {
+        Future f = fut(id);
+        if (f.done() && version().has(lockstep.core.Delta.FUTURE_STATE_MESSAGES)) {
+            throw PyRaise.of(PyType.INVALID_STATE_ERROR, f.status() + ": " + Py.repr(this, new Ref(id)));
+        }
     }
 
     /** Future.cancel / Task.cancel / _GatheringFuture.cancel, by the object's kind. */
@@ -264,7 +274,8 @@ public final class Machine implements Futures {
     public Object futResult(int id) {
         Future f = fut(id);
         if (f.cancelled()) throw new PyRaise(makeCancelledError(id));
-        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR, "Result is not set.");
+        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR,
+                version().has(lockstep.core.Delta.FUTURE_STATE_MESSAGES) ? "Result is not ready." : "Result is not set.");
         if (f.exception() != null) throw new PyRaise((PyExc) f.exception());
         return f.result();
     }
@@ -281,7 +292,7 @@ public final class Machine implements Futures {
         Future f = fut(id);
         if (f.cancelledExc() != null) {
             putFut(id, f.withoutCancelledExc());
-            return (PyExc) f.cancelledExc();
+            if (!version().has(lockstep.core.Delta.CANCELLED_TASK_RAISES_ANEW)) return (PyExc) f.cancelledExc();
         }
         Object msg = f.cancelMessage();
         return new PyExc(PyType.CANCELLED_ERROR, msg == null || msg == Interp.NONE ? Vec.of() : Vec.of(msg));

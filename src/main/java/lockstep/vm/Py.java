@@ -357,14 +357,21 @@ public final class Py {
     /**
      * Arithmetic of two numbers as CPython {@code m}'s version words it: 3.14 says
      * "division by zero" for every int and float division and modulo by zero, and "zero
-     * to a negative power" ({@link lockstep.core.Delta#ZERO_DIVISION_MESSAGES}).
+     * to a negative power" ({@link lockstep.core.Delta#ZERO_DIVISION_MESSAGES}); 3.10 says
+     * "integer division or modulo by zero" for int % 0 ({@link lockstep.core.Delta#INT_MODULO_MESSAGE}).
      */
     private static Object arith(Machine m, String op, Object a, Object b) {
         try {
             return arith(op, a, b);
         } catch (PyRaise e) {
-            if (e.exc.type != PyType.ZERO_DIVISION_ERROR || !m.version().has(lockstep.core.Delta.ZERO_DIVISION_MESSAGES)) throw e;
-            throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, op.equals("**") ? "zero to a negative power" : "division by zero");
+            if (e.exc.type != PyType.ZERO_DIVISION_ERROR) throw e;
+            if (m.version().has(lockstep.core.Delta.ZERO_DIVISION_MESSAGES)) {
+                throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, op.equals("**") ? "zero to a negative power" : "division by zero");
+            }
+            if (m.version().has(lockstep.core.Delta.INT_MODULO_MESSAGE) && e.exc.args.equals(Vec.of("integer modulo by zero"))) {
+                throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+            }
+            throw e;
         }
     }
 
