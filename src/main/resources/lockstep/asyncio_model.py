@@ -102,6 +102,18 @@ async def Condition___aenter__(self):
 # ---------------------------------------------------------------- Semaphore
 
 async def Semaphore_acquire(self):
+    if _has("SEMAPHORE_BEFORE_REWRITE"):
+        # 3.10: a woken waiter checks for a unit again and may queue again, behind
+        # newcomers; a cancelled one stays queued.
+        while _sem_empty(self):
+            fut = _sem_enqueue(self)
+            try:
+                await fut
+            except BaseException:
+                _sem_abandoned_waiter(self, fut)
+                raise
+        _sem_take(self)
+        return True
     if _sem_try_take(self):
         return True
     fut = _sem_enqueue(self)
@@ -208,7 +220,7 @@ async def wait_for(fut, timeout):
         try:
             return _future_result(fut)
         except CancelledError as exc:
-            raise TimeoutError from exc
+            raise _new_timeout_error() from exc
     if own_task:
         return await _wait_for_on_a_waiter(fut, timeout)
     async with _timeout(timeout):
@@ -238,7 +250,7 @@ async def _wait_for_on_a_waiter(fut, timeout):
         try:
             return _future_result(fut)
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise _new_timeout_error() from exc
     finally:
         handle.cancel()
 

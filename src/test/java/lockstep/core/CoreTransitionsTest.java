@@ -78,23 +78,23 @@ class CoreTransitionsTest {
 
     @Test void semaphoreTakesAUnitWhenWakingAndGivesItBackOnCancellation() {
         View v = new View();
-        Semaphore s = Semaphore.create(0, false).enqueue(1).enqueue(2);
+        Semaphore s = Semaphore.create(0, false, PyVersion.DEFAULT).enqueue(1).enqueue(2);
         assertTrue(s.locked(v));
         Step<Semaphore> r = s.release(v);
         assertEquals(0, r.state().value(), "the unit went to waiter 1");
         assertEquals(Vec.of(new Wake(1, true)), r.wakes());
         v.done.add(1);
-        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(true, v, PyVersion.DEFAULT);
+        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(true, v);
         assertEquals(0, c.state().value(), "the unit passed on to waiter 2");
         assertEquals(Vec.of(new Wake(2, true)), c.wakes());
     }
 
     @Test void boundedSemaphoreRefusesReleaseAboveItsBound() {
-        Semaphore s = Semaphore.create(1, true);
+        Semaphore s = Semaphore.create(1, true, PyVersion.DEFAULT);
         AsyncioError e = assertThrows(AsyncioError.class, () -> s.release(new View()));
         assertEquals("ValueError", e.type());
         assertEquals("BoundedSemaphore released too many times", e.getMessage());
-        assertThrows(AsyncioError.class, () -> Semaphore.create(-1, false));
+        assertThrows(AsyncioError.class, () -> Semaphore.create(-1, false, PyVersion.DEFAULT));
     }
 
     @Test void barrierPhasesFillDrainAndFillAgain() {
