@@ -86,6 +86,12 @@ public enum Delta {
     INT_MODULO_MESSAGE(PyVersion.V3_10, PyVersion.V3_10, "longobject.c 3.11"),
     /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
     UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
+    /**
+     * shield(): called from a task, it adds a done-callback to the inner future for the
+     * "awaited by" graph; a cancelled outer puts _log_on_exception on the inner future.
+     * Both run as handles of their own (more interleavings, same FIFO output).
+     */
+    SHIELD_CALLBACKS_OF_3_14(PyVersion.V3_14, PyVersion.V3_14, "gh-91048 (3.14's asyncio call graph), tasks.py 3.14"),
     /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */
     AWAIT_MESSAGE_CANT_BE_AWAITED(PyVersion.V3_14, PyVersion.V3_14, "3.14 ceval message"),
     /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */
