@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// CPython 3.12 oracle for lockstep: runs scenario files on real CPython 3.12
+// CPython oracle for lockstep: runs scenario files on real CPython 3.12
 // (pyodide, WebAssembly) with lockstep_cpython.py's deterministic
 // virtual-time event loop.  pyodide is loaded once for all files.
+// --python V (3.10, 3.11, 3.12 = default, 3.13, 3.14) runs them on that
+// version's oracle of record instead (pyodide_runner.mjs).
 //
 //   node model/cpython/cpython312.mjs FILE...          one JSON line per file:
 //        {"file": ..., "stdout": ..., "exit": N, "stderr": ...}
 //   node model/cpython/cpython312.mjs --write FILE...  writes X.out and X.exit
 //        next to every X.py (see model/README.md), one summary line per file
+//   node model/cpython/cpython312.mjs --write-to DIR FILE...  the same, in DIR
+//        (X.out and X.exit named after X.py; model/regen-expected.sh --python V)
 //   node model/cpython/cpython312.mjs --schedule S FILE...
 //        follow a lockstep schedule (the result also has "schedule")
 //   node model/cpython/cpython312.mjs --shuffle SEED [--cancel K] [--runs N] FILE...
@@ -25,12 +29,13 @@
 //        "cancel"?, "max_steps"?, "record_trace"?, "locks"?, "bench_runs"?,
 //        "bench_seconds"?}
 //
-// Options: --max-steps N (default 1000000).  The "Python 3.12.x" version line
+// Options: --python V, --max-steps N (default 1000000).  The "Python 3.x.y" version line
 // goes to stderr, so stdout carries only the JSON lines / summaries.
 
 import fs from "node:fs";
 import readline from "node:readline";
-import { startCPython312, mask, OracleError } from "./pyodide_runner.mjs";
+import path from "node:path";
+import { startCPython, mask, OracleError, PYODIDE_PACKAGES, DEFAULT_PYTHON } from "./pyodide_runner.mjs";
 
 function die(msg) {
   process.stderr.write(`cpython312: ${msg}\n`);
@@ -38,7 +43,7 @@ function die(msg) {
 }
 
 function usage() {
-  die("usage: node cpython312.mjs [--write] [--max-steps N] [--schedule S | --shuffle SEED [--cancel K] [--runs N] [--bench]]\n"
+  die("usage: node cpython312.mjs [--python V] [--write | --write-to DIR] [--max-steps N] [--schedule S | --shuffle SEED [--cancel K] [--runs N] [--bench]]\n"
     + "       [--locks LOCKS.py] [--record-trace OUT.jsonl] FILE... | --requests REQ.jsonl|-");
 }
 
@@ -49,7 +54,7 @@ function intArg(v, name, min) {
 }
 
 const args = process.argv.slice(2);
-let write = false, bench = false;
+let write = false, bench = false, writeTo = null, python = DEFAULT_PYTHON;
 let maxSteps = 1000000;
 let schedule = null, shuffle = null, cancel = 0, runs = 1, locks = null, traceOut = null, requests = null;
 const files = [];
@@ -63,6 +68,8 @@ for (let i = 0; i < args.length; i++) {
     return args[++i];
   };
   if (a === "--write") write = true;
+  else if (a === "--write-to") { write = true; writeTo = val(); }
+  else if (a === "--python") python = val();
   else if (a === "--bench") bench = true;
   else if (a === "--max-steps") maxSteps = intArg(val(), "--max-steps", 1);
   else if (a === "--schedule") schedule = val();
@@ -77,6 +84,7 @@ for (let i = 0; i < args.length; i++) {
   else files.push(a);
 }
 if (requests !== null ? files.length > 0 : files.length === 0) usage();
+if (!(python in PYODIDE_PACKAGES)) die(`--python: one of ${Object.keys(PYODIDE_PACKAGES).join(", ")}`);
 if (schedule !== null && shuffle !== null) die("give either --schedule or --shuffle");
 if (runs > 1 && shuffle === null) die("--runs needs --shuffle");
 if (bench && (shuffle === null || write || traceOut !== null)) die("--bench needs --shuffle (and no --write or --record-trace)");
@@ -89,7 +97,7 @@ for (const f of files.concat(locks ? [locks] : [])) {
 
 let cpy;
 try {
-  cpy = await startCPython312();
+  cpy = await startCPython(python);
 } catch (e) {
   die(e instanceof OracleError ? e.message : String(e && e.stack ? e.stack : e));
 }
@@ -151,7 +159,7 @@ if (requests !== null) {
         process.stdout.write(JSON.stringify(r) + "\n");
         continue;
       }
-      const base = file.slice(0, -3);
+      const base = writeTo === null ? file.slice(0, -3) : path.join(writeTo, path.basename(file, ".py"));
       fs.writeFileSync(base + ".out", mask(r.stdout));
       let exitText = `${r.exit}\n`;
       if (r.exit === 1) exitText += mask(lastLine(r.stderr)) + "\n";

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Live differential test: lockstep (the model) against real CPython 3.12
-// (pyodide 0.27.7, one process) on the same scenarios and the same schedules.
+// (pyodide 0.27.7, one process) on the same scenarios and the same schedules;
+// --python V against another version's oracle of record (pyodide_runner.mjs),
+// lockstep then following V (batch requests with "python": V).
 //
 //   node model/cpython/differential.mjs [--jar target/lockstep.jar] [options] [FILE...]
 //
@@ -22,6 +24,8 @@
 //
 // Options:
 //   --jar PATH              lockstep's shaded jar (default target/lockstep.jar)
+//   --python V              the CPython version (default 3.12)
+//   --every N               only every N-th FILE (sorted; default 1: all), a bounded sample
 //   --strategy S            explore strategy: random (default), pct or exhaustive
 //   --seed N                explore and shuffle seed (default 1)
 //   --samples K             explore --max-schedules without cancellations (default 20)
@@ -39,7 +43,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { startCPython312, mask } from "./pyodide_runner.mjs";
+import { startCPython, mask, DEFAULT_PYTHON } from "./pyodide_runner.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "..", "..");
@@ -51,7 +55,7 @@ function die(msg) {
 
 const opt = {
   jar: path.join(repo, "target", "lockstep.jar"), strategy: "random", seed: 1, samples: 20,
-  cancelSamples: 10, exploreTime: 20, shuffles: 4, maxDiffs: 20, quiet: false,
+  cancelSamples: 10, exploreTime: 20, shuffles: 4, maxDiffs: 20, quiet: false, python: DEFAULT_PYTHON, every: 1,
 };
 const files = [];
 const argv = process.argv.slice(2);
@@ -62,6 +66,8 @@ for (let i = 0; i < argv.length; i++) {
   const val = () => (v !== null ? v : (i + 1 < argv.length ? argv[++i] : die(`${a} needs a value`)));
   const int = (min) => { const n = Number(val()); if (!Number.isInteger(n) || n < min) die(`${a} needs an integer >= ${min}`); return n; };
   if (a === "--jar") opt.jar = val();
+  else if (a === "--python") opt.python = val();
+  else if (a === "--every") opt.every = int(1);
   else if (a === "--strategy") opt.strategy = val();
   else if (a === "--seed") opt.seed = int(0);
   else if (a === "--samples") opt.samples = int(1);
@@ -84,11 +90,13 @@ if (files.length === 0) {
   for (const f of fs.readdirSync(dir).sort()) if (f.endsWith(".py")) files.push(path.relative(process.cwd(), path.join(dir, f)));
 }
 for (const f of files) if (!fs.existsSync(f)) die(`no such file: ${f}`);
+files.splice(0, files.length, ...files.filter((_, i) => i % opt.every === 0));
 
 // ---------------------------------------------------------------- the lockstep side
 
 class Lockstep {
-  constructor(jar) {
+  constructor(jar, python) {
+    this.python = python;
     this.proc = spawn("java", ["-jar", jar, "batch"], { stdio: ["pipe", "pipe", "inherit"] });
     this.waiting = [];
     this.proc.on("exit", (code) => {
@@ -103,7 +111,7 @@ class Lockstep {
   ask(req) {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.proc.stdin.write(JSON.stringify(req) + "\n");
+      this.proc.stdin.write(JSON.stringify({ ...req, python: this.python }) + "\n");
     });
   }
   close() { this.proc.stdin.end(); }
@@ -134,10 +142,10 @@ function lineDiff(a, b) {
 // ---------------------------------------------------------------- main
 
 const started = Date.now();
-const lockstep = new Lockstep(opt.jar);
+const lockstep = new Lockstep(opt.jar, opt.python);
 let cpy;
 try {
-  cpy = await startCPython312();
+  cpy = await startCPython(opt.python);
 } catch (e) {
   lockstep.close();
   die(e.message || String(e));
@@ -159,11 +167,11 @@ function record(file, schedule, origin, c, l, note) {
     }
     const cs = mask(c.stdout), ls = mask(l.stdout);
     if (cs !== ls) {
-      lines.push("  --- cpython 3.12 stdout", "  +++ lockstep stdout");
+      lines.push(`  --- cpython ${opt.python} stdout`, "  +++ lockstep stdout");
       for (const d of lineDiff(cs, ls)) lines.push("  " + d);
     }
-    lines.push(`  reproduce: java -jar ${opt.jar} replay ${file} --schedule "${schedule}"`);
-    lines.push(`             node model/cpython/cpython312.mjs --schedule "${schedule}" ${file}`);
+    lines.push(`  reproduce: java -jar ${opt.jar} replay --python ${opt.python} ${file} --schedule "${schedule}"`);
+    lines.push(`             node model/cpython/cpython312.mjs --python ${opt.python} --schedule "${schedule}" ${file}`);
     process.stdout.write(lines.join("\n") + "\n");
   }
 }
@@ -191,7 +199,7 @@ for (const file of files) {
   if (lf.error) { record(file, "", "lockstep refuses the file", { stdout: "", exit: 0, stderr: "" }, { stdout: "", exit: 2, stderr: lf.error }); continue; }
   const cf = cpy.run({ file });
   counts.fifo++;
-  if (!same(cf, lf)) record(file, "", "fifo: lockstep run vs python3.12 FILE", cf, lf);
+  if (!same(cf, lf)) record(file, "", `fifo: lockstep run vs python${opt.python} FILE`, cf, lf);
   const cs = cpy.run({ file, schedule: "" });
   counts.selfcheck++;
   if (!same(cf, cs)) record(file, "", "runner self-check: CPython's own _run_once vs the schedule path", cf, cs, "lockstep side shows the CPython runner's schedule path");

@@ -1,7 +1,8 @@
 """Run a lockstep scenario on the REAL asyncio with a deterministic virtual-time loop.
 
 This is the CPython side of lockstep (the reference oracle).  It works on
-CPython 3.11+ and on pyodide's CPython 3.12 (see cpython312.mjs).
+CPython 3.10 to 3.14, and on the pyodides of record for each (see
+cpython312.mjs --python V).
 
     python3 lockstep_cpython.py FILE                 # stdout/stderr of the run, exit code
     python3 lockstep_cpython.py FILE --schedule S    # follow a lockstep schedule
@@ -417,10 +418,14 @@ class VirtualTimeLoop(asyncio.BaseEventLoop):
         # task created without a name, the counter untouched otherwise).
         if name is None:
             name = f'Task-{asyncio.tasks._task_name_counter()}'
-        task = super().create_task(coro, name=name, context=context)
+        if context is None:
+            # 3.10's create_task has no context parameter.
+            task = super().create_task(coro, name=name)
+        else:
+            task = super().create_task(coro, name=name, context=context)
         _task_seq[task] = next(_seq_counter)
         # Not cancellable by a schedule's cK: the main task of asyncio.run
-        # (created by Runner.run) and the tasks run_until_complete wraps a
+        # (created by Runner.run; by run_until_complete on 3.10) and the tasks run_until_complete wraps a
         # coroutine in (Runner.close's shutdown_asyncgens and
         # shutdown_default_executor), as in lockstep's Runner.
         if self._uncancellable_next or sys._getframe(1).f_code is _RUNNER_RUN_CODE:
@@ -566,7 +571,9 @@ _stdlib_all_tasks = asyncio.tasks.all_tasks
 
 
 _uncancellable = weakref.WeakSet()
-_RUNNER_RUN_CODE = asyncio.runners.Runner.run.__code__
+# 3.10 has no Runner: its asyncio.run gives main() to run_until_complete.
+_RUNNER_RUN_CODE = (asyncio.runners.Runner.run.__code__
+                    if hasattr(asyncio.runners, 'Runner') else None)
 
 
 def _drop_cancelled(ready, batch):
@@ -651,7 +658,11 @@ def describe_wait(task):
     return line
 
 
-class VirtualTimePolicy(asyncio.events.BaseDefaultEventLoopPolicy):
+# 3.14 renamed it (the public name is deprecated there).
+_BasePolicy = getattr(asyncio.events, '_BaseDefaultEventLoopPolicy', None) or asyncio.events.BaseDefaultEventLoopPolicy
+
+
+class VirtualTimePolicy(_BasePolicy):
     """Every new event loop (asyncio.run creates one) is a VirtualTimeLoop."""
 
     def __init__(self, chooser=None, max_steps=DEFAULT_MAX_STEPS, trace=None):
@@ -668,6 +679,18 @@ class VirtualTimePolicy(asyncio.events.BaseDefaultEventLoopPolicy):
         return loop
 
 
+def get_policy():
+    """The event loop policy (3.14 deprecates the public getter)."""
+    getter = getattr(asyncio.events, '_get_event_loop_policy', asyncio.events.get_event_loop_policy)
+    return getter()
+
+
+def set_policy(policy):
+    """Sets the event loop policy (3.14 deprecates the public setter)."""
+    setter = getattr(asyncio.events, '_set_event_loop_policy', asyncio.events.set_event_loop_policy)
+    setter(policy)
+
+
 def fix_pyodide():
     """Undo what pyodide does to asyncio at start-up: it replaces
     ``asyncio.run`` (not ``asyncio.runners.run``) by a wrapper that runs on
@@ -675,7 +698,7 @@ def fix_pyodide():
     running loop at top level.  Idempotent; harmless on plain CPython."""
     asyncio.run = asyncio.runners.run
     asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop_policy(VirtualTimePolicy())
+    set_policy(VirtualTimePolicy())
 
 
 class _Sink(io.StringIO):
@@ -711,13 +734,14 @@ def run_scenario(source, filename, chooser=None, max_steps=DEFAULT_MAX_STEPS,
     skips the final gc.collect() (only bench_runs does: it times the runs)."""
     out = io.StringIO()
     err = io.StringIO()
-    saved = (sys.stdout, sys.stderr, sys.argv, asyncio.get_event_loop_policy(),
+    saved = (sys.stdout, sys.stderr, sys.argv, get_policy(),
              asyncio.tasks._task_name_counter, asyncio.run,
              asyncio.tasks.all_tasks, asyncio.all_tasks)
-    saved_locks = {n: getattr(asyncio, n) for n in _LOCK_NAMES}
+    # (3.10 has no Barrier.)
+    saved_locks = {n: getattr(asyncio, n) for n in _LOCK_NAMES if hasattr(asyncio, n)}
     if locks_source is not None:
         mod = load_locks(locks_source)
-        for n in _LOCK_NAMES:
+        for n in saved_locks:
             setattr(asyncio, n, getattr(mod, n))
     trace = None
     if record_trace:
@@ -728,7 +752,7 @@ def run_scenario(source, filename, chooser=None, max_steps=DEFAULT_MAX_STEPS,
     policy = VirtualTimePolicy(chooser=chooser, max_steps=max_steps, trace=trace)
     asyncio.run = asyncio.runners.run
     asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop_policy(policy)
+    set_policy(policy)
     asyncio.tasks._task_name_counter = itertools.count(1).__next__
     lines = source.splitlines(True)
     linecache.cache[filename] = (len(source), None, lines, filename)
@@ -783,7 +807,7 @@ def run_scenario(source, filename, chooser=None, max_steps=DEFAULT_MAX_STEPS,
     finally:
         sys.stdout, sys.stderr, sys.argv = saved[0], saved[1], saved[2]
         asyncio.events._set_running_loop(None)
-        asyncio.set_event_loop_policy(saved[3])
+        set_policy(saved[3])
         asyncio.tasks._task_name_counter = saved[4]
         asyncio.run = saved[5]
         asyncio.tasks.all_tasks, asyncio.all_tasks = saved[6], saved[7]

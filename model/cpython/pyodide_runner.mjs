@@ -1,12 +1,17 @@
-// Loads CPython 3.12 (pyodide 0.27.7, WebAssembly) under Node.js once, with
+// Loads one CPython of record (pyodide, WebAssembly) under Node.js once, with
 // lockstep_cpython.py's deterministic virtual-time event loop, and runs
 // requests on it (see lockstep_cpython.run_request):
 //
-//   import { startCPython312 } from "./pyodide_runner.mjs";
-//   const cpy = await startCPython312();          // ~4 s
+//   import { startCPython } from "./pyodide_runner.mjs";
+//   const cpy = await startCPython("3.12");       // ~4 s
 //   const r = cpy.run({file: "x.py", schedule: "1,0,c0"});
 //   // r: {file, stdout, exit, stderr, schedule?, seed?, trace?}
-//   cpy.stdlibSource("asyncio.locks");            // the 3.12 source text
+//   cpy.stdlibSource("asyncio.locks");            // that version's source text
+//
+// The oracles of record, one npm package each (model/package.json):
+// 3.10 = pyodide 0.21.3 (CPython 3.10.2), 3.11 = 0.24.1 (3.11.3),
+// 3.12 = 0.27.7 (3.12.7, the default), 3.13 = 0.28.3 (3.13.2),
+// 3.14 = 314.0.7 (3.14.2).
 //
 // Request fields: file (read from the host), schedule | shuffle (+ cancel),
 // max_steps, record_trace (the result then carries the trace as JSON lines
@@ -17,28 +22,41 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const pyodideDir = path.resolve(here, "..", "node_modules", "pyodide");
+
+/** The versions with an oracle of record, and the npm package holding each. */
+export const PYODIDE_PACKAGES = {
+  "3.10": "pyodide-3.10", "3.11": "pyodide-3.11", "3.12": "pyodide", "3.13": "pyodide-3.13", "3.14": "pyodide-3.14",
+};
+export const DEFAULT_PYTHON = "3.12";
 const runnerPath = path.join(here, "lockstep_cpython.py");
 
 export class OracleError extends Error {}
 
-export async function startCPython312({ log = (s) => process.stderr.write(s) } = {}) {
-  const pyodideEntry = path.join(pyodideDir, "pyodide.mjs");
+/** The folder of the pyodide package of CPython VERSION ("3.10" … "3.14"). */
+export function pyodideDir(version) {
+  const pkg = PYODIDE_PACKAGES[version];
+  if (!pkg) throw new OracleError(`no oracle for Python ${version} (known: ${Object.keys(PYODIDE_PACKAGES).join(", ")})`);
+  return path.resolve(here, "..", "node_modules", pkg);
+}
+
+export async function startCPython(pythonVersion = DEFAULT_PYTHON, { log = (s) => process.stderr.write(s) } = {}) {
+  const dir = pyodideDir(pythonVersion);
+  const pyodideEntry = path.join(dir, "pyodide.mjs");
   if (!fs.existsSync(pyodideEntry)) {
-    throw new OracleError(`pyodide not found at ${pyodideDir}; run 'npm ci' in ${path.dirname(here)}`);
+    throw new OracleError(`pyodide not found at ${dir}; run 'npm ci' in ${path.dirname(here)}`);
   }
   const { loadPyodide } = await import(pathToFileURL(pyodideEntry).href);
   // Anything Python writes to its real stdout/stderr outside of a scenario
   // (the scenario's own output is captured by lockstep_cpython.py) goes to
   // the log, so that our stdout stays machine-readable.
   const py = await loadPyodide({
-    indexURL: pyodideDir + path.sep,
+    indexURL: dir + path.sep,
     stdout: (s) => log(s + "\n"),
     stderr: (s) => log(s + "\n"),
   });
   const version = py.runPython("import sys; '%d.%d.%d' % sys.version_info[:3]");
-  if (!version.startsWith("3.12.")) {
-    throw new OracleError(`expected CPython 3.12.x from pyodide, got Python ${version}`);
+  if (!version.startsWith(pythonVersion + ".")) {
+    throw new OracleError(`expected CPython ${pythonVersion}.x from ${dir}, got Python ${version}`);
   }
   py.FS.mkdirTree("/lockstep");
   py.FS.writeFile("/lockstep/lockstep_cpython.py", fs.readFileSync(runnerPath));
@@ -54,7 +72,7 @@ lockstep_cpython.fix_pyodide()
 import asyncio, asyncio.runners, asyncio.events
 (asyncio.run is asyncio.runners.run
  and asyncio.events._get_running_loop() is None
- and isinstance(asyncio.get_event_loop_policy(), lockstep_cpython.VirtualTimePolicy))
+ and isinstance(lockstep_cpython.get_policy(), lockstep_cpython.VirtualTimePolicy))
 `);
   if (check !== true) throw new OracleError("could not undo pyodide's asyncio set-up");
 
@@ -80,7 +98,7 @@ _lockstep_request
     return JSON.parse(request(JSON.stringify(rest), "/lockstep/scenario.py", locksTmp));
   }
 
-  /** The source text of a module of CPython 3.12's standard library (e.g. "asyncio.locks"). */
+  /** The source text of a module of this CPython's standard library (e.g. "asyncio.locks"). */
   function stdlibSource(module) {
     return py.runPython(`import importlib, inspect; inspect.getsource(importlib.import_module(${JSON.stringify(module)}))`);
   }

@@ -20,7 +20,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startCPython312 } from "./pyodide_runner.mjs";
+import { startCPython } from "./pyodide_runner.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const model = path.resolve(here, "..");
@@ -32,7 +32,7 @@ function scenario(stem) {
   return rel(fs.existsSync(own) ? own : path.join(model, "scenarios", stem + ".py"));
 }
 
-const cpy = await startCPython312();
+const cpy = await startCPython("3.12");
 process.stderr.write(`record-fixtures: Python ${cpy.version} (pyodide ${cpy.pyodideVersion})\n`);
 
 // The deliberately altered locks.py: Lock._wake_up_first takes the last waiter.

@@ -1,5 +1,6 @@
 package lockstep;
 
+import lockstep.core.PyVersion;
 import lockstep.explore.Explorer;
 import lockstep.explore.Replay;
 import lockstep.explore.Schedule;
@@ -42,11 +43,16 @@ public final class Lockstep {
     /** The most handles one run may execute before it is stopped with exit code 4. */
     public static final long MAX_HANDLES = 1_000_000;
 
-    /** Runs scenario source text; {@code file} is the name used in messages. */
+    /** Runs scenario source text as CPython 3.12 does; {@code file} is the name used in messages. */
     public static RunResult run(String file, String source) {
+        return run(file, source, PyVersion.DEFAULT);
+    }
+
+    /** Runs scenario source text as CPython {@code version} does. */
+    public static RunResult run(String file, String source, PyVersion version) {
         Program program;
         try {
-            program = Program.compile(file, source);
+            program = Program.compile(file, source, version);
         } catch (ScenarioError e) {
             return new RunResult("", e.getMessage() + "\n", 2);
         }

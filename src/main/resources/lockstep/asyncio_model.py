@@ -1,4 +1,5 @@
-# lockstep's model of asyncio's coroutine-level glue (CPython 3.12 semantics).
+# lockstep's model of asyncio's coroutine-level glue (CPython 3.12 semantics; where
+# another version differs, _has("DELTA") names the difference, lockstep.core.Delta).
 #
 # The state and the rules of every primitive are Java (lockstep.core: Lock, Event,
 # Condition, Semaphore, Barrier, Future, Task); each "_name" native below applies one
@@ -51,28 +52,39 @@ async def Condition_wait(self):
     # Checks that the lock is held, then releases it.
     _cond_release_for_wait(self)
     try:
-        fut = _cond_enqueue(self)
         try:
-            await fut
-            return True
-        except CancelledError:
-            # (monitor only) a notification this waiter had received is lost with it
-            _cond_cancelled_waiter(self, fut)
-            raise
-        finally:
-            _cond_dequeue(self, fut)
-    finally:
-        # Whatever happened, re-acquire the lock before leaving; a cancellation that
-        # arrives meanwhile is remembered and raised once the lock is held again.
-        cancelled = False
-        while True:
+            fut = _cond_enqueue(self)
             try:
-                await Lock_acquire(_cond_lock(self))
-                break
+                await fut
+                return True
             except CancelledError:
-                cancelled = True
-        if cancelled:
-            raise CancelledError
+                if not _has("CONDITION_WAIT_PASSES_NOTIFICATION_ON"):
+                    # (monitor only) a notification this waiter had received is lost with it
+                    _cond_cancelled_waiter(self, fut)
+                raise
+            finally:
+                _cond_dequeue(self, fut)
+        finally:
+            # Whatever happened, re-acquire the lock before leaving; a cancellation that
+            # arrives meanwhile is remembered and raised once the lock is held again
+            # (3.12: as a bare CancelledError; 3.13: the last one itself).
+            err = None
+            while True:
+                try:
+                    await Lock_acquire(_cond_lock(self))
+                    break
+                except CancelledError as e:
+                    err = e
+            if err is not None:
+                if _has("CONDITION_WAIT_KEEPS_CANCEL_MESSAGE"):
+                    raise err
+                raise CancelledError
+    except BaseException:
+        # 3.13: leaving with an exception, perhaps after being notified: notify
+        # another waiter instead (a spurious wakeup at worst).
+        if _has("CONDITION_WAIT_PASSES_NOTIFICATION_ON"):
+            _cond_notify_waiters(self, 1)
+        raise
 
 
 async def Condition_wait_for(self, predicate):
@@ -90,6 +102,18 @@ async def Condition___aenter__(self):
 # ---------------------------------------------------------------- Semaphore
 
 async def Semaphore_acquire(self):
+    if _has("SEMAPHORE_BEFORE_REWRITE"):
+        # 3.10: a woken waiter checks for a unit again and may queue again, behind
+        # newcomers; a cancelled one stays queued.
+        while _sem_empty(self):
+            fut = _sem_enqueue(self)
+            try:
+                await fut
+            except BaseException:
+                _sem_abandoned_waiter(self, fut)
+                raise
+        _sem_take(self)
+        return True
     if _sem_try_take(self):
         return True
     fut = _sem_enqueue(self)
@@ -163,6 +187,8 @@ async def sleep(delay, result=None):
         # sleep(0) is one bare yield to the loop.
         await _yield()
         return result
+    if _has("SLEEP_REFUSES_NAN") and _is_nan(delay):
+        raise ValueError("Invalid delay: NaN (not a number)")
     future = _create_future()
     handle = _call_later(delay, _set_result_unless_cancelled, future, result)
     try:
@@ -180,7 +206,12 @@ def ensure_future(aw):
 
 
 async def wait_for(fut, timeout):
-    # 3.12: the awaitable runs inside the caller's task, under asyncio.timeout().
+    # 3.12: the awaitable runs inside the caller's task, under asyncio.timeout();
+    # before (WAIT_FOR_ON_A_WAITER), a coroutine runs in a task of its own and the
+    # caller waits on a future that its end or a timer releases.
+    own_task = _has("WAIT_FOR_ON_A_WAITER")
+    if own_task and timeout is None:
+        return await fut
     if timeout is not None and timeout <= 0:
         fut = ensure_future(fut)
         if _future_done(fut):
@@ -189,9 +220,39 @@ async def wait_for(fut, timeout):
         try:
             return _future_result(fut)
         except CancelledError as exc:
-            raise TimeoutError from exc
+            raise _new_timeout_error() from exc
+    if own_task:
+        return await _wait_for_on_a_waiter(fut, timeout)
     async with _timeout(timeout):
         return await fut
+
+
+async def _wait_for_on_a_waiter(fut, timeout):
+    # wait_for of 3.10 and 3.11 with a timeout > 0.
+    waiter = _create_future()
+    handle = _call_later(timeout, _release_waiter, waiter)
+    release = lambda f: _release_waiter(waiter)
+    fut = ensure_future(fut)
+    _add_done_callback(fut, release)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if _future_done(fut):
+                return _future_result(fut)
+            _remove_done_callback(fut, release)
+            await _cancel_and_wait(fut)
+            raise
+        if _future_done(fut):
+            return _future_result(fut)
+        _remove_done_callback(fut, release)
+        await _cancel_and_wait(fut)
+        try:
+            return _future_result(fut)
+        except CancelledError as exc:
+            raise _new_timeout_error() from exc
+    finally:
+        handle.cancel()
 
 
 async def _cancel_and_wait(fut):
@@ -258,7 +319,7 @@ def gather(*aws, return_exceptions=False):
             fut = ensure_future(aw)
             nfuts += 1
             seen[aw] = fut
-            if _future_done(fut):
+            if _future_done(fut) and not _has("GATHER_DONE_CHILDREN_CALL_BACK"):
                 done_already.append(fut)
             else:
                 _add_done_callback(fut, _done_callback)
@@ -276,6 +337,14 @@ def shield(aw):
     if _future_done(inner):
         return inner
     outer = _create_future()
+    # 3.14 (SHIELD_CALLBACKS_OF_3_14): shield called from a task adds a callback that
+    # keeps the "awaited by" graph, and a cancelled outer leaves _log_on_exception
+    # on the inner future; each runs as a handle of its own.
+    callbacks_3_14 = _has("SHIELD_CALLBACKS_OF_3_14")
+    awaited_by = callbacks_3_14 and current_task() is not None
+
+    def _clear_awaited_by_callback(inner):
+        return None
 
     def _inner_done(inner):
         if _future_cancelled(outer):
@@ -294,10 +363,22 @@ def shield(aw):
     def _outer_done(outer):
         if not _future_done(inner):
             _remove_done_callback(inner, _inner_done)
+            if callbacks_3_14:
+                _remove_done_callback(inner, _log_on_exception)
+                _add_done_callback(inner, _log_on_exception)
 
+    if awaited_by:
+        _add_done_callback(inner, _clear_awaited_by_callback)
     _add_done_callback(inner, _inner_done)
     _add_done_callback(outer, _outer_done)
     return outer
+
+
+def _log_on_exception(fut):
+    # 3.14: retrieves the exception of a shielded future whose outer was cancelled
+    # (CPython reports it on stderr, which the model does not print).
+    if not _future_cancelled(fut):
+        _future_exception(fut)
 
 
 # ---------------------------------------------------------------- runners.py

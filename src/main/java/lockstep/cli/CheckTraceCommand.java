@@ -50,7 +50,7 @@ public final class CheckTraceCommand implements Callable<Integer> {
             main.err.println(e.getMessage());
             return 2;
         }
-        Program p = main.compileOrNull(file);
+        Program p = main.compileOrNull(file, python.version());
         if (p == null) return 2;
         TraceChecker.Result r = TraceChecker.check(p, t, new TraceChecker.Options(cancels, maxSchedules, timeLimit, maxSteps));
         main.out.print(json ? TraceReport.json(file.toString(), trace.toString(), r) : TraceReport.text(file.toString(), trace.toString(), r));

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /** The command line: run, explore, replay, check-trace, batch, bench. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
-        description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12).",
+        description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12; --python VER).",
         subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -61,7 +61,7 @@ public final class Main implements Callable<Integer> {
             if (python.refused(main.err)) return 2;
             String source = main.readSourceOrNull(file);
             if (source == null) return 2;
-            Lockstep.RunResult r = Lockstep.run(file.toString(), source);
+            Lockstep.RunResult r = Lockstep.run(file.toString(), source, python.version());
             main.out.print(r.stdout());
             main.out.flush();
             main.err.print(r.stderr());
@@ -70,12 +70,17 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** Reads and compiles FILE; prints the refusal and returns null if it cannot run. */
+    /** Reads and compiles FILE to run as CPython 3.12; prints the refusal and returns null if it cannot run. */
     Program compileOrNull(Path file) {
+        return compileOrNull(file, lockstep.core.PyVersion.DEFAULT);
+    }
+
+    /** Reads and compiles FILE to run as CPython {@code version}; prints the refusal and returns null if it cannot run. */
+    Program compileOrNull(Path file, lockstep.core.PyVersion version) {
         String source = readSourceOrNull(file);
         if (source == null) return null;
         try {
-            return Program.compile(file.toString(), source);
+            return Program.compile(file.toString(), source, version);
         } catch (ScenarioError e) {
             err.println(e.getMessage());
             return null;
@@ -135,7 +140,7 @@ public final class Main implements Callable<Integer> {
                     return 2;
                 }
             }
-            Program p = main.compileOrNull(file);
+            Program p = main.compileOrNull(file, python.version());
             if (p == null) return 2;
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
@@ -173,7 +178,7 @@ public final class Main implements Callable<Integer> {
                 main.err.println("lockstep: --schedule: " + e.getMessage());
                 return 2;
             }
-            Program p = main.compileOrNull(file);
+            Program p = main.compileOrNull(file, python.version());
             if (p == null) return 2;
             Replay.Result r = Replay.replay(p, s, trace ? main.err : null, maxSteps);
             if (r.misfit() != null) {

@@ -15,9 +15,16 @@ public record Barrier(int cond, long parties, Phase phase, int count) {
         Phase(String value) { this.value = value; }
     }
 
-    public static Barrier create(int cond, long parties) {
-        if (parties < 1) throw new AsyncioError("ValueError", "parties must be > 0");
+    public static Barrier create(int cond, long parties, PyVersion v) {
+        checkParties(parties, v);
         return new Barrier(cond, parties, Phase.FILLING, 0);
+    }
+
+    /** Barrier(parties) needs at least one party (the message changed in 3.13: {@link Delta#BARRIER_PARTIES_MESSAGE}). */
+    public static void checkParties(long parties, PyVersion v) {
+        if (parties < 1) {
+            throw new AsyncioError("ValueError", v.has(Delta.BARRIER_PARTIES_MESSAGE) ? "parties must be >= 1" : "parties must be > 0");
+        }
     }
 
     /** A new arrival must wait while the previous cycle drains or resets. */

@@ -32,6 +32,15 @@ public record Condition(int lock, Vec<Integer> waiters) {
      */
     public Step<Condition> notify(boolean lockHeld, long n, Futures f) {
         if (!lockHeld) throw new AsyncioError("RuntimeError", "cannot notify on un-acquired lock");
+        return notifyWaiters(n, f);
+    }
+
+    /**
+     * Wakes the first n waiters not done yet, the lock held or not: notify()'s work, and
+     * from 3.13 what a wait() left by an exception does with n = 1
+     * ({@link Delta#CONDITION_WAIT_PASSES_NOTIFICATION_ON}).
+     */
+    public Step<Condition> notifyWaiters(long n, Futures f) {
         Vec<Wake> wakes = Vec.of();
         for (int w : waiters) {
             if (wakes.size() >= n) break;

@@ -22,9 +22,15 @@ public record Task(String name, int cancelRequests, boolean mustCancel, Object c
         return new Task(name, cancelRequests, true, msg, waitingOn);
     }
 
-    /** uncancel(): one request fewer, never below zero. */
-    public Task uncancel() {
-        return new Task(name, Math.max(0, cancelRequests - 1), mustCancel, cancelMessage, waitingOn);
+    /**
+     * uncancel(): one request fewer, never below zero. From 3.13
+     * ({@link Delta#UNCANCEL_CLEARS_PENDING_CANCEL}) reaching zero also drops a
+     * cancellation not yet thrown into the coroutine.
+     */
+    public Task uncancel(PyVersion v) {
+        int left = Math.max(0, cancelRequests - 1);
+        boolean clears = cancelRequests > 0 && left == 0 && v.has(Delta.UNCANCEL_CLEARS_PENDING_CANCEL);
+        return new Task(name, left, mustCancel && !clears, cancelMessage, waitingOn);
     }
 
     /** A step starts: the pending cancellation (if any) is consumed and the task no longer waits. */

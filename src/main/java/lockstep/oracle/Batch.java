@@ -5,6 +5,7 @@ import lockstep.explore.Explorer;
 import lockstep.explore.Replay;
 import lockstep.explore.ReportWriter;
 import lockstep.explore.Schedule;
+import lockstep.core.PyVersion;
 import lockstep.lang.InputFile;
 import lockstep.lang.ScenarioError;
 import lockstep.vm.Program;
@@ -31,14 +32,14 @@ import java.util.Map;
  *    "max_schedules": 20, "max_steps": 10000, "time_limit": 60, "depth": 3}
  *                                                   as lockstep explore F ... --json, with its
  *                                                   defaults (exhaustive, 10000 steps, 600 s)
- *   any request may say "python": "3.12" (the only version modelled so far)
+ *   any request may say "python": V (3.10 to 3.14; 3.12 by default)
  *   {"op": "check-trace", "file": F, "trace": PATH}  (or "trace_text": the JSON lines)
  *                                                   as lockstep check-trace F PATH --json
  * </pre>
  * run answers {"stdout", "exit", "stderr"} (exit 2 with "misfit" when the schedule does not
  * fit the program); explore and check-trace answer their --json object. A refused file, a
  * malformed request or a bad trace answers {"error": message} (the message as the command
- * would print it). Each file is read and compiled once per batch.
+ * would print it). Each file is read and compiled once per batch and version.
  */
 public final class Batch {
     private Batch() {}
@@ -74,10 +75,11 @@ public final class Batch {
             return error("<stdin>:" + lineNo + ":1: a request is an object with \"op\" and \"file\"");
         }
         Json.Obj req = (Json.Obj) v;
-        Object python = req.getOrDefault("python", "3.12");
-        if (!"3.12".equals(python)) return error("\"python\": only CPython 3.12's semantics are modelled so far, got " + python);
+        String python = String.valueOf(req.getOrDefault("python", PyVersion.DEFAULT.text));
+        java.util.Optional<String> refused = PyVersion.refusal(python);
+        if (refused.isPresent()) return error("\"python\": " + refused.get());
         String file = (String) req.get("file");
-        Object prog = program(file);
+        Object prog = program(file, PyVersion.parse(python).orElseThrow());
         if (prog instanceof String) return error((String) prog);
         Program p = (Program) prog;
         String op = String.valueOf(req.get("op"));
@@ -165,10 +167,11 @@ public final class Batch {
         return v instanceof Long ? (double) (Long) v : v instanceof Double ? (Double) v : dflt;
     }
 
-    private static Object program(String file) {
-        return compiled.computeIfAbsent(file, f -> {
+    private static Object program(String file, PyVersion version) {
+        return compiled.computeIfAbsent(version.text + " " + file, k -> {
+            String f = file;
             try {
-                return Program.compile(f, InputFile.readSource(Path.of(f)));
+                return Program.compile(f, InputFile.readSource(Path.of(f)), version);
             } catch (InputFile.Unreadable e) {
                 return e.getMessage();
             } catch (java.nio.file.InvalidPathException e) {

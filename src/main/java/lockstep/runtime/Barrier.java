@@ -32,7 +32,7 @@ public final class Barrier {
     public Barrier(int parties) { this(parties, Cell.CAS); }
 
     Barrier(int parties, Cell.Install install) {
-        cell = new Cell<>(new State(lockstep.core.Barrier.create(0, parties), lockstep.core.Condition.over(0)),
+        cell = new Cell<>(new State(lockstep.core.Barrier.create(0, parties, lockstep.core.PyVersion.DEFAULT), lockstep.core.Condition.over(0)),
                 Barrier::resume, install, true);
     }
 

@@ -36,6 +36,25 @@ final class AsyncioApi {
         }
     }
 
+    /** What 3.10 lacks ({@link Delta#NO_3_11_API}): asyncio's attributes and the methods of tasks. */
+    private static final java.util.Set<String> ARRIVED_IN_3_11 = java.util.Set.of("asyncio.Barrier", "asyncio.BrokenBarrierError",
+            "asyncio.timeout", "asyncio.timeout_at", "asyncio.Timeout", "Task.cancelling", "Task.uncancel");
+
+    /** Whether {@code qualified} ({@code asyncio.timeout}, {@code Task.uncancel}) does not exist in the run's version. */
+    static boolean absent(Machine m, String qualified) {
+        return ARRIVED_IN_3_11.contains(qualified) && m.version().has(Delta.NO_3_11_API);
+    }
+
+    /** An attribute of asyncio as the run's version has it: before 3.11 asyncio.TimeoutError is its own class. */
+    static Object versioned(Machine m, Object attribute) {
+        return attribute == PyType.TIMEOUT_ERROR ? timeoutError(m) : attribute;
+    }
+
+    /** The class of asyncio.TimeoutError in the run's version ({@link Delta#ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN}). */
+    private static PyType timeoutError(Machine m) {
+        return m.version().has(Delta.ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN) ? PyType.ASYNCIO_TIMEOUT_ERROR : PyType.TIMEOUT_ERROR;
+    }
+
     /** An asyncio attribute implemented in the prelude; resolved when read. */
     record PreludeName(String name) {}
 
@@ -57,9 +76,13 @@ final class AsyncioApi {
 
     private static final Object REQUIRED = new Object();
 
-    /** Binds a constructor's arguments as Python would for Cls.__init__(self, names...). */
-    static Object[] bind(Args a, String cls, String[] names, Object[] defaults) {
+    /**
+     * Binds a constructor's arguments as Python would for Cls.__init__(self, names...); in
+     * 3.10 ({@link Delta#LOOP_PARAMETER_REFUSED_IN_WORDS}) a loop= keyword binds, then is refused.
+     */
+    static Object[] bind(Machine m, Args a, String cls, String[] names, Object[] defaults) {
         String fn = cls + ".__init__()";
+        boolean loopParameter = m.version().has(Delta.LOOP_PARAMETER_REFUSED_IN_WORDS);
         if (a.size() > names.length) {
             int n = names.length + 1;
             throw PyRaise.of(PyType.TYPE_ERROR, fn + " takes " + (defaults.length > 0 && defaults[0] != REQUIRED && names.length > 0
@@ -69,6 +92,7 @@ final class AsyncioApi {
         Object[] out = new Object[names.length];
         for (int i = 0; i < a.size(); i++) out[i] = a.get(i);
         for (java.util.Map.Entry<String, Object> e : a.kw.entrySet()) {
+            if (loopParameter && e.getKey().equals("loop")) continue;
             int i = java.util.Arrays.asList(names).indexOf(e.getKey());
             if (i < 0) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got an unexpected keyword argument '" + e.getKey() + "'");
             if (out[i] != null) throw PyRaise.of(PyType.TYPE_ERROR, fn + " got multiple values for argument '" + e.getKey() + "'");
@@ -80,23 +104,26 @@ final class AsyncioApi {
                 out[i] = defaults[i];
             }
         }
+        if (loopParameter && a.kw.containsKey("loop")) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "As of 3.10, the *loop* parameter was removed from " + cls + "() since it is no longer necessary");
+        }
         return out;
     }
 
     private static void primitives() {
         defineAsyncio("Lock", PyType.LOCK);
         defineImpl("type:Lock", (m, a) -> {
-            bind(a, "Lock", new String[0], new Object[0]);
+            bind(m, a, "Lock", new String[0], new Object[0]);
             return ref(m.alloc(new LockObj(Lock.NEW)));
         });
         defineAsyncio("Event", PyType.EVENT);
         defineImpl("type:Event", (m, a) -> {
-            bind(a, "Event", new String[0], new Object[0]);
+            bind(m, a, "Event", new String[0], new Object[0]);
             return ref(m.alloc(new EventObj(Event.NEW)));
         });
         defineAsyncio("Condition", PyType.CONDITION);
         defineImpl("type:Condition", (m, a) -> {
-            Object l = bind(a, "Condition", new String[]{"lock"}, new Object[]{NONE})[0];
+            Object l = bind(m, a, "Condition", new String[]{"lock"}, new Object[]{NONE})[0];
             int lockId;
             if (l == NONE) lockId = m.alloc(new LockObj(Lock.NEW));
             else if (l instanceof Ref r && m.get(r.id()) instanceof LockObj) lockId = r.id();
@@ -105,16 +132,16 @@ final class AsyncioApi {
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
         defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false)))));
+                intArg(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false, m.version())))));
         defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
         defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true)))));
+                intArg(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true, m.version())))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
-            long parties = intArg(m, bind(a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
-            if (parties < 1) throw PyRaise.of(PyType.VALUE_ERROR, "parties must be > 0");
+            long parties = intArg(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
+            Barrier.checkParties(parties, m.version());
             int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
-            return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties))));
+            return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties, m.version()))));
         });
 
         definePreludeMethod("Lock", "acquire");
@@ -250,6 +277,10 @@ final class AsyncioApi {
             if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0));
             return NONE;
         });
+        defineNative("_cond_notify_waiters", (m, a) -> {
+            wake(m, cond(m, a.ref(0)).s().notifyWaiters((Long) a.get(1), m).wakes());
+            return NONE;
+        });
         defineNative("_cond_dequeue", (m, a) -> {
             m.set(a.ref(0), cond(m, a.ref(0)).with(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
             return NONE;
@@ -273,7 +304,19 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_sem_cancelled_waiter", (m, a) -> {
-            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.cancelled(a.ref(1)), m);
+            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.futDone(a.ref(1)) && !m.cancelled(a.ref(1)), m);
+            putSem(m, a.ref(0), new SemObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+        defineNative("_sem_empty", (m, a) -> sem(m, a.ref(0)).s().empty());
+        defineNative("_sem_take", (m, a) -> {
+            putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().take()));
+            return NONE;
+        });
+        defineNative("_sem_abandoned_waiter", (m, a) -> {
+            m.cancel(a.ref(1), NONE);
+            Step<Semaphore> s = sem(m, a.ref(0)).s().abandonedWaiter(m.cancelled(a.ref(1)), m);
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
@@ -390,6 +433,9 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_yield", (m, a) -> BareYield.YIELD);
+        defineNative("_has", (m, a) -> m.version().has(Delta.valueOf((String) a.get(0))));
+        defineNative("_new_timeout_error", (m, a) -> new PyExc(timeoutError(m), Vec.of()));
+        defineNative("_is_nan", (m, a) -> a.get(0) instanceof Double d && d.isNaN());
     }
 
     // ------------------------------------------------------------------ tasks
@@ -409,7 +455,7 @@ final class AsyncioApi {
         defineMethod("Task.cancel", (m, a) -> m.cancelTask(a.ref(0), optMsg(a)));
         defineMethod("Task.cancelling", (m, a) -> (long) m.task(a.ref(0)).t().cancelRequests());
         defineMethod("Task.uncancel", (m, a) -> {
-            Task t = m.task(a.ref(0)).t().uncancel();
+            Task t = m.task(a.ref(0)).t().uncancel(m.version());
             m.putTask(a.ref(0), t);
             return (long) t.cancelRequests();
         });
@@ -491,7 +537,7 @@ final class AsyncioApi {
             t = new TimeoutObj(t.state(), t.when(), -1, t.task(), t.cancelling());
             if (t.state().equals("expiring")) {
                 m.set(id, new TimeoutObj("expired", t.when(), -1, t.task(), t.cancelling()));
-                Task task = m.task(t.task()).t().uncancel();
+                Task task = m.task(t.task()).t().uncancel(m.version());
                 m.putTask(t.task(), task);
                 if (task.cancelRequests() <= t.cancelling() && a.get(1) == PyType.CANCELLED_ERROR) {
                     return new Immediate(null, PyExc.of(PyType.TIMEOUT_ERROR, null));

@@ -553,6 +553,8 @@ public final class Interp {
             }
             if (o instanceof FutureObj || o instanceof TaskObj) return new FutAwait(ref.id(), false);
         }
-        throw PyRaise.of(PyType.TYPE_ERROR, "object " + Py.typeOf(m, v).name + " can't be used in 'await' expression");
+        String type = Py.typeOf(m, v).name;
+        throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.AWAIT_MESSAGE_CANT_BE_AWAITED)
+                ? "'" + type + "' object can't be awaited" : "object " + type + " can't be used in 'await' expression");
     }
 }

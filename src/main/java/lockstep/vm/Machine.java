@@ -93,6 +93,11 @@ public final class Machine implements Futures {
         heap.add(null); // id 0 is never used
     }
 
+    /** The CPython version whose semantics this run follows. */
+    @Override public lockstep.core.PyVersion version() {
+        return program.version;
+    }
+
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
         Machine c = new Machine(program);
@@ -235,13 +240,23 @@ public final class Machine implements Futures {
 
     public void setResult(int id, Object v) {
         if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_result operation");
+        requirePending(id);
         fire(id, fut(id).setResult(v));
     }
 
     public void setException(int id, Object exc) {
         if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_exception operation");
         PyExc e = exc instanceof PyType t ? new PyExc(t, Vec.of()) : (PyExc) exc;
+        requirePending(id);
         fire(id, fut(id).setException(e));
+    }
+
+    /** 3.10 words the InvalidStateError of completing a done future with its state and repr ({@link lockstep.core.Delta#FUTURE_STATE_MESSAGES}). */
+    private void requirePending(int id) {
+        Future f = fut(id);
+        if (f.done() && version().has(lockstep.core.Delta.FUTURE_STATE_MESSAGES)) {
+            throw PyRaise.of(PyType.INVALID_STATE_ERROR, f.status() + ": " + Py.repr(this, new Ref(id)));
+        }
     }
 
     /** Future.cancel / Task.cancel / _GatheringFuture.cancel, by the object's kind. */
@@ -269,7 +284,8 @@ public final class Machine implements Futures {
     public Object futResult(int id) {
         Future f = fut(id);
         if (f.cancelled()) throw new PyRaise(makeCancelledError(id));
-        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR, "Result is not set.");
+        if (!f.done()) throw PyRaise.of(PyType.INVALID_STATE_ERROR,
+                version().has(lockstep.core.Delta.FUTURE_STATE_MESSAGES) ? "Result is not ready." : "Result is not set.");
         if (f.exception() != null) throw new PyRaise((PyExc) f.exception());
         return f.result();
     }
@@ -286,7 +302,7 @@ public final class Machine implements Futures {
         Future f = fut(id);
         if (f.cancelledExc() != null) {
             putFut(id, f.withoutCancelledExc());
-            return (PyExc) f.cancelledExc();
+            if (!version().has(lockstep.core.Delta.CANCELLED_TASK_RAISES_ANEW)) return (PyExc) f.cancelledExc();
         }
         Object msg = f.cancelMessage();
         return new PyExc(PyType.CANCELLED_ERROR, msg == null || msg == Interp.NONE ? Vec.of() : Vec.of(msg));
@@ -318,12 +334,23 @@ public final class Machine implements Futures {
         }
         if (footprint != null) footprint.write(Footprint.TASKS);
         if (tasks.size() >= MAX_TASKS) throw new ResourceBound("more than " + MAX_TASKS + " tasks");
-        String n = "Task-" + (++taskCounter);
-        if (name != null && name != Interp.NONE) n = Py.str(this, name);
+        String n = taskName(name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
         tasks.add(id);
         callSoon(new TaskStep(id, null), Vec.of(), -1);
         return id;
+    }
+
+    /**
+     * A new task's name: {@code Task-N} from the counter when unnamed. A named task uses
+     * up a number too in 3.12 (asyncio.create_task creates it unnamed and renames it),
+     * not from 3.13 ({@link lockstep.core.Delta#CREATE_TASK_NAMES_AT_ONCE}).
+     */
+    private String taskName(Object name) {
+        boolean named = name != null && name != Interp.NONE;
+        if (named && version().has(lockstep.core.Delta.CREATE_TASK_NAMES_AT_ONCE)) return Py.str(this, name);
+        String n = "Task-" + (++taskCounter);
+        return named ? Py.str(this, name) : n;
     }
 
     public TaskObj task(int id) { return (TaskObj) get(id); }

@@ -1,5 +1,6 @@
 package lockstep.vm;
 
+import lockstep.core.PyVersion;
 import lockstep.core.Vec;
 import lockstep.lang.Ast;
 import lockstep.lang.Code;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled scenario together with the compiled model prelude. {@link #start()} makes
+ * A compiled scenario together with the compiled model prelude, and the CPython version
+ * whose semantics it runs with ({@link #version}). {@link #start()} makes
  * the initial machine: both modules' globals on the heap, the prelude's definitions run,
  * and the scenario's module frame ready to run.
  */
@@ -28,23 +30,30 @@ public final class Program {
     public final Compiled prelude = PRELUDE_CODE;
     public final Compiled user;
     public final String file;
+    public final PyVersion version;
     int preludeGlobals;
     int userGlobals;
 
     /** The heap id of the scenario module's global variables (set once a run has started). */
     public int userGlobals() { return userGlobals; }
 
-    private Program(String file, Compiled user) {
+    private Program(String file, Compiled user, PyVersion version) {
         this.file = file;
         this.user = user;
+        this.version = version;
     }
 
-    /** Parses, checks and compiles a scenario; refusals come as ScenarioError. */
+    /** Parses, checks and compiles a scenario to run as CPython 3.12 does; refusals come as ScenarioError. */
     public static Program compile(String file, String source) throws ScenarioError {
+        return compile(file, source, PyVersion.DEFAULT);
+    }
+
+    /** Parses, checks and compiles a scenario to run as CPython {@code version} does. */
+    public static Program compile(String file, String source, PyVersion version) throws ScenarioError {
         Ast.Module mod = Parser.parse(file, source);
         SubsetCheck.check(mod);
         Code.ModuleInfo info = new Code.ModuleInfo(file);
-        return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info));
+        return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info), version);
     }
 
     private static Compiled compilePrelude() {

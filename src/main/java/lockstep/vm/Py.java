@@ -253,7 +253,7 @@ public final class Py {
     }
 
     public static Object binary(Machine m, String op, Object a, Object b, boolean inplace) {
-        if (isNumber(a) && isNumber(b)) return arith(op, a, b);
+        if (isNumber(a) && isNumber(b)) return arith(m, op, a, b);
         if (op.equals("+")) {
             if (a instanceof String x && b instanceof String y) {
                 checkSize((long) x.length() + y.length(), "str");
@@ -354,6 +354,27 @@ public final class Py {
                 + " bits (the model holds at most " + MAX_INT_BITS + ")");
     }
 
+    /**
+     * Arithmetic of two numbers as CPython {@code m}'s version words it: 3.14 says
+     * "division by zero" for every int and float division and modulo by zero, and "zero
+     * to a negative power" ({@link lockstep.core.Delta#ZERO_DIVISION_MESSAGES}); 3.10 says
+     * "integer division or modulo by zero" for int % 0 ({@link lockstep.core.Delta#INT_MODULO_MESSAGE}).
+     */
+    private static Object arith(Machine m, String op, Object a, Object b) {
+        try {
+            return arith(op, a, b);
+        } catch (PyRaise e) {
+            if (e.exc.type != PyType.ZERO_DIVISION_ERROR) throw e;
+            if (m.version().has(lockstep.core.Delta.ZERO_DIVISION_MESSAGES)) {
+                throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, op.equals("**") ? "zero to a negative power" : "division by zero");
+            }
+            if (m.version().has(lockstep.core.Delta.INT_MODULO_MESSAGE) && e.exc.args.equals(Vec.of("integer modulo by zero"))) {
+                throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+            }
+            throw e;
+        }
+    }
+
     private static Object arith(String op, Object a, Object b) {
         if (op.equals("**")) return power(a, b);
         boolean fl = a instanceof Double || b instanceof Double;
@@ -426,7 +447,7 @@ public final class Py {
             if (t == '%') { sb.append('%'); continue; }
             if (ai >= args.size()) throw PyRaise.of(PyType.TYPE_ERROR, "not enough arguments for format string");
             Object v = args.get(ai++);
-            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format")) : str(m, v));
+            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format"), m.version()) : str(m, v));
         }
         return sb.toString();
     }
@@ -673,7 +694,7 @@ public final class Py {
     public static String repr(Machine m, Object v) {
         if (v == NONE) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
-        if (v instanceof Long || v instanceof BigInteger) return Ints.str(v);
+        if (v instanceof Long || v instanceof BigInteger) return Ints.str(v, m.version());
         if (v instanceof Double d) return floatRepr(d);
         if (v instanceof String s) return strRepr(s);
         if (v instanceof Tuple t) {
@@ -830,7 +851,7 @@ public final class Py {
         } else if (type != null && (type.equals("e") || type.equals("E"))) {
             body = String.format("%." + (prec == null ? 6 : prec) + "e", toDouble(v));
         } else if (type != null && (type.equals("d") || type.equals("n"))) {
-            body = Ints.str(integral(m, v, "format"));
+            body = Ints.str(integral(m, v, "format"), m.version());
         } else if (type != null && type.equals("x")) {
             body = Ints.big(integral(m, v, "format")).toString(16);
         } else if (v instanceof Double d && prec != null) {

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -27,6 +29,7 @@ class BatchTest {
     }
 
     static final String FILE = "model/scenarios/006_lock_fifo_wakeup.py";
+    static final String NAMES = "model/scenarios/230_create_task_names.py";
 
     @Test void requestsAreAnsweredInOrder() throws Exception {
         List<String> a = serve(
@@ -42,8 +45,10 @@ class BatchTest {
                 "{\"op\": \"run\"",
                 "{\"op\": \"check-trace\", \"file\": \"" + FILE + "\", \"trace_text\": \"{\\\"kind\\\": 1}\"}",
                 "{\"op\": \"explore\", \"file\": \"" + FILE + "\", \"python\": \"3.12\"}",
-                "{\"op\": \"run\", \"file\": \"" + FILE + "\", \"python\": \"3.13\"}");
-        assertEquals(12, a.size(), a.toString());
+                "{\"op\": \"run\", \"file\": \"" + FILE + "\", \"python\": \"3.10\"}",
+                "{\"op\": \"run\", \"file\": \"" + NAMES + "\", \"python\": \"3.13\"}",
+                "{\"op\": \"run\", \"file\": \"" + NAMES + "\", \"python\": \"2.7\"}");
+        assertEquals(14, a.size(), a.toString());
         Json.Obj fifo = parse(a.get(0));
         assertEquals(0L, fifo.get("exit"));
         assertTrue(((String) fifo.get("stdout")).startsWith("waiters: 3\nc got the lock\n"));
@@ -59,6 +64,9 @@ class BatchTest {
         assertEquals("<trace>:1:10: error: \"kind\" must be a string, not a number", parse(a.get(9)).get("error"));
         assertEquals("exhaustive", parse(a.get(10)).get("strategy"), "explore's default strategy, as on the command line");
         assertEquals(true, parse(a.get(10)).get("complete"));
-        assertTrue(((String) parse(a.get(11)).get("error")).contains("only CPython 3.12"), a.get(11));
+        assertEquals(Files.readString(Path.of("model/expected/3.10/scenarios/006_lock_fifo_wakeup.out")), parse(a.get(11)).get("stdout"), a.get(11));
+        assertEquals(Files.readString(Path.of("model/expected/3.13/scenarios/230_create_task_names.out")), parse(a.get(12)).get("stdout"),
+                "\"python\": \"3.13\" follows 3.13 (task names differ from 3.12's)");
+        assertTrue(((String) parse(a.get(13)).get("error")).contains("must be one of 3.10, 3.11, 3.12, 3.13, 3.14, got 2.7"), a.get(13));
     }
 }

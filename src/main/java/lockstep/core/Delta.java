@@ -1,0 +1,114 @@
+package lockstep.core;
+
+/**
+ * The named differences between CPython versions that the model follows. The core and
+ * the prelude say 3.12; each rule that differs in another version checks
+ * {@code version.has(Delta.X)} at the one place it differs. A delta belongs to the
+ * versions {@code from} to {@code to} (inclusive), and names where it comes from.
+ */
+public enum Delta {
+    /**
+     * asyncio.create_task(coro, name=N) gives the name to loop.create_task: the task
+     * uses up no {@code Task-N} number (3.12 creates it unnamed, then renames it).
+     */
+    CREATE_TASK_NAMES_AT_ONCE(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: create_task(coro, name=name)"),
+    /**
+     * Condition.wait: a waiter leaving wait() with an exception (cancelled after it was
+     * notified, say) notifies another waiter, so no notification is lost.
+     */
+    CONDITION_WAIT_PASSES_NOTIFICATION_ON(PyVersion.V3_13, PyVersion.V3_14, "gh-112202"),
+    /**
+     * Condition.wait: a cancellation during the re-acquire of the lock is re-raised as
+     * the same exception (its message kept), not as a bare CancelledError().
+     */
+    CONDITION_WAIT_KEEPS_CANCEL_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "gh-111693"),
+    /**
+     * Semaphore.acquire: a waiter that leaves (acquired or cancelled) wakes as many
+     * waiters as there are units, not at most one; a cancelled waiter gives its unit back
+     * only if it had been woken.
+     */
+    SEMAPHORE_WAKES_ALL_IT_CAN(PyVersion.V3_13, PyVersion.V3_14, "locks.py 3.13: Semaphore.acquire"),
+    /** Barrier(parties < 1) raises ValueError('parties must be >= 1') (3.12: '> 0'). */
+    BARRIER_PARTIES_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "locks.py 3.13"),
+    /** asyncio.sleep(nan) raises ValueError('Invalid delay: NaN (not a number)') (3.12: fires at once). */
+    SLEEP_REFUSES_NAN(PyVersion.V3_13, PyVersion.V3_14, "gh-105331, tasks.py 3.13: sleep"),
+    /**
+     * asyncio.wait_for with a timeout runs a coroutine in a task of its own and waits on a
+     * future released by its end or by a timer (3.12 runs it in the caller's task under
+     * asyncio.timeout()).
+     */
+    WAIT_FOR_ON_A_WAITER(PyVersion.V3_10, PyVersion.V3_11, "gh-96764 (3.12 rebuilt wait_for on timeout())"),
+    /**
+     * gather(): a child already done gets a done-callback like the others (run one loop
+     * step later), so gather never finishes at once (3.12 calls its callback directly).
+     */
+    GATHER_DONE_CHILDREN_CALL_BACK(PyVersion.V3_10, PyVersion.V3_11, "gh-97696 (3.12's eager tasks)"),
+    /**
+     * asyncio has no Barrier, BrokenBarrierError, timeout(), timeout_at(), and tasks no
+     * cancelling() or uncancel(): they arrive in 3.11 (using them is an AttributeError).
+     */
+    NO_3_11_API(PyVersion.V3_10, PyVersion.V3_10, "3.11 What's New: asyncio.Barrier, asyncio.timeout, Task.cancelling/uncancel"),
+    /**
+     * A primitive given loop= raises TypeError('As of 3.10, the *loop* parameter was
+     * removed from Lock() since it is no longer necessary') (3.11 has no such parameter).
+     */
+    LOOP_PARAMETER_REFUSED_IN_WORDS(PyVersion.V3_10, PyVersion.V3_10, "mixins.py 3.10: _LoopBoundMixin"),
+    /**
+     * Awaiting a task that ended by raising CancelledError gives a new CancelledError()
+     * (the message lost), not that exception itself.
+     */
+    CANCELLED_TASK_RAISES_ANEW(PyVersion.V3_10, PyVersion.V3_10, "bpo-45390 (3.11 passes the CancelledError on)"),
+    /**
+     * Future.result() before done: InvalidStateError('Result is not ready.'); set_result or
+     * set_exception on a done future: InvalidStateError('FINISHED: <Future finished ...>').
+     */
+    FUTURE_STATE_MESSAGES(PyVersion.V3_10, PyVersion.V3_10, "the futures of the 3.10.2 oracle of record"),
+    /**
+     * The Semaphore before its 3.11 rewrite: locked() is value == 0; release() takes the
+     * first waiter not done out of the queue and wakes it without taking a unit for it;
+     * a woken waiter takes its unit only if one is still there when it runs, else it
+     * queues again at the back (a newcomer may take the unit first); a cancelled waiter
+     * stays queued until a release() passes it by.
+     */
+    SEMAPHORE_BEFORE_REWRITE(PyVersion.V3_10, PyVersion.V3_10, "bpo-45997 (gh-90155): 3.11 rewrote Semaphore.acquire"),
+    /**
+     * asyncio.TimeoutError is a class of its own (asyncio.exceptions.TimeoutError, an
+     * Exception), not the builtin TimeoutError: {@code except TimeoutError} does not catch
+     * what wait_for raises.
+     */
+    ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN(PyVersion.V3_10, PyVersion.V3_10, "bpo-42413 (3.11 made it the builtin)"),
+    /**
+     * No limit on int/str conversions: CPython 3.10.2 (the oracle of record) predates the
+     * 4300-digit limit, which came in 3.10.7.
+     */
+    NO_INT_STR_DIGITS_LIMIT(PyVersion.V3_10, PyVersion.V3_10, "gh-95778 (CVE-2020-10735), 3.10.7"),
+    /** int % 0: ZeroDivisionError('integer division or modulo by zero') (3.11: 'integer modulo by zero'). */
+    INT_MODULO_MESSAGE(PyVersion.V3_10, PyVersion.V3_10, "longobject.c 3.11"),
+    /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
+    UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
+    /**
+     * shield(): called from a task, it adds a done-callback to the inner future for the
+     * "awaited by" graph; a cancelled outer puts _log_on_exception on the inner future.
+     * Both run as handles of their own (more interleavings, same FIFO output).
+     */
+    SHIELD_CALLBACKS_OF_3_14(PyVersion.V3_14, PyVersion.V3_14, "gh-91048 (3.14's asyncio call graph), tasks.py 3.14"),
+    /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */
+    AWAIT_MESSAGE_CANT_BE_AWAITED(PyVersion.V3_14, PyVersion.V3_14, "3.14 ceval message"),
+    /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */
+    ZERO_DIVISION_MESSAGES(PyVersion.V3_14, PyVersion.V3_14, "3.14 int/float messages");
+
+    public final PyVersion from;
+    public final PyVersion to;
+    /** Where the difference comes from: a CPython issue, or the stdlib file that changed. */
+    public final String reference;
+
+    Delta(PyVersion from, PyVersion to, String reference) {
+        this.from = from;
+        this.to = to;
+        this.reference = reference;
+    }
+
+    boolean in(PyVersion v) {
+        return v.compareTo(from) >= 0 && v.compareTo(to) <= 0;
+    }
+}
