@@ -87,6 +87,15 @@ public final class Py {
         return a.equals(b);
     }
 
+    /**
+     * The {@code ==} operator: {@link #eq}, except that a float NaN is not equal even to
+     * itself (float.__eq__); containers, {@code in}, index() and count() compare identity
+     * first, as CPython's PyObject_RichCompareBool does, so they go through {@link #eq}.
+     */
+    static boolean eqOperator(Machine m, Object a, Object b) {
+        return !(a instanceof Double d && d.isNaN()) && eq(m, a, b);
+    }
+
     private static final String COMPARISON = " in comparison";
 
     /** == of two distinct heap objects: lists and dicts by content, anything else by identity. */
@@ -170,8 +179,8 @@ public final class Py {
 
     public static Object compare(Machine m, String op, Object a, Object b) {
         switch (op) {
-            case "==": return eq(m, a, b);
-            case "!=": return !eq(m, a, b);
+            case "==": return eqOperator(m, a, b);
+            case "!=": return !eqOperator(m, a, b);
             case "is": return is(a, b);
             case "is not": return !is(a, b);
             case "in": return contains(m, b, a);
