@@ -1,5 +1,6 @@
 package lockstep;
 
+import lockstep.core.PyVersion;
 import lockstep.explore.Schedule;
 
 import java.util.Comparator;
@@ -13,11 +14,15 @@ public final class Exploration {
 
     /**
      * How to explore, with the command line's defaults ({@link #defaults()}): exhaustive, no
-     * injected cancel, 1,000,000 schedules, 10,000 steps per schedule, 600 s. Each
+     * injected cancel, 1,000,000 schedules, 10,000 steps per schedule, 600 s, CPython 3.12. Each
      * {@code with...} returns a changed copy.
      */
-    public record Options(String strategy, long seed, int cancels, long maxSchedules, int maxSteps, double timeLimitSeconds) {
+    public record Options(String strategy, long seed, int cancels, long maxSchedules, int maxSteps, double timeLimitSeconds,
+                          String python) {
         public Options {
+            if (PyVersion.parse(python).isEmpty()) {
+                throw new IllegalArgumentException("unknown Python version '" + python + "' (" + String.join(", ", PyVersion.texts()) + ")");
+            }
             if (!List.of("exhaustive", "random", "pct").contains(strategy)) {
                 throw new IllegalArgumentException("unknown strategy '" + strategy + "' (exhaustive, random, pct)");
             }
@@ -26,20 +31,25 @@ public final class Exploration {
             }
         }
 
-        public static Options defaults() { return new Options("exhaustive", 0, 0, 1_000_000, 10_000, 600); }
+        public static Options defaults() { return new Options("exhaustive", 0, 0, 1_000_000, 10_000, 600, PyVersion.DEFAULT.text); }
 
         /** At most {@code k} injected {@code task.cancel()} per schedule ({@code --cancel K}). */
-        public Options withCancels(int k) { return new Options(strategy, seed, k, maxSchedules, maxSteps, timeLimitSeconds); }
+        public Options withCancels(int k) { return new Options(strategy, seed, k, maxSchedules, maxSteps, timeLimitSeconds, python); }
 
-        public Options withMaxSchedules(long n) { return new Options(strategy, seed, cancels, n, maxSteps, timeLimitSeconds); }
+        public Options withMaxSchedules(long n) { return new Options(strategy, seed, cancels, n, maxSteps, timeLimitSeconds, python); }
 
-        public Options withMaxSteps(int n) { return new Options(strategy, seed, cancels, maxSchedules, n, timeLimitSeconds); }
+        public Options withMaxSteps(int n) { return new Options(strategy, seed, cancels, maxSchedules, n, timeLimitSeconds, python); }
 
-        public Options withTimeLimit(double seconds) { return new Options(strategy, seed, cancels, maxSchedules, maxSteps, seconds); }
+        public Options withTimeLimit(double seconds) { return new Options(strategy, seed, cancels, maxSchedules, maxSteps, seconds, python); }
 
         /** {@code exhaustive}, or {@code random} / {@code pct} with a seed. */
         public Options withStrategy(String name, long seed) {
-            return new Options(name.toLowerCase(Locale.ROOT), seed, cancels, maxSchedules, maxSteps, timeLimitSeconds);
+            return new Options(name.toLowerCase(Locale.ROOT), seed, cancels, maxSchedules, maxSteps, timeLimitSeconds, python);
+        }
+
+        /** The semantics of CPython {@code version} ({@code --python}: 3.10 … 3.14; 3.12 by default). */
+        public Options withPython(String version) {
+            return new Options(strategy, seed, cancels, maxSchedules, maxSteps, timeLimitSeconds, version);
         }
     }
 

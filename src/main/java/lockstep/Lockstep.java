@@ -65,7 +65,8 @@ public final class Lockstep {
      * A refused scenario throws {@link Exploration.Refused} with its {@code FILE:LINE:COL} message.
      */
     public static Exploration.Report explore(Path file, Exploration.Options options) throws IOException {
-        Program p = compile(file);
+        PyVersion version = PyVersion.parse(options.python()).orElseThrow();
+        Program p = compile(file, version);
         Explorer.Options o = new Explorer.Options(Explorer.Strategy.valueOf(options.strategy().toUpperCase(Locale.ROOT)),
                 options.seed(), 3, options.cancels(), options.maxSchedules(), options.maxSteps(), options.timeLimitSeconds(),
                 false, null);
@@ -73,16 +74,24 @@ public final class Lockstep {
         List<Exploration.Outcome> outs = r.outcomes().stream()
                 .map(x -> new Exploration.Outcome(x.stdout(), x.exit(), x.count(), x.schedule())).toList();
         List<Exploration.Violation> vs = r.violations().stream()
-                .map(v -> new Exploration.Violation(v.kind(), v.message(), v.schedule(), replayCommand(file.toString(), v.schedule()))).toList();
+                .map(v -> new Exploration.Violation(v.kind(), v.message(), v.schedule(),
+                        replayCommand(file.toString(), v.schedule(), version))).toList();
         return new Exploration.Report(file.toString(), r.complete(), r.bound(), r.schedules(), outs, vs);
     }
 
     /** Replays one schedule (as explore prints them) of a scenario file, at most 1,000,000 steps, as {@code lockstep replay} does. */
     public static Exploration.Replayed replay(Path file, String schedule) throws IOException {
-        Replay.Result r = Replay.replay(compile(file), parse(schedule), null, (int) MAX_HANDLES);
+        return replay(file, schedule, PyVersion.DEFAULT.text);
+    }
+
+    /** {@link #replay(Path, String)} with the semantics of CPython {@code python} (3.10 … 3.14). */
+    public static Exploration.Replayed replay(Path file, String schedule, String python) throws IOException {
+        PyVersion version = PyVersion.parse(python)
+                .orElseThrow(() -> new Exploration.Refused("--python: " + PyVersion.refusal(python).orElse("unknown version")));
+        Replay.Result r = Replay.replay(compile(file, version), parse(schedule), null, (int) MAX_HANDLES);
         if (r.misfit() != null) throw new Exploration.Refused("the schedule does not fit " + file + ": " + r.misfit());
         List<Exploration.Violation> vs = r.violations().stream()
-                .map(v -> new Exploration.Violation(v[0], v[1], schedule, replayCommand(file.toString(), schedule))).toList();
+                .map(v -> new Exploration.Violation(v[0], v[1], schedule, replayCommand(file.toString(), schedule, version))).toList();
         return new Exploration.Replayed(r.run().stdout(), r.run().stderr(), r.run().exit(), vs);
     }
 
@@ -98,7 +107,13 @@ public final class Lockstep {
 
     /** The command line that replays {@code schedule} of {@code file} step by step (quoted for a POSIX shell). */
     public static String replayCommand(String file, String schedule) {
-        return "lockstep replay " + shellQuote(file) + " --schedule " + shellQuote(schedule) + " --trace";
+        return replayCommand(file, schedule, PyVersion.DEFAULT);
+    }
+
+    /** The same under CPython {@code version} ({@code --python V} unless it is the default). */
+    static String replayCommand(String file, String schedule, PyVersion version) {
+        return "lockstep replay " + shellQuote(file) + " --schedule " + shellQuote(schedule) + " --trace"
+                + (version == PyVersion.DEFAULT ? "" : " --python " + version.text);
     }
 
     private static String shellQuote(String s) {
@@ -106,13 +121,17 @@ public final class Lockstep {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    private static Program compile(Path file) throws IOException {
-        return compile(file.toString(), InputFile.readSource(file));
+    private static Program compile(Path file, PyVersion version) throws IOException {
+        return compile(file.toString(), InputFile.readSource(file), version);
     }
 
     private static Program compile(String file, String source) {
+        return compile(file, source, PyVersion.DEFAULT);
+    }
+
+    private static Program compile(String file, String source, PyVersion version) {
         try {
-            return Program.compile(file, source);
+            return Program.compile(file, source, version);
         } catch (ScenarioError e) {
             throw new Exploration.Refused(e.getMessage());
         }
