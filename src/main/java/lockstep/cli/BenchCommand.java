@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lockstep bench [FILE...]}: lockstep's and CPython's speed on the same scenarios, one table (see {@link Bench}). */
-@Command(name = "bench", description = {
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measure exhaustive search, FIFO runs and random search, and CPython's own shuffled runs, on the same scenarios;",
         "print one table with the machine it ran on. Figures are printed, never checked. Run it from the repository root."})
 public final class BenchCommand implements Callable<Integer> {
