@@ -3,6 +3,9 @@
 # --python V` reports for the catalogue's bugs, and writes what CPython printed to
 # model/bugs/NN_name.evidence.jsonl, one JSON line per (version, schedule):
 #   {"bug", "name", "kind", "python", "cpython", "schedule", "stdout", "exit", "stderr_last"}
+# and, on each other modelled version where the bug was not reported, the same schedules
+# replayed there ("reported_on": the version that reported it; "misfit": true instead of
+# the output when the schedule does not fit that version's run).
 # stdout and stderr_last (the last stderr line, the exception, when exit is 1) have their
 # 0x... addresses masked (0x?, as lockstep and the oracle compare output). For a version
 # lockstep does not model yet, the line is CPython's own run (schedule "") with
@@ -22,17 +25,25 @@ trap 'rm -rf "$tmp"' EXIT
 # 1. what explore reports, per bug and version (exit 1 only says a cell is unexpected)
 java -jar "$jar" bugs --json model/bugs > "$tmp/findings.jsonl" || [ $? -eq 1 ]
 
-# 2. the requests per version: every reported schedule; CPython's own run where not modelled
+# 2. the requests per version: every reported schedule; on each other modelled version
+#    where the bug was not reported, the same schedules (does CPython there fail too?);
+#    CPython's own run where a version is not modelled
 python3 - "$tmp" <<'PY'
 import json, sys
 tmp = sys.argv[1]
-for line in open(f"{tmp}/findings.jsonl"):
-    f = json.loads(line)
+findings = [json.loads(line) for line in open(f"{tmp}/findings.jsonl")]
+reported = {}
+for f in findings:
+    for s in f["schedules"]:
+        reported.setdefault(f["bug"], {}).setdefault(s, f["python"])
+for f in findings:
     base = {"bug": f["bug"], "name": f["name"], "kind": f["kind"], "python": f["python"]}
     if f["status"] == "not modelled yet":
         runs = [dict(base, schedule="", model="not modelled yet")]
-    else:
+    elif f["status"] == "reported":
         runs = [dict(base, schedule=s) for s in f["schedules"]]
+    else:
+        runs = [dict(base, schedule=s, reported_on=v) for s, v in reported.get(f["bug"], {}).items()]
     with open(f"{tmp}/req-{f['python']}.jsonl", "a") as out:
         for r in runs:
             out.write(json.dumps(dict(r, file=f"model/bugs/{f['bug']}.py")) + "\n")
@@ -60,14 +71,19 @@ for req in sorted(glob.glob(f"{tmp}/req-*.jsonl")):
     if len(reqs) != len(ress):
         sys.exit(f"evidence.sh: CPython {v} answered {len(ress)} of {len(reqs)} requests (see its stderr)")
     for q, r in zip(reqs, ress):
-        if r.get("schedule", "") != q["schedule"] or r["exit"] == 2:
+        misfit = "reported_on" in q and r["exit"] == 2 and "does not fit" in r["stderr"]
+        if r.get("schedule", "") != q["schedule"] or (r["exit"] == 2 and not misfit):
             sys.exit(f"evidence.sh: CPython {v} could not replay {q['file']} --schedule '{q['schedule']}': {r['stderr']}")
         lines = r["stderr"].rstrip("\n").split("\n")
         e = {k: q[k] for k in ("bug", "name", "kind", "python")}
         e["cpython"] = cpython
-        if "model" in q: e["model"] = q["model"]
-        e.update(schedule=q["schedule"], stdout=mask(r["stdout"]), exit=r["exit"],
-                 stderr_last=mask(lines[-1]) if r["exit"] == 1 else None)
+        for k in ("model", "reported_on"):
+            if k in q: e[k] = q[k]
+        e["schedule"] = q["schedule"]
+        if misfit:
+            e["misfit"] = True
+        else:
+            e.update(stdout=mask(r["stdout"]), exit=r["exit"], stderr_last=mask(lines[-1]) if r["exit"] == 1 else None)
         out.setdefault(q["bug"], []).append(e)
 order = ["3.10", "3.11", "3.12", "3.13", "3.14"]
 for bug, es in sorted(out.items()):

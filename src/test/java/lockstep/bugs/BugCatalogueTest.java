@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -92,18 +94,58 @@ class BugCatalogueTest {
                     "the schedules explore reports for " + b.kind() + " on " + v.text + " and those replayed on CPython in "
                             + evidenceFile(b) + " (rerun model/bugs/evidence.sh)");
             for (String s : f.schedules()) {
-                Map<String, Object> cpython = evidence.get(s);
-                Replay.Result r = Replay.replay(BugCatalogue.program(b, v), Schedule.parse(s), null, 1_000_000);
-                assertNotNull(r.run(), () -> "the schedule " + s + " does not fit: " + r.misfit());
-                String where = b.id() + " --python " + v.text + " --schedule '" + s + "'";
-                assertEquals(cpython.get("stdout"), Lockstep.maskAddresses(r.run().stdout()), "stdout of " + where);
-                assertEquals(((Number) cpython.get("exit")).intValue(), r.run().exit(), "exit of " + where);
-                if (r.run().exit() == 1) {
-                    assertEquals(cpython.get("stderr_last"), Lockstep.maskAddresses(lastLine(r.run().stderr())), "exception of " + where);
-                }
-                assertTrue(shows(b.kind(), r), "lockstep's replay of " + where + " shows no " + b.kind());
+                Replay.Result r = replaysAsOnCPython(b, v, s, evidence.get(s));
+                assertTrue(shows(b.kind(), r), "lockstep's replay of " + b.id() + " --python " + v.text + " --schedule '" + s
+                        + "' shows no " + b.kind());
             }
         });
+    }
+
+    /**
+     * Where the bug was not reported, the schedules that showed it on other versions
+     * replay on this version's CPython to what lockstep prints for them, without the
+     * failure (or fit neither run).
+     */
+    @TestFactory
+    Stream<DynamicTest> otherVersionsSchedulesReplayWithoutTheFailureOnCPython() throws Exception {
+        return perBugAndVersion("the others' schedules pass on CPython", (b, v) -> {
+            Finding f = finding(b, v);
+            Map<String, Map<String, Object>> evidence = evidenceFromOthers(b, v);
+            Set<String> expected = f.status() == Status.REPORTED ? Set.of() : reportedElsewhere(b, v);
+            assertEquals(expected, evidence.keySet(), "the schedules reported on other versions and those replayed on "
+                    + v.text + "'s CPython in " + evidenceFile(b) + " (none where the bug is reported; rerun model/bugs/evidence.sh)");
+            for (Map.Entry<String, Map<String, Object>> e : evidence.entrySet()) {
+                Replay.Result r = replaysAsOnCPython(b, v, e.getKey(), e.getValue());
+                if (r.run() != null) assertFalse(shows(b.kind(), r), "lockstep's replay of " + b.id() + " --python " + v.text
+                        + " --schedule '" + e.getKey() + "' shows " + b.kind() + ", which explore did not report");
+            }
+        });
+    }
+
+    /** The schedules that showed {@code b} on the modelled versions other than {@code v}. */
+    static Set<String> reportedElsewhere(Bug b, PyVersion v) throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (PyVersion w : PyVersion.values()) if (w != v) out.addAll(finding(b, w).schedules());
+        return out;
+    }
+
+    /**
+     * lockstep's replay of {@code s} on {@code v}, checked against CPython's in the evidence
+     * line {@code cpython}: both misfit, or the same stdout, exit code and exception.
+     */
+    static Replay.Result replaysAsOnCPython(Bug b, PyVersion v, String s, Map<String, Object> cpython) throws Exception {
+        Replay.Result r = Replay.replay(BugCatalogue.program(b, v), Schedule.parse(s), null, 1_000_000);
+        String where = b.id() + " --python " + v.text + " --schedule '" + s + "'";
+        boolean misfit = Boolean.TRUE.equals(cpython.get("misfit"));
+        assertEquals(misfit, r.run() == null, where + ": CPython " + (misfit ? "could not" : "could") + " follow the schedule, lockstep "
+                + (r.run() == null ? "could not: " + r.misfit() : "could"));
+        if (misfit) return r;
+        assertEquals(cpython.get("stdout"), Lockstep.maskAddresses(r.run().stdout()), "stdout of " + where);
+        assertEquals(((Number) cpython.get("exit")).intValue(), r.run().exit(), "exit of " + where);
+        if (r.run().exit() == 1) {
+            assertEquals(cpython.get("stderr_last"), Lockstep.maskAddresses(lastLine(r.run().stderr())), "exception of " + where);
+        }
+        return r;
     }
 
     /** Whether a replay shows a violation of {@code kind}: an invariant's, or a deadlock or escaping exception by its exit. */
@@ -149,18 +191,27 @@ class BugCatalogueTest {
         return DIR.resolve(b.id() + ".evidence.jsonl");
     }
 
-    /** The evidence lines of {@code b} on a modelled version {@code v}, by schedule. */
+    /** The evidence lines of {@code b} on a modelled version {@code v} for the schedules it reported, by schedule. */
     static Map<String, Map<String, Object>> evidence(Bug b, PyVersion v) throws IOException {
-        Map<String, Map<String, Object>> bySchedule = new LinkedHashMap<>();
+        return evidence(b, v, false);
+    }
+
+    /** The evidence lines of {@code b} on {@code v} for the schedules other versions reported, by schedule. */
+    static Map<String, Map<String, Object>> evidenceFromOthers(Bug b, PyVersion v) throws IOException {
+        return evidence(b, v, true);
+    }
+
+    private static Map<String, Map<String, Object>> evidence(Bug b, PyVersion v, boolean fromOthers) throws IOException {
+        Map<String, Map<String, Object>> bySchedule = new TreeMap<>();
         for (Map<String, Object> e : read(evidenceFile(b))) {
-            if (!v.text.equals(e.get("python"))) continue;
+            if (!v.text.equals(e.get("python")) || e.containsKey("reported_on") != fromOthers) continue;
             assertEquals(b.kind(), e.get("kind"), evidenceFile(b) + ": kind");
             assertTrue(bySchedule.put((String) e.get("schedule"), e) == null, evidenceFile(b) + ": a schedule twice");
         }
         return bySchedule;
     }
 
-    /** The JSON lines of {@code f}: flat objects of strings, numbers and nulls. */
+    /** The JSON lines of {@code f}: flat objects of strings, integers, booleans and nulls. */
     static List<Map<String, Object>> read(Path f) throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
         try (JsonParser p = new JsonFactory().createParser(Files.newBufferedReader(f))) {
@@ -169,7 +220,12 @@ class BugCatalogueTest {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken t = p.nextToken();
-                    o.put(name, t == JsonToken.VALUE_NULL ? null : t == JsonToken.VALUE_NUMBER_INT ? (Object) p.getLongValue() : p.getText());
+                    o.put(name, switch (t) {
+                        case VALUE_NULL -> null;
+                        case VALUE_NUMBER_INT -> p.getLongValue();
+                        case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+                        default -> p.getText();
+                    });
                 }
                 lines.add(o);
             }
