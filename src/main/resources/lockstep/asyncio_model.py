@@ -102,6 +102,18 @@ async def Condition___aenter__(self):
 # ---------------------------------------------------------------- Semaphore
 
 async def Semaphore_acquire(self):
+    if _has("SEMAPHORE_BEFORE_REWRITE"):
+        # 3.10: a woken waiter checks for a unit again and may queue again, behind
+        # newcomers; a cancelled one stays queued.
+        while _sem_empty(self):
+            fut = _sem_enqueue(self)
+            try:
+                await fut
+            except BaseException:
+                _sem_abandoned_waiter(self, fut)
+                raise
+        _sem_take(self)
+        return True
     if _sem_try_take(self):
         return True
     fut = _sem_enqueue(self)
@@ -208,7 +220,7 @@ async def wait_for(fut, timeout):
         try:
             return _future_result(fut)
         except CancelledError as exc:
-            raise TimeoutError from exc
+            raise _new_timeout_error() from exc
     if own_task:
         return await _wait_for_on_a_waiter(fut, timeout)
     async with _timeout(timeout):
@@ -238,7 +250,7 @@ async def _wait_for_on_a_waiter(fut, timeout):
         try:
             return _future_result(fut)
         except CancelledError as exc:
-            raise TimeoutError() from exc
+            raise _new_timeout_error() from exc
     finally:
         handle.cancel()
 
@@ -325,6 +337,14 @@ def shield(aw):
     if _future_done(inner):
         return inner
     outer = _create_future()
+    # 3.14 (SHIELD_CALLBACKS_OF_3_14): shield called from a task adds a callback that
+    # keeps the "awaited by" graph, and a cancelled outer leaves _log_on_exception
+    # on the inner future; each runs as a handle of its own.
+    callbacks_3_14 = _has("SHIELD_CALLBACKS_OF_3_14")
+    awaited_by = callbacks_3_14 and current_task() is not None
+
+    def _clear_awaited_by_callback(inner):
+        return None
 
     def _inner_done(inner):
         if _future_cancelled(outer):
@@ -343,10 +363,22 @@ def shield(aw):
     def _outer_done(outer):
         if not _future_done(inner):
             _remove_done_callback(inner, _inner_done)
+            if callbacks_3_14:
+                _remove_done_callback(inner, _log_on_exception)
+                _add_done_callback(inner, _log_on_exception)
 
+    if awaited_by:
+        _add_done_callback(inner, _clear_awaited_by_callback)
     _add_done_callback(inner, _inner_done)
     _add_done_callback(outer, _outer_done)
     return outer
+
+
+def _log_on_exception(fut):
+    # 3.14: retrieves the exception of a shielded future whose outer was cancelled
+    # (CPython reports it on stderr, which the model does not print).
+    if not _future_cancelled(fut):
+        _future_exception(fut)
 
 
 # ---------------------------------------------------------------- runners.py

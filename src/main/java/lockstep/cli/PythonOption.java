@@ -8,11 +8,10 @@ import java.util.Optional;
 
 /**
  * {@code --python VER} of the contract (section 2a): the CPython version whose semantics
- * to follow (3.12 by default). A version not modelled yet ({@link PyVersion#accepted}) is
- * refused in words (exit 2) rather than answered with another version's semantics.
+ * to follow: 3.10 to 3.14, 3.12 by default. Anything else is refused in words (exit 2).
  */
 final class PythonOption {
-    @Option(names = "--python", paramLabel = "VER", description = "CPython version to follow: 3.10, 3.11, 3.12 (the default), 3.13 or 3.14; those not modelled yet are refused")
+    @Option(names = "--python", paramLabel = "VER", description = "CPython version to follow: 3.10, 3.11, 3.12 (the default), 3.13 or 3.14")
     String version = PyVersion.DEFAULT.text;
 
     /** Whether the version cannot be followed (after saying why on {@code err}). */

@@ -63,10 +63,35 @@ public enum Delta {
      * set_exception on a done future: InvalidStateError('FINISHED: <Future finished ...>').
      */
     FUTURE_STATE_MESSAGES(PyVersion.V3_10, PyVersion.V3_10, "the futures of the 3.10.2 oracle of record"),
+    /**
+     * The Semaphore before its 3.11 rewrite: locked() is value == 0; release() takes the
+     * first waiter not done out of the queue and wakes it without taking a unit for it;
+     * a woken waiter takes its unit only if one is still there when it runs, else it
+     * queues again at the back (a newcomer may take the unit first); a cancelled waiter
+     * stays queued until a release() passes it by.
+     */
+    SEMAPHORE_BEFORE_REWRITE(PyVersion.V3_10, PyVersion.V3_10, "bpo-45997 (gh-90155): 3.11 rewrote Semaphore.acquire"),
+    /**
+     * asyncio.TimeoutError is a class of its own (asyncio.exceptions.TimeoutError, an
+     * Exception), not the builtin TimeoutError: {@code except TimeoutError} does not catch
+     * what wait_for raises.
+     */
+    ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN(PyVersion.V3_10, PyVersion.V3_10, "bpo-42413 (3.11 made it the builtin)"),
+    /**
+     * No limit on int/str conversions: CPython 3.10.2 (the oracle of record) predates the
+     * 4300-digit limit, which came in 3.10.7.
+     */
+    NO_INT_STR_DIGITS_LIMIT(PyVersion.V3_10, PyVersion.V3_10, "gh-95778 (CVE-2020-10735), 3.10.7"),
     /** int % 0: ZeroDivisionError('integer division or modulo by zero') (3.11: 'integer modulo by zero'). */
     INT_MODULO_MESSAGE(PyVersion.V3_10, PyVersion.V3_10, "longobject.c 3.11"),
     /** Task.uncancel() down to 0 also forgets a cancel() not yet delivered. */
     UNCANCEL_CLEARS_PENDING_CANCEL(PyVersion.V3_13, PyVersion.V3_14, "tasks.py 3.13: Task.uncancel"),
+    /**
+     * shield(): called from a task, it adds a done-callback to the inner future for the
+     * "awaited by" graph; a cancelled outer puts _log_on_exception on the inner future.
+     * Both run as handles of their own (more interleavings, same FIFO output).
+     */
+    SHIELD_CALLBACKS_OF_3_14(PyVersion.V3_14, PyVersion.V3_14, "gh-91048 (3.14's asyncio call graph), tasks.py 3.14"),
     /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */
     AWAIT_MESSAGE_CANT_BE_AWAITED(PyVersion.V3_14, PyVersion.V3_14, "3.14 ceval message"),
     /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */

@@ -11,4 +11,9 @@ public interface Futures {
 
     /** True if the future was cancelled. */
     boolean cancelled(int future);
+
+    /** The CPython version whose rules the transitions follow ({@link Delta}); 3.12 unless the run says otherwise. */
+    default PyVersion version() {
+        return PyVersion.DEFAULT;
+    }
 }

@@ -9,18 +9,25 @@ package lockstep.core;
  */
 public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean hasQueue) {
 
-    public static Semaphore create(long value, boolean bounded) {
+    /** A new semaphore; before 3.11 ({@link Delta#SEMAPHORE_BEFORE_REWRITE}) its queue exists from the start. */
+    public static Semaphore create(long value, boolean bounded, PyVersion v) {
         if (value < 0) throw new AsyncioError("ValueError", "Semaphore initial value must be >= 0");
-        return new Semaphore(value, Vec.of(), bounded ? value : -1, false);
+        return new Semaphore(value, Vec.of(), bounded ? value : -1, v.has(Delta.SEMAPHORE_BEFORE_REWRITE));
     }
 
     public boolean bounded() {
         return bound >= 0;
     }
 
-    /** locked(): no unit left, or someone still queued who was not cancelled. */
+    /** locked(): no unit left, or someone still queued who was not cancelled (before 3.11: no unit left). */
     public boolean locked(Futures f) {
+        if (f.version().has(Delta.SEMAPHORE_BEFORE_REWRITE)) return value == 0;
         return value == 0 || waiters.any(w -> !f.cancelled(w));
+    }
+
+    /** Before 3.11, acquire() waits (again) while this holds. */
+    public boolean empty() {
+        return value <= 0;
     }
 
     /** acquire()'s fast path: take one unit. Only when not locked(). */
@@ -44,9 +51,9 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean ha
      * from 3.13 ({@link Delta#SEMAPHORE_WAKES_ALL_IT_CAN}) every unit left wakes a waiter,
      * woken or not.
      */
-    public Step<Semaphore> cancelledWaiter(boolean futureWoken, Futures f, PyVersion v) {
+    public Step<Semaphore> cancelledWaiter(boolean futureWoken, Futures f) {
         Semaphore s = futureWoken ? new Semaphore(value + 1, waiters, bound, hasQueue) : this;
-        if (v.has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return s.wakeUpWhileUnits(f);
+        if (f.version().has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return s.wakeUpWhileUnits(f);
         return futureWoken ? s.wakeUpNext(f) : Step.of(this);
     }
 
@@ -54,8 +61,8 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean ha
      * A woken acquire() resumes; units left over go on to the next waiter (from 3.13,
      * {@link Delta#SEMAPHORE_WAKES_ALL_IT_CAN}: to as many waiters as there are units).
      */
-    public Step<Semaphore> resumedWaiter(Futures f, PyVersion v) {
-        if (v.has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return wakeUpWhileUnits(f);
+    public Step<Semaphore> resumedWaiter(Futures f) {
+        if (f.version().has(Delta.SEMAPHORE_WAKES_ALL_IT_CAN)) return wakeUpWhileUnits(f);
         return value > 0 ? wakeUpNext(f) : Step.of(this);
     }
 
@@ -78,7 +85,27 @@ public record Semaphore(long value, Vec<Integer> waiters, long bound, boolean ha
         if (bounded() && value >= bound) {
             throw new AsyncioError("ValueError", "BoundedSemaphore released too many times");
         }
-        return new Semaphore(value + 1, waiters, bound, hasQueue).wakeUpNext(f);
+        Semaphore s = new Semaphore(value + 1, waiters, bound, hasQueue);
+        return f.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) ? s.popNextWaiter(f) : s.wakeUpNext(f);
+    }
+
+    /**
+     * Before 3.11: a waiter that leaves acquire() by an exception (its future cancelled
+     * if it was not done) passes a wakeup on when a unit is there and it had been woken.
+     */
+    public Step<Semaphore> abandonedWaiter(boolean futureCancelled, Futures f) {
+        return value > 0 && !futureCancelled ? popNextWaiter(f) : Step.of(this);
+    }
+
+    /** Before 3.11: waiters leave the queue from the front until one not done is woken; no unit is taken for it. */
+    private Step<Semaphore> popNextWaiter(Futures f) {
+        Vec<Integer> q = waiters;
+        while (!q.isEmpty()) {
+            int w = q.first();
+            q = q.removeAt(0);
+            if (!f.done(w)) return Step.of(new Semaphore(value, q, bound, hasQueue), new Wake(w, true));
+        }
+        return Step.of(new Semaphore(value, q, bound, hasQueue));
     }
 
     private Step<Semaphore> wakeUpNext(Futures f) {

@@ -32,7 +32,7 @@ import java.util.Map;
  *    "max_schedules": 20, "max_steps": 10000, "time_limit": 60, "depth": 3}
  *                                                   as lockstep explore F ... --json, with its
  *                                                   defaults (exhaustive, 10000 steps, 600 s)
- *   any request may say "python": V (3.12 by default; refused as --python refuses it)
+ *   any request may say "python": V (3.10 to 3.14; 3.12 by default)
  *   {"op": "check-trace", "file": F, "trace": PATH}  (or "trace_text": the JSON lines)
  *                                                   as lockstep check-trace F PATH --json
  * </pre>

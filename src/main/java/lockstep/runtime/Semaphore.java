@@ -17,7 +17,7 @@ public class Semaphore {
     public Semaphore(long value) { this(value, false, Cell.CAS); }
 
     Semaphore(long value, boolean bounded, Cell.Install install) {
-        cell = new Cell<>(lockstep.core.Semaphore.create(value, bounded), Semaphore::resume, install);
+        cell = new Cell<>(lockstep.core.Semaphore.create(value, bounded, lockstep.core.PyVersion.DEFAULT), Semaphore::resume, install);
     }
 
     /** Completes with true once a unit is ours. */
@@ -39,10 +39,10 @@ public class Semaphore {
     private static void resume(Tx<lockstep.core.Semaphore> tx, Suspended s) {
         tx.core = tx.core.dequeue(s.fut());
         if (s.cancelled()) {
-            tx.core = tx.wake(tx.core.cancelledWaiter(s.state() != Fut.CANCELLED, tx, lockstep.core.PyVersion.DEFAULT));
+            tx.core = tx.wake(tx.core.cancelledWaiter(s.state() != Fut.CANCELLED, tx));
             tx.cancel(s.call());
         } else {
-            tx.core = tx.wake(tx.core.resumedWaiter(tx, lockstep.core.PyVersion.DEFAULT));
+            tx.core = tx.wake(tx.core.resumedWaiter(tx));
             tx.complete(s.call(), true);
         }
     }

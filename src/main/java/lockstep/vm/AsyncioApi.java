@@ -45,6 +45,16 @@ final class AsyncioApi {
         return ARRIVED_IN_3_11.contains(qualified) && m.version().has(Delta.NO_3_11_API);
     }
 
+    /** An attribute of asyncio as the run's version has it: before 3.11 asyncio.TimeoutError is its own class. */
+    static Object versioned(Machine m, Object attribute) {
+        return attribute == PyType.TIMEOUT_ERROR ? timeoutError(m) : attribute;
+    }
+
+    /** The class of asyncio.TimeoutError in the run's version ({@link Delta#ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN}). */
+    private static PyType timeoutError(Machine m) {
+        return m.version().has(Delta.ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN) ? PyType.ASYNCIO_TIMEOUT_ERROR : PyType.TIMEOUT_ERROR;
+    }
+
     /** An asyncio attribute implemented in the prelude; resolved when read. */
     record PreludeName(String name) {}
 
@@ -122,10 +132,10 @@ final class AsyncioApi {
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
         defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false)))));
+                intArg(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false, m.version())))));
         defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
         defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true)))));
+                intArg(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true, m.version())))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
             long parties = intArg(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
@@ -294,14 +304,26 @@ final class AsyncioApi {
             return NONE;
         });
         defineNative("_sem_cancelled_waiter", (m, a) -> {
-            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.futDone(a.ref(1)) && !m.cancelled(a.ref(1)), m, m.version());
+            Step<Semaphore> s = sem(m, a.ref(0)).s().cancelledWaiter(m.futDone(a.ref(1)) && !m.cancelled(a.ref(1)), m);
+            putSem(m, a.ref(0), new SemObj(s.state()));
+            wake(m, s.wakes());
+            return NONE;
+        });
+        defineNative("_sem_empty", (m, a) -> sem(m, a.ref(0)).s().empty());
+        defineNative("_sem_take", (m, a) -> {
+            putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().take()));
+            return NONE;
+        });
+        defineNative("_sem_abandoned_waiter", (m, a) -> {
+            m.cancel(a.ref(1), NONE);
+            Step<Semaphore> s = sem(m, a.ref(0)).s().abandonedWaiter(m.cancelled(a.ref(1)), m);
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
         defineNative("_sem_resumed_waiter", (m, a) -> {
             m.observer().semaphoreResumed(m, a.ref(0), sem(m, a.ref(0)).s(), a.ref(1));
-            Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m, m.version());
+            Step<Semaphore> s = sem(m, a.ref(0)).s().resumedWaiter(m);
             putSem(m, a.ref(0), new SemObj(s.state()));
             wake(m, s.wakes());
             return NONE;
@@ -412,6 +434,7 @@ final class AsyncioApi {
         });
         defineNative("_yield", (m, a) -> BareYield.YIELD);
         defineNative("_has", (m, a) -> m.version().has(Delta.valueOf((String) a.get(0))));
+        defineNative("_new_timeout_error", (m, a) -> new PyExc(timeoutError(m), Vec.of()));
         defineNative("_is_nan", (m, a) -> a.get(0) instanceof Double d && d.isNaN());
     }
 

@@ -117,7 +117,7 @@ public final class Builtins {
     /** obj.name: a method bound to obj, a property's value, or AttributeError. */
     static Object getattr(Machine m, Object obj, String name) {
         if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
-            Object v = AsyncioApi.absent(m, "asyncio." + name) ? null : ASYNCIO.get(name);
+            Object v = AsyncioApi.absent(m, "asyncio." + name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
             if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
             if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
             return v;
@@ -299,7 +299,7 @@ public final class Builtins {
             if (v instanceof Boolean b) return b ? 1L : 0L;
             if (Ints.isInt(v)) return v;
             if (v instanceof Double d) return Ints.fromDouble(d);
-            if (v instanceof String s) return Ints.parse(s);
+            if (v instanceof String s) return Ints.parse(s, m.version());
             throw PyRaise.of(PyType.TYPE_ERROR, "int() argument must be a string, a bytes-like object or a real number, not '" + Py.typeOf(m, v).name + "'");
         });
         user("float", PyType.FLOAT);

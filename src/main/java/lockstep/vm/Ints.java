@@ -1,5 +1,8 @@
 package lockstep.vm;
 
+import lockstep.core.Delta;
+import lockstep.core.PyVersion;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -171,12 +174,12 @@ final class Ints {
         return x;
     }
 
-    /** str(a) in decimal; ValueError past CPython's 4300-digit limit. */
-    static String str(Object a) {
+    /** str(a) in decimal; ValueError past CPython's 4300-digit limit (none in 3.10.2: {@link Delta#NO_INT_STR_DIGITS_LIMIT}). */
+    static String str(Object a, PyVersion v) {
         if (a instanceof Long l) return Long.toString(l);
         BigInteger b = big(a);
         // Past 14,300 bits an int has more than 4,300 digits: no need to convert it to know.
-        if (b.bitLength() > 14_300 || b.abs().toString().length() > MAX_STR_DIGITS) {
+        if (!v.has(Delta.NO_INT_STR_DIGITS_LIMIT) && (b.bitLength() > 14_300 || b.abs().toString().length() > MAX_STR_DIGITS)) {
             throw PyRaise.of(PyType.VALUE_ERROR, "Exceeds the limit (" + MAX_STR_DIGITS
                     + " digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
         }
@@ -187,7 +190,7 @@ final class Ints {
      * int(s) in base 10 as CPython reads it: surrounding whitespace, one sign, decimal digits
      * of any script with single underscores between them; ValueError otherwise.
      */
-    static Object parse(String s) {
+    static Object parse(String s, PyVersion version) {
         String t = Py.stripSpace(s);
         int i = 0;
         boolean neg = false;
@@ -202,7 +205,7 @@ final class Ints {
             lastUnderscore = false;
         }
         if (digits.length() == 0 || lastUnderscore) throw invalidLiteral(s);
-        if (digits.length() > MAX_STR_DIGITS) {
+        if (digits.length() > MAX_STR_DIGITS && !version.has(Delta.NO_INT_STR_DIGITS_LIMIT)) {
             throw PyRaise.of(PyType.VALUE_ERROR, "Exceeds the limit (" + MAX_STR_DIGITS + " digits) for integer string conversion: value has "
                     + digits.length() + " digits; use sys.set_int_max_str_digits() to increase the limit");
         }

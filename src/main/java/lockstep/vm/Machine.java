@@ -94,7 +94,7 @@ public final class Machine implements Futures {
     }
 
     /** The CPython version whose semantics this run follows. */
-    public lockstep.core.PyVersion version() {
+    @Override public lockstep.core.PyVersion version() {
         return program.version;
     }
 

@@ -447,7 +447,7 @@ public final class Py {
             if (t == '%') { sb.append('%'); continue; }
             if (ai >= args.size()) throw PyRaise.of(PyType.TYPE_ERROR, "not enough arguments for format string");
             Object v = args.get(ai++);
-            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format")) : str(m, v));
+            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format"), m.version()) : str(m, v));
         }
         return sb.toString();
     }
@@ -694,7 +694,7 @@ public final class Py {
     public static String repr(Machine m, Object v) {
         if (v == NONE) return "None";
         if (v instanceof Boolean b) return b ? "True" : "False";
-        if (v instanceof Long || v instanceof BigInteger) return Ints.str(v);
+        if (v instanceof Long || v instanceof BigInteger) return Ints.str(v, m.version());
         if (v instanceof Double d) return floatRepr(d);
         if (v instanceof String s) return strRepr(s);
         if (v instanceof Tuple t) {
@@ -851,7 +851,7 @@ public final class Py {
         } else if (type != null && (type.equals("e") || type.equals("E"))) {
             body = String.format("%." + (prec == null ? 6 : prec) + "e", toDouble(v));
         } else if (type != null && (type.equals("d") || type.equals("n"))) {
-            body = Ints.str(integral(m, v, "format"));
+            body = Ints.str(integral(m, v, "format"), m.version());
         } else if (type != null && type.equals("x")) {
             body = Ints.big(integral(m, v, "format")).toString(16);
         } else if (v instanceof Double d && prec != null) {

@@ -98,4 +98,6 @@ public final class PyType {
     public static final PyType OS_ERROR = def("OSError", "builtins", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = def("TimeoutError", "builtins", OS_ERROR);
     public static final PyType STOP_ITERATION = def("StopIteration", "builtins", EXCEPTION);
+    /** asyncio.TimeoutError before 3.11: its own class, not the builtin ({@link lockstep.core.Delta#ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN}). */
+    public static final PyType ASYNCIO_TIMEOUT_ERROR = new PyType("TimeoutError", "asyncio.exceptions", EXCEPTION);
 }

@@ -14,8 +14,12 @@ class CoreTransitionsTest {
     static final class View implements Futures {
         final Set<Integer> done = new HashSet<>();
         final Set<Integer> cancelled = new HashSet<>();
+        final PyVersion version;
+        View() { this(PyVersion.DEFAULT); }
+        View(PyVersion version) { this.version = version; }
         @Override public boolean done(int f) { return done.contains(f) || cancelled.contains(f); }
         @Override public boolean cancelled(int f) { return cancelled.contains(f); }
+        @Override public PyVersion version() { return version; }
     }
 
     @Test void lockFastPathOnlyWhenEveryWaiterIsCancelled() {
@@ -78,23 +82,23 @@ class CoreTransitionsTest {
 
     @Test void semaphoreTakesAUnitWhenWakingAndGivesItBackOnCancellation() {
         View v = new View();
-        Semaphore s = Semaphore.create(0, false).enqueue(1).enqueue(2);
+        Semaphore s = Semaphore.create(0, false, PyVersion.DEFAULT).enqueue(1).enqueue(2);
         assertTrue(s.locked(v));
         Step<Semaphore> r = s.release(v);
         assertEquals(0, r.state().value(), "the unit went to waiter 1");
         assertEquals(Vec.of(new Wake(1, true)), r.wakes());
         v.done.add(1);
-        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(true, v, PyVersion.DEFAULT);
+        Step<Semaphore> c = r.state().dequeue(1).cancelledWaiter(true, v);
         assertEquals(0, c.state().value(), "the unit passed on to waiter 2");
         assertEquals(Vec.of(new Wake(2, true)), c.wakes());
     }
 
     @Test void boundedSemaphoreRefusesReleaseAboveItsBound() {
-        Semaphore s = Semaphore.create(1, true);
+        Semaphore s = Semaphore.create(1, true, PyVersion.DEFAULT);
         AsyncioError e = assertThrows(AsyncioError.class, () -> s.release(new View()));
         assertEquals("ValueError", e.type());
         assertEquals("BoundedSemaphore released too many times", e.getMessage());
-        assertThrows(AsyncioError.class, () -> Semaphore.create(-1, false));
+        assertThrows(AsyncioError.class, () -> Semaphore.create(-1, false, PyVersion.DEFAULT));
     }
 
     @Test void barrierPhasesFillDrainAndFillAgain() {
@@ -130,5 +134,43 @@ class CoreTransitionsTest {
         assertTrue(t.mustCancel());
         assertFalse(t.startStep().mustCancel());
         assertEquals(0, t.uncancel(PyVersion.DEFAULT).uncancel(PyVersion.DEFAULT).cancelRequests(), "never below zero");
+    }
+
+    // ------------------------------------------------------------------ deltas of other versions
+
+    @Test void from313AResumedSemaphoreWaiterWakesAsManyAsThereAreUnits() {
+        Semaphore s = new Semaphore(2, Vec.of(1, 2, 3), -1, true);
+        assertEquals(Vec.of(new Wake(1, true)), s.resumedWaiter(new View(PyVersion.V3_12)).wakes());
+        Step<Semaphore> all = s.resumedWaiter(new View(PyVersion.V3_13));
+        assertEquals(Vec.of(new Wake(1, true), new Wake(2, true)), all.wakes());
+        assertEquals(0, all.state().value());
+        assertTrue(new Semaphore(1, Vec.of(1), -1, true).cancelledWaiter(false, new View(PyVersion.V3_12)).wakes().isEmpty(),
+                "3.12: a waiter cancelled before it was woken wakes nobody");
+        assertEquals(Vec.of(new Wake(1, true)), new Semaphore(1, Vec.of(1), -1, true).cancelledWaiter(false, new View(PyVersion.V3_14)).wakes(),
+                "3.13+: the units left wake a waiter anyway");
+    }
+
+    @Test void before311TheSemaphoreIsLockedOnlyWithoutUnitsAndReleaseDequeuesTheWokenWaiter() {
+        View v310 = new View(PyVersion.V3_10);
+        Semaphore s = Semaphore.create(0, false, PyVersion.V3_10).enqueue(1).enqueue(2);
+        Step<Semaphore> r = s.release(v310);
+        assertEquals(1, r.state().value(), "no unit is taken on the woken waiter's behalf");
+        assertEquals(Vec.of(2), r.state().waiters(), "the woken waiter left the queue");
+        assertFalse(r.state().locked(v310), "a newcomer may take the unit");
+        assertTrue(r.state().locked(new View()), "3.12: locked while a waiter is queued");
+        assertTrue(Semaphore.create(1, false, PyVersion.V3_10).hasQueue(), "3.10 makes its queue at once");
+    }
+
+    @Test void from313UncancelToZeroDropsAPendingCancel() {
+        Task t = Task.named("Task-2").requestCancel().cancelAtNextStep(null);
+        assertTrue(t.uncancel(PyVersion.V3_12).mustCancel());
+        assertFalse(t.uncancel(PyVersion.V3_13).mustCancel());
+        assertTrue(t.requestCancel().uncancel(PyVersion.V3_13).mustCancel(), "one request is still outstanding");
+    }
+
+    @Test void deltasBelongToTheirVersionsOnly() {
+        assertTrue(PyVersion.V3_13.has(Delta.CONDITION_WAIT_PASSES_NOTIFICATION_ON));
+        assertFalse(PyVersion.V3_12.has(Delta.CONDITION_WAIT_PASSES_NOTIFICATION_ON));
+        for (Delta d : Delta.values()) assertFalse(PyVersion.DEFAULT.has(d), d + ": 3.12 is the core itself");
     }
 }

@@ -1,5 +1,7 @@
 package lockstep.vm;
 
+import lockstep.core.PyVersion;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -53,17 +55,17 @@ class IntsTest {
     void theIssuesCases() {
         assertEquals(new BigInteger("9223372036854775808"), Ints.floorDiv(Long.MIN_VALUE, -1L));
         assertEquals(new BigInteger("1000000000000000019884624838656"), Ints.fromDouble(1e30));
-        assertEquals(new BigInteger("99999999999999999999999"), Ints.parse("9".repeat(23)));
+        assertEquals(new BigInteger("99999999999999999999999"), Ints.parse("9".repeat(23), PyVersion.DEFAULT));
         assertEquals(BigInteger.ONE.shiftLeft(100), Ints.pow(2L, 100));
         assertEquals(1L, Ints.pow(0L, 0));
     }
 
     @Test
     void parseFollowsCPythonsRules() {
-        assertEquals(-1000L, Ints.parse(" -1_000 "));
-        assertEquals(12L, Ints.parse("\u00a0\u0661\u0662\u2003"));   // Arabic-Indic digits, no-break and em spaces
+        assertEquals(-1000L, Ints.parse(" -1_000 ", PyVersion.DEFAULT));
+        assertEquals(12L, Ints.parse("\u00a0\u0661\u0662\u2003", PyVersion.DEFAULT));   // Arabic-Indic digits, no-break and em spaces
         for (String bad : new String[]{"1__0", "_1", "1_", "+ 1", "", " ", "0x10", "1.5", "--1"}) {
-            PyRaise e = assertThrows(PyRaise.class, () -> Ints.parse(bad), bad);
+            PyRaise e = assertThrows(PyRaise.class, () -> Ints.parse(bad, PyVersion.DEFAULT), bad);
             assertEquals(PyType.VALUE_ERROR, e.exc.type);
         }
     }
