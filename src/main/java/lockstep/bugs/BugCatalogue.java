@@ -45,7 +45,7 @@ public final class BugCatalogue {
 
     /** What exploring a bug's scenario on one version showed. */
     public enum Status {
-        REPORTED("reported"), NOT_REPORTED("not reported"), NOT_MODELLED("not modelled yet");
+        REPORTED("reported"), NOT_REPORTED("not reported");
 
         /** As the table and the JSON lines write it. */
         public final String text;
@@ -62,15 +62,10 @@ public final class BugCatalogue {
     public record Finding(Bug bug, PyVersion version, Status status, List<String> schedules, boolean complete) {
         /**
          * Whether the finding is what the header says: reported where the bug lives; not
-         * reported, by a search that covered every schedule, where it does not. A version
-         * not modelled yet says nothing either way.
+         * reported, by a search that covered every schedule, where it does not.
          */
         public boolean asExpected() {
-            return switch (status) {
-                case REPORTED -> bug.livesIn().contains(version);
-                case NOT_REPORTED -> !bug.livesIn().contains(version) && complete;
-                case NOT_MODELLED -> true;
-            };
+            return status == Status.REPORTED ? bug.livesIn().contains(version) : !bug.livesIn().contains(version) && complete;
         }
     }
 
@@ -109,11 +104,9 @@ public final class BugCatalogue {
 
     /**
      * Explores {@code bug}'s scenario on {@code version} (exhaustive, the header's options):
-     * reported when a violation of the bug's kind is among the violations. A version that
-     * {@code --python} still refuses is {@link Status#NOT_MODELLED}, not explored.
+     * reported when a violation of the bug's kind is among the violations.
      */
     public static Finding find(Bug bug, PyVersion version) throws IOException, ScenarioError {
-        if (!version.accepted) return new Finding(bug, version, Status.NOT_MODELLED, List.of(), false);
         Explorer.Report r = new Explorer(program(bug, version), new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3,
                 bug.cancels(), 1_000_000, bug.maxSteps(), 600, false, System.err)).explore();
         List<String> schedules = r.violations().stream().filter(v -> v.kind().equals(bug.kind()))

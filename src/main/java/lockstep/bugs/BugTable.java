@@ -19,7 +19,7 @@ public final class BugTable {
     /**
      * One row per bug, one column per version of the contract. A cell is what explore
      * reported there: {@code **reported**} with the number of distinct violations of the
-     * bug's kind and the first one's schedule, {@code not reported}, or {@code not modelled yet}; a cell that disagrees with the scenario's header (the
+     * bug's kind and the first one's schedule, or {@code not reported}; a cell that disagrees with the scenario's header (the
      * versions the bug lives in) says {@code (unexpected)}, one from a search that did not
      * cover every schedule {@code (search incomplete)}.
      */
@@ -39,9 +39,9 @@ public final class BugTable {
         String text = switch (f.status()) {
             case REPORTED -> "**reported**" + (f.schedules().size() > 1 ? " ×" + f.schedules().size() : "")
                     + ", e.g. `" + (f.schedules().get(0).isEmpty() ? "\"\"" : f.schedules().get(0)) + "`";
-            case NOT_REPORTED, NOT_MODELLED -> f.status().text;
+            case NOT_REPORTED -> f.status().text;
         };
-        if (f.status() != BugCatalogue.Status.NOT_MODELLED && !f.complete()) text += " (search incomplete)";
+        if (!f.complete()) text += " (search incomplete)";
         return f.asExpected() ? text : text + " (unexpected)";
     }
 

@@ -10,7 +10,6 @@ import lockstep.bugs.BugCatalogue.Status;
 import lockstep.core.PyVersion;
 import lockstep.explore.Replay;
 import lockstep.explore.Schedule;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -38,9 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scenario, reports the bug (a violation of its kind) in exactly the versions its header
  * says it lives in; every schedule it reports replays on that version's real CPython to
  * what lockstep's replay prints (the evidence written by {@code model/bugs/evidence.sh});
- * the README's table is what {@code lockstep bugs} prints. A version that {@code --python}
- * still refuses cannot be checked: its tests are aborted (shown as skipped) with a
- * message naming what is not checked, never passed.
+ * the README's table is what {@code lockstep bugs} prints.
  */
 class BugCatalogueTest {
 
@@ -60,11 +57,7 @@ class BugCatalogueTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Bug b : BugCatalogue.read(DIR)) {
             for (PyVersion v : PyVersion.values()) {
-                tests.add(DynamicTest.dynamicTest(b.id() + " on " + v.text + ": " + what, () -> {
-                    Assumptions.assumeTrue(v.accepted, () -> "NOT CHECKED: CPython " + v.text + " is not modelled yet (--python "
-                            + v.text + " is refused), so whether explore reports " + b.name() + " (" + b.kind() + ") there is unknown");
-                    check.on(b, v);
-                }));
+                tests.add(DynamicTest.dynamicTest(b.id() + " on " + v.text + ": " + what, () -> check.on(b, v)));
             }
         }
         return tests.stream();
@@ -122,7 +115,7 @@ class BugCatalogueTest {
         });
     }
 
-    /** The schedules that showed {@code b} on the modelled versions other than {@code v}. */
+    /** The schedules that showed {@code b} on the versions other than {@code v}. */
     static Set<String> reportedElsewhere(Bug b, PyVersion v) throws Exception {
         Set<String> out = new TreeSet<>();
         for (PyVersion w : PyVersion.values()) if (w != v) out.addAll(finding(b, w).schedules());
@@ -157,23 +150,6 @@ class BugCatalogueTest {
         };
     }
 
-    /**
-     * Where a version is not modelled, the evidence holds CPython's own run only (nothing of
-     * lockstep's to compare with); once it is modelled, evidence.sh must be run again.
-     */
-    @Test
-    void evidenceOfVersionsNotModelledIsCPythonsOwnRunOnly() throws Exception {
-        for (Bug b : BugCatalogue.read(DIR)) {
-            for (Map<String, Object> e : read(evidenceFile(b))) {
-                PyVersion v = PyVersion.parse((String) e.get("python")).orElseThrow();
-                boolean notModelled = "not modelled yet".equals(e.get("model"));
-                assertEquals(!v.accepted, notModelled, evidenceFile(b) + ": a line of " + v.text
-                        + (v.accepted ? " is marked not modelled, but it is now (rerun model/bugs/evidence.sh)" : " is not marked 'not modelled yet'"));
-                if (notModelled) assertEquals("", e.get("schedule"), evidenceFile(b) + ": CPython's own run has the empty schedule");
-            }
-        }
-    }
-
     @Test
     void readmeTableIsWhatLockstepBugsPrints() throws Exception {
         List<Bug> bugs = BugCatalogue.read(DIR);
@@ -191,7 +167,7 @@ class BugCatalogueTest {
         return DIR.resolve(b.id() + ".evidence.jsonl");
     }
 
-    /** The evidence lines of {@code b} on a modelled version {@code v} for the schedules it reported, by schedule. */
+    /** The evidence lines of {@code b} on {@code v} for the schedules it reported, by schedule. */
     static Map<String, Map<String, Object>> evidence(Bug b, PyVersion v) throws IOException {
         return evidence(b, v, false);
     }
