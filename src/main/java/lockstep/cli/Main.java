@@ -22,10 +22,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The command line: run, explore, replay, check-trace, batch, bench. Thin: parsing arguments and printing results. */
+/** The command line: run, explore, replay, check-trace, batch, bench, bugs. Thin: parsing arguments and printing results. */
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1",
         description = "Deterministic model of asyncio's synchronization primitives (CPython 3.12; --python VER).",
-        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class, BenchCommand.class})
+        subcommands = {Main.Run.class, Main.Explore.class, Main.ReplayCmd.class, CheckTraceCommand.class, BatchCommand.class, BenchCommand.class,
+                BugsCommand.class})
 public final class Main implements Callable<Integer> {
 
     final PrintStream out;
