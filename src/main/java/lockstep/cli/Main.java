@@ -179,7 +179,6 @@ public final class Main implements Callable<Integer> {
             }
             main.out.print(r.run().stdout());
             main.out.flush();
-            if (trace) for (String[] v : r.violations()) main.err.println("violation: " + v[0] + ": " + v[1]);
             main.err.print(r.run().stderr());
             main.err.flush();
             return r.run().exit();

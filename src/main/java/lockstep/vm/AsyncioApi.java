@@ -162,6 +162,7 @@ final class AsyncioApi {
 
     static void lockRelease(Machine m, int id) {
         Step<Lock> s = lock(m, id).s().release(m);
+        m.observer().lockReleased(m, id);
         m.set(id, new LockObj(s.state()));
         wake(m, s.wakes());
     }
@@ -174,6 +175,7 @@ final class AsyncioApi {
 
     private static void notify(Machine m, int id, long n) {
         Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
+        m.observer().notified(m, id, s.wakes());
         wake(m, s.wakes());
     }
 
@@ -194,6 +196,7 @@ final class AsyncioApi {
         defineNative("_lock_try_take", (m, a) -> {
             Lock l = lock(m, a.ref(0)).s();
             if (!l.canTakeNow(m)) return false;
+            m.observer().lockTaken(m, a.ref(0), l, -1);
             m.set(a.ref(0), new LockObj(l.take()));
             return true;
         });
@@ -247,7 +250,7 @@ final class AsyncioApi {
         });
         defineNative("_cond_cancelled_waiter", (m, a) -> {
             int fut = a.ref(1);
-            if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0));
+            if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0), fut);
             return NONE;
         });
         defineNative("_cond_dequeue", (m, a) -> {
