@@ -1,7 +1,7 @@
 # 03 must fire: asyncio.Lock has no owner. A watchdog that "frees" a lock held too long
 # lets a second task in while the first is still inside its critical section.
 # expect: mutual-exclusion
-# symptom: b enters\n(.*\n)*a leaves
+# symptom: (\w) enters\n(?:(?!\1 leaves).*\n)*?(?!\1)\w enters
 # explore: --cancel 1
 import asyncio
 

@@ -1,7 +1,7 @@
 # 05 must fire: check-then-act across an await. Two withdrawals check the balance, yield,
 # then withdraw: both can pass the check and overdraw; the assert says so.
-# expect: assert exception
-# symptom: ^exit 1
+# expect: assert
+# symptom: error AssertionError: overdrawn
 # explore: --cancel 1
 import asyncio
 

@@ -6,6 +6,7 @@ import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
 import lockstep.vm.Machine;
 import lockstep.vm.Program;
+import lockstep.vm.TaskView;
 
 import java.io.PrintStream;
 import java.util.*;
@@ -223,8 +224,7 @@ public final class Explorer {
         if (!res.cut()) {
             if (res.exit() == 4) {
                 bound = "max-steps";
-                record(bounds, new Found("bound", "bound " + lastLine(res.stderr()),
-                        "cut at --max-steps: " + lastLine(res.stderr()), r.taken));
+                record(bounds, cutAt(r.runner.machine(), lastLine(res.stderr()), r.taken));
             } else {
                 List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
                 outcomes.computeIfAbsent(key, k -> new Seen(res.stdout(), r.taken)).count++;
@@ -271,6 +271,17 @@ public final class Explorer {
             return new Found("exception", "exception " + last.replaceAll(":.*", ""), last, schedule);
         }
         return null;
+    }
+
+    /**
+     * A schedule cut at a bound, with what each pending task was doing then. One cause per
+     * bound: where a runaway schedule is cut depends on the schedule, so its tasks do not name it.
+     */
+    private static Found cutAt(Machine m, String why, List<Decision> schedule) {
+        String bound = why.replace("step limit exceeded: ", "");
+        StringBuilder sb = new StringBuilder("cut at --max-steps (" + bound + ")");
+        for (int t : m.pendingTasks()) sb.append("; ").append(TaskView.describe(m, t));
+        return new Found("bound", "bound " + bound, sb.toString(), schedule);
     }
 
     /** A deadlock message without the tasks' names and the primitives' states and addresses. */

@@ -144,6 +144,13 @@ class ExplorerTest {
         assertFalse(r.complete());
         assertEquals("max-steps", r.bound());
         assertEquals(1, r.outcomes().size());
+        assertTrue(r.violations().isEmpty(), () -> "a cut schedule is not a violation: " + r.violations());
+        assertEquals(1, r.bounds().size(), () -> "one bound, one group: " + r.bounds());
+        Explorer.Violation cut = r.bounds().get(0);
+        assertEquals("bound", cut.kind());
+        assertTrue(cut.message().contains("Task-2 poller()") || cut.message().contains("gather(Task-2 poller()"), cut.message());
+        Replay.Result replay = Replay.replay(program(DIR.resolve("07_spin_until_set.py")), Schedule.parse(cut.schedule()), null, 200);
+        assertEquals(4, replay.run().exit(), "the listed schedule runs into the bound again");
     }
 
     @Test
