@@ -34,8 +34,14 @@ final class Monitors implements Observer {
      */
     record Breach(String kind, String cause, String message) {}
 
-    /** Who holds a lock: the task that took it ({@code -1}: a callback), and who released it for it (0: nobody). */
-    private record Holder(int task, int releasedBy, String releasedAt) {}
+    /**
+     * Who holds a lock: the task that took it ({@code -1}: a callback); who released it for
+     * that task (0: nobody) and where; and the task it displaced ({@code displaced}, 0: none):
+     * an earlier holder, still running, whose hold {@code displacedBy} ended for it.
+     */
+    private record Holder(int task, int releasedBy, String releasedAt, int displaced, int displacedBy, String displacedAt) {
+        static Holder of(int task) { return new Holder(task, 0, "", 0, 0, ""); }
+    }
 
     /** A barrier's current cycle: who passed with which index, who is inside wait(), who must fail, and who reset or aborted it. */
     private record Cycle(Vec<Long> indices, Vec<Integer> passers, Vec<Integer> present, Vec<Integer> mustFail, int interrupter) {
@@ -80,10 +86,9 @@ final class Monitors implements Observer {
     // ------------------------------------------------------------------ locks and semaphores
 
     /**
-     * Mutual exclusion: a lock is taken only when free, and not while the task that took it
-     * last has not released it itself (asyncio's Lock has no owner: another task's release
-     * lets a third one in while the first is still inside). FIFO: a waiter takes the lock only
-     * when no earlier waiter is still queued and unwoken.
+     * Mutual exclusion: a lock is taken only when free. FIFO: a waiter takes it only when no
+     * earlier waiter is still queued and unwoken. A take after another task released the lock
+     * for a holder still running displaces that holder (see {@link #lockReleased}).
      */
     @Override public void lockTaken(Machine m, int lock, Lock before, int fut) {
         int me = m.currentTask();
@@ -91,22 +96,34 @@ final class Monitors implements Observer {
         if (before.locked()) {
             violation("mutual-exclusion", "Lock " + line(m, me) + " " + coro(m, me),
                     who(m, me) + " acquired " + repr(m, lock) + " while another task held it");
-        } else if (h != null && h.releasedBy != 0 && h.task > 0 && m.pendingTasks().contains(h.task)) {
-            violation("mutual-exclusion", "Lock " + line(m, me) + " " + coro(m, me) + "," + coro(m, h.task) + "," + coro(m, h.releasedBy),
-                    who(m, me) + " acquired " + repr(m, lock) + " while " + who(m, h.task) + " still held it: "
-                            + who(m, h.releasedBy) + " released it at " + h.releasedAt + " without holding it");
         }
-        holders.put(lock, new Holder(me, 0, ""));
+        boolean displaces = h != null && h.releasedBy > 0 && h.task > 0 && h.task != me && m.pendingTasks().contains(h.task);
+        holders.put(lock, displaces ? new Holder(me, 0, "", h.task, h.releasedBy, h.releasedAt) : Holder.of(me));
         checkFifo(m, "Lock", lock, before.waiters(), fut);
     }
 
-    /** A release by the holder ends its hold; a release by another task is remembered against the holder. */
+    /**
+     * Mutual exclusion, with asyncio's ownerless Lock: a holder's own release ends its hold. A
+     * release by another task ends it for the holder; if a third task then takes the lock and
+     * the first holder, still running, releases it while that third one still holds it, both
+     * were inside at once — a breach naming all three (a "watchdog" releasing a lock held too
+     * long). A release by a callback, or a hand-off to a task that finishes holding it, is not.
+     */
     @Override public void lockReleased(Machine m, int lock) {
         Holder h = holders.get(lock);
         if (h == null) return;
         int me = m.currentTask();
-        if (me == h.task) holders.remove(lock);
-        else holders.put(lock, new Holder(h.task, me, TaskView.lineOrCallback(m, me)));
+        if (me == h.task) {
+            holders.remove(lock);
+        } else if (me > 0 && me == h.displaced && h.task > 0 && m.pendingTasks().contains(h.task)) {
+            violation("mutual-exclusion", "Lock " + line(m, me) + " " + coro(m, me) + "," + coro(m, h.task) + "," + coro(m, h.displacedBy),
+                    who(m, me) + " released " + repr(m, lock) + " at " + line(m, me) + " while " + who(m, h.task)
+                            + " held it: both were inside, because " + who(m, h.displacedBy) + " had released it at "
+                            + h.displacedAt + " for " + who(m, me));
+            holders.remove(lock);
+        } else {
+            holders.put(lock, new Holder(h.task, me, TaskView.lineOrCallback(m, me), h.displaced, h.displacedBy, h.displacedAt));
+        }
     }
 
     /** Semaphore bounds: never negative; a BoundedSemaphore never above its initial value. */
@@ -223,13 +240,14 @@ final class Monitors implements Observer {
     // ------------------------------------------------------------------ the end of the run
 
     /**
-     * No lost wakeup: when the run's tasks are left for good, nothing promised is undelivered —
+     * No lost wakeup: when the run's tasks are left for good with nothing in flight (nothing
+     * ready, no timer: a deadlock, or main() done then), nothing promised is undelivered —
      * a released lock, a semaphore's units, a set event to a waiter still queued and not woken;
      * a notify() that went to a cancelled waiter to a task that waited then and still waits now,
      * and that, woken as CPython 3.13 wakes it, would leave wait() (not just wait again).
      */
     @Override public void runEnding(Machine m) {
-        if (ended) return;
+        if (ended || m.readyCount() > 0 || m.hasTimers()) return;
         ended = true;
         for (int id = 1; id < m.heapSize(); id++) {
             Object o = m.get(id);
@@ -307,7 +325,8 @@ final class Monitors implements Observer {
         for (Map.Entry<Integer, Holder> e : holders.entrySet()) {
             int n = canon.number(e.getKey());
             Holder h = e.getValue();
-            if (n != 0) entries.add(new long[]{(1L << 40) + n, canon.number(h.task), canon.number(h.releasedBy), h.releasedAt.hashCode()});
+            if (n != 0) entries.add(new long[]{(1L << 40) + n, canon.number(h.task), canon.number(h.releasedBy), h.releasedAt.hashCode(),
+                    canon.number(h.displaced), canon.number(h.displacedBy), h.displacedAt.hashCode()});
         }
         for (Map.Entry<Integer, Vec<Integer>> e : notifiedOne.entrySet()) {
             int n = canon.number(e.getKey());

@@ -30,7 +30,7 @@ final class Shrinker {
     /** The shortest schedule found that shows {@code v}'s cause, with the message it shows there. */
     Found shrink(Found v) {
         Found best = new Found(v.kind(), v.cause(), v.message(), trimmed(v.schedule()));
-        if (Explorer.deviations(best.schedule()) > 1) best = oneDeviation(best);
+        if (Explorer.deviations(best.schedule()) > 0) best = oneDeviation(best);
         boolean changed = true;
         while (changed && budget > 0) {
             changed = false;
