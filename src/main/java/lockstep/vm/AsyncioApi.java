@@ -137,11 +137,11 @@ final class AsyncioApi {
         definePreludeMethod("Condition", "wait_for");
         definePreludeMethod("Condition", "__aenter__");
         defineMethod("Condition.notify", (m, a) -> {
-            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"));
+            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"), false);
             return NONE;
         });
         defineMethod("Condition.notify_all", (m, a) -> {
-            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size());
+            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size(), true);
             return NONE;
         });
         defineMethod("Condition.__aexit__", (m, a) -> { lockRelease(m, cond(m, a.ref(0)).s().lock()); return immediate(NONE); });
@@ -173,9 +173,10 @@ final class AsyncioApi {
         m.observer().semaphoreChanged(m, id, s.s());
     }
 
-    private static void notify(Machine m, int id, long n) {
+    /** notify(n), or notify_all() ({@code all}: 3.12's notify(len(waiters)), which the observer is not told of). */
+    private static void notify(Machine m, int id, long n, boolean all) {
         Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
-        m.observer().notified(m, id, s.wakes());
+        if (!all) m.observer().notified(m, id, s.wakes());
         wake(m, s.wakes());
     }
 

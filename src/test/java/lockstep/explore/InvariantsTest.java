@@ -119,7 +119,8 @@ class InvariantsTest {
             else fired.addAll(List.of(expect.split(" ")));
         }
         assertTrue(quiet >= 30, quiet + " correct programs");
-        assertTrue(fired.containsAll(Set.of("lost-wakeup", "barrier", "mutual-exclusion", "deadlock", "assert")), fired.toString());
+        assertTrue(fired.containsAll(Set.of("lost-wakeup", "barrier", "mutual-exclusion", "semaphore-bounds", "deadlock", "assert")),
+                fired.toString());
     }
 
     /** Each message names every task it is about: both parties of a duplicate index, the blocked and the cancelled task. */
