@@ -1,7 +1,7 @@
 # 14 must not fire (false-alarm class 3): the notified consumer is cancelled, but the
 # item is taken by another consumer that checks before it waits; the consumer left
 # waiting would find nothing if woken (3.13 would wake it and it would wait again).
-# main stops the consumers once the item is taken.
+# main returns a while later; asyncio.run cancels the consumers still waiting.
 # expect: none
 # explore: --cancel 1
 import asyncio
@@ -28,13 +28,7 @@ async def main():
         items.append("item")
         cond.notify()
     c = asyncio.create_task(consumer("c", 0))
-    try:
-        await asyncio.wait_for(taken.wait(), 1)
-    except TimeoutError:
-        print("nobody took it")
-    for t in (a, b, c):
-        t.cancel()
-    await asyncio.gather(a, b, c, return_exceptions=True)
-    print("left", items)
+    await asyncio.sleep(0.1)
+    print("taken:", taken.is_set(), "left:", items)
 
 asyncio.run(main())
