@@ -275,15 +275,19 @@ final class Monitors implements Observer {
         for (int t : loss.waiting) {
             int fut = TaskView.awaited(m, t);
             Vec<Integer> queued = ((CondObj) m.get(loss.cond)).s().waiters();
-            if (fut < 0 || !queued.contains(fut) || m.futDone(fut) || !leavesWaitWhenWoken(m, t, fut, loss.cond)) continue;
+            if (fut < 0 || !queued.contains(fut) || m.futDone(fut) || !leavesWaitWhenWoken(m, t, fut)) continue;
             violation("lost-wakeup", "Condition.wait " + line(m, t) + " " + coro(m, t) + "," + coro(m, loss.cancelled),
                     who(m, t) + " stays blocked in Condition.wait on " + repr(m, loss.cond) + ": the notify() that would have"
                             + " woken it went to " + who(m, loss.cancelled) + ", which was cancelled (gh-112202)");
         }
     }
 
-    /** Steps a copy of the run in which {@code task}'s waiter is woken: does the task leave wait(), or wait on the condition again? */
-    private static boolean leavesWaitWhenWoken(Machine m, int task, int fut, int cond) {
+    /**
+     * Steps a copy of the run in which {@code task}'s waiter is woken: does the task leave
+     * Condition.wait() (or wait_for()), or is it still inside — waiting again because its
+     * predicate is false, or unable to re-acquire the lock (held by a task that died with it)?
+     */
+    private static boolean leavesWaitWhenWoken(Machine m, int task, int fut) {
         Machine c = m.snapshot();
         c.observe(Observer.NONE);
         c.footprint = null;
@@ -297,9 +301,7 @@ final class Monitors implements Observer {
         } catch (RuntimeException e) {
             return true;
         }
-        int again = TaskView.awaited(c, task);
-        boolean waitsAgain = again >= 0 && !c.futDone(again) && ((CondObj) c.get(cond)).s().waiters().contains(again);
-        return !waitsAgain;
+        return !c.pendingTasks().contains(task) || !TaskView.call(c, task).startsWith("Condition.wait");
     }
 
     /** How many handles the wakeup of a notified waiter may run before it is judged. */

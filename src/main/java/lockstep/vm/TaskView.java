@@ -61,6 +61,15 @@ public final class TaskView {
         return name(m, task) + at(m, t) + " " + waits(m, t);
     }
 
+    /** The asyncio call a suspended task is in ({@code Condition.wait}, {@code Lock.acquire}, {@code sleep}), or "". */
+    public static String call(Machine m, int task) {
+        Frame api = apiFrame(m.task(task));
+        if (api == null) return "";
+        String n = api.code.name;
+        int u = n.indexOf('_');
+        return u > 0 && Character.isUpperCase(n.charAt(0)) ? n.substring(0, u) + "." + n.substring(u + 1) : n;
+    }
+
     /** The future a suspended task awaits, or -1 (not started, or at a bare yield). */
     public static int awaited(Machine m, int task) {
         Vec<Object> st = m.task(task).stack();
@@ -105,10 +114,7 @@ public final class TaskView {
     private static String apiCall(Machine m, Frame f) {
         String n = f.code.name;
         int u = n.indexOf('_');
-        if (u > 0 && Character.isUpperCase(n.charAt(0))) {
-            String method = n.substring(0, u) + "." + n.substring(u + 1);
-            return method + " on " + Py.repr(m, f.locals[0]);
-        }
+        if (u > 0 && Character.isUpperCase(n.charAt(0))) return n.substring(0, u) + "." + n.substring(u + 1) + " on " + Py.repr(m, f.locals[0]);
         if (n.equals("sleep")) return "sleep(" + Py.repr(m, f.locals[0]) + ")";
         return n + "(...)";
     }
