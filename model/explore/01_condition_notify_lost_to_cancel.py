@@ -1,7 +1,8 @@
-# Explore: Condition.notify racing a cancellation (CPython 3.12 behaviour, a finding).
+# Explore: Condition.notify racing a cancellation (CPython 3.12 behaviour).
 # notify(1) wakes waiter a; if a is cancelled after being notified but before it runs,
-# its notification is lost with it: b stays blocked although one notify was meant for
-# "one waiter". Only one interleaving plus one injected cancel shows it:
+# its notification goes with it (gh-112202) and b waits on -- but only until main's
+# second notify(1), while a timer is pending: b is woken in the end, so no wakeup is
+# lost in any schedule. The lost one is model/invariants/01_fire_lost_notify_gh112202.py.
 #   lockstep explore 01_condition_notify_lost_to_cancel.py --cancel 1
 # explore: --cancel 1
 import asyncio

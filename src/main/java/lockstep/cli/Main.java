@@ -189,7 +189,6 @@ public final class Main implements Callable<Integer> {
             if (html != null && !HtmlOutput.replay(main, file, p, s, html, maxSteps)) return 2;
             main.out.print(r.run().stdout());
             main.out.flush();
-            if (trace) for (String[] v : r.violations()) main.err.println("violation: " + v[0] + ": " + v[1]);
             main.err.print(r.run().stderr());
             main.err.flush();
             return r.run().exit();

@@ -6,6 +6,7 @@ import lockstep.explore.Schedule.Decision;
 import lockstep.sched.Runner;
 import lockstep.vm.Machine;
 import lockstep.vm.Program;
+import lockstep.vm.TaskView;
 
 import java.io.PrintStream;
 import java.util.*;
@@ -54,12 +55,16 @@ public final class Explorer {
     /** One distinct outcome: what the run printed and how it ended. */
     public record Outcome(String stdout, int exit, long count, String schedule) {}
 
-    /** One violation, with a (shrunk) schedule that reproduces it. */
-    public record Violation(String kind, String message, String schedule) {}
+    /**
+     * One cause of violation (see {@link Monitors.Breach}): how many runs showed it, and the
+     * message of the shortest schedule that reproduces it ({@link #shorter}, then shrunk).
+     * Kind {@code bound} lists a schedule cut at {@code --max-steps}, which is not a violation.
+     */
+    public record Violation(String kind, String message, String schedule, long count, String cause) {}
 
-    /** What an exploration found. */
+    /** What an exploration found; {@code bounds}: the schedules cut at {@code --max-steps}, by where they were cut. */
     public record Report(String strategy, boolean complete, String bound, long schedules, long states, long steps,
-                         List<Outcome> outcomes, List<Violation> violations, Visited visited) {}
+                         List<Outcome> outcomes, List<Violation> violations, Visited visited, List<Violation> bounds) {}
 
     /**
      * The visited set of an exhaustive search with state caching: its size in bytes, and the
@@ -109,12 +114,13 @@ public final class Explorer {
     private List<Decision> reached;
     /** Outcomes and violations found, keyed with addresses masked (an object's address is not an outcome). */
     private final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
-    private final Map<List<String>, Seen> violations = new LinkedHashMap<>();
+    private final Map<String, Seen> violations = new LinkedHashMap<>();
+    private final Map<String, Seen> bounds = new LinkedHashMap<>();
 
-    /** The first run that showed an outcome or violation, and how many runs showed it. */
+    /** The run that showed an outcome first (a violation: the run with the shortest schedule), and how many runs showed it. */
     private static final class Seen {
-        final String text;
-        final List<Decision> schedule;
+        String text;
+        List<Decision> schedule;
         long count;
 
         Seen(String text, List<Decision> schedule) {
@@ -165,9 +171,14 @@ public final class Explorer {
         outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
         List<Violation> vs = new ArrayList<>();
         Shrinker shrinker = new Shrinker(program, opt.cancels(), opt.maxSteps());
-        violations.forEach((k, v) -> vs.add(new Violation(k.get(0), v.text, Schedule.format(shrinker.shrink(k.get(0), v.text, v.schedule)))));
+        violations.forEach((cause, v) -> {
+            Found f = shrinker.shrink(new Found(kindOf(cause), cause, v.text, v.schedule));
+            vs.add(new Violation(f.kind(), f.message(), Schedule.format(f.schedule()), v.count, cause));
+        });
+        List<Violation> bs = new ArrayList<>();
+        bounds.forEach((cause, v) -> bs.add(new Violation("bound", v.text, Schedule.format(Shrinker.trimmed(v.schedule)), v.count, cause)));
         return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs,
-                vs, visited);
+                vs, visited, bs);
     }
 
     // ------------------------------------------------------------------ strategies
@@ -289,24 +300,76 @@ public final class Explorer {
             reached = List.copyOf(r.taken);
             return null;
         }
-        for (Found f : r.found) violation(f.kind(), f.message(), f.schedule());
+        for (Found f : r.found) record(violations, f);
         if (!res.cut()) {
             if (res.exit() == 4) {
                 bound = "max-steps";
+                record(bounds, cutAt(r.runner.machine(), lastLine(res.stderr()), r.taken));
             } else {
                 List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
                 outcomes.computeIfAbsent(key, k -> new Seen(res.stdout(), r.taken)).count++;
-                if (res.exit() == 3) violation("deadlock", deadlockMessage(res.stderr()), r.taken);
-                if (res.exit() == 1) violation("exception", lastLine(res.stderr()), r.taken);
+                Found end = ending(res, r.taken);
+                if (end != null) record(violations, end);
             }
         }
         progress();
         return r;
     }
 
-    private void violation(String kind, String message, List<Decision> schedule) {
-        violations.computeIfAbsent(List.of(kind, Lockstep.maskAddresses(message)), k -> new Seen(message, schedule)).count++;
+    /** Counts a violation under its cause, keeping the shortest schedule that shows it ({@link #shorter}). */
+    private static void record(Map<String, Seen> into, Found f) {
+        Seen s = into.get(f.cause());
+        if (s == null) {
+            into.put(f.cause(), s = new Seen(f.message(), f.schedule()));
+        } else if (shorter(f.schedule(), s.schedule)) {
+            s.text = f.message();
+            s.schedule = List.copyOf(f.schedule());
+        }
+        s.count++;
     }
+
+    /**
+     * The order of counterexamples: fewer deviations from CPython's own order (decisions other
+     * than 0, an injected cancel included), then fewer decisions once the trailing 0s are dropped.
+     */
+    static boolean shorter(List<Decision> a, List<Decision> b) {
+        long da = deviations(a), db = deviations(b);
+        if (da != db) return da < db;
+        return Shrinker.trimmed(a).size() < Shrinker.trimmed(b).size();
+    }
+
+    static long deviations(List<Decision> s) { return s.stream().filter(d -> !d.equals(Decision.HEAD)).count(); }
+
+    /** A run's end as a violation: a deadlock (its cause: what each task waits on, without task names or addresses) or an escaping exception. */
+    static Found ending(Runner.Result res, List<Decision> schedule) {
+        if (res.exit() == 3) {
+            String msg = deadlockMessage(res.stderr());
+            return new Found("deadlock", "deadlock " + new TreeSet<>(List.of(deadlockCause(msg).split("; "))), msg, schedule);
+        }
+        if (res.exit() == 1) {
+            String last = lastLine(res.stderr());
+            return new Found("exception", "exception " + last.replaceAll(":.*", ""), last, schedule);
+        }
+        return null;
+    }
+
+    /**
+     * A schedule cut at a bound, with what each pending task was doing then. One cause per
+     * bound: where a runaway schedule is cut depends on the schedule, so its tasks do not name it.
+     */
+    private static Found cutAt(Machine m, String why, List<Decision> schedule) {
+        String bound = why.replace("step limit exceeded: ", "");
+        StringBuilder sb = new StringBuilder("cut at --max-steps (" + bound + ")");
+        for (int t : m.pendingTasks()) sb.append("; ").append(TaskView.describe(m, t));
+        return new Found("bound", "bound " + bound, sb.toString(), schedule);
+    }
+
+    /** A deadlock message without the tasks' names and the primitives' states and addresses. */
+    private static String deadlockCause(String msg) {
+        return msg.replaceAll("\\bTask-\\d+ ", "").replaceAll("<([\\w.]+) object at [^>]*>", "<$1>");
+    }
+
+    private static String kindOf(String cause) { return cause.substring(0, cause.indexOf(' ')); }
 
     static String deadlockMessage(String stderr) {
         String[] lines = stderr.strip().split("\n");

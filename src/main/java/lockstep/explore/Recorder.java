@@ -33,8 +33,8 @@ final class Recorder implements Runner.Chooser {
         default boolean keepsOn(Machine m, Machine.Callback ran, List<Decision> taken) { return true; }
     }
 
-    /** A violation seen during the run, with the decisions taken up to it. */
-    record Found(String kind, String message, List<Decision> schedule) {}
+    /** A violation seen during the run ({@link Monitors.Breach}), with the decisions taken up to it. */
+    record Found(String kind, String cause, String message, List<Decision> schedule) {}
 
     /** Thrown when the prefix does not fit the run (an index beyond the ready queue). */
     static final class Misfit extends RuntimeException {
@@ -99,6 +99,7 @@ final class Recorder implements Runner.Chooser {
         }
         Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
         taken.add(d);
+        if (trace != null) trace.before(m);
         if (d.cancel()) {
             cancelsUsed++;
             if (trace != null) trace.cancel(m, cancellable.get(d.index()));
@@ -115,6 +116,7 @@ final class Recorder implements Runner.Chooser {
     }
 
     @Override public void afterCancel(Machine m) {
+        if (trace != null) trace.cancelled(m);
         endStep(m);
     }
 
@@ -133,7 +135,7 @@ final class Recorder implements Runner.Chooser {
         taken.add(d);
         if (d.cancel()) cancelsUsed++;
         if (s.footprint != null) policy.stepped(taken.size() - 1, s.footprint);
-        for (String[] v : s.violations) found.add(new Found(v[0], v[1], List.copyOf(taken)));
+        for (Monitors.Breach v : s.violations) found.add(new Found(v.kind(), v.cause(), v.message(), List.copyOf(taken)));
         seen = Monitors.of(s.runner.machine()).violations.size();
         runner = s.runner;
         successor = s.pending ? s : null;
@@ -156,16 +158,15 @@ final class Recorder implements Runner.Chooser {
     /** Each run is watched by its own {@link Monitors}. */
     @Override public Observer observer() { return new Monitors(); }
 
-    @Override public void quiescent(Machine m) {
-        Monitors.of(m).atQuiescence(m);
-        collect(m);
-    }
+    @Override public void quiescent(Machine m) { collect(m); }
 
+    /** Takes the monitors' new violations, each once, where it first holds (and shows it in the trace there). */
     private void collect(Machine m) {
-        List<String[]> violations = Monitors.of(m).violations;
+        List<Monitors.Breach> violations = Monitors.of(m).violations;
         while (seen < violations.size()) {
-            String[] v = violations.get(seen++);
-            found.add(new Found(v[0], v[1], List.copyOf(taken)));
+            Monitors.Breach v = violations.get(seen++);
+            found.add(new Found(v.kind(), v.cause(), v.message(), List.copyOf(taken)));
+            if (trace != null) trace.violation(v.kind(), v.message());
         }
     }
 }

@@ -12,7 +12,7 @@ public final class Replay {
     private Replay() {}
 
     /**
-     * The run's result and the invariant violations it showed ({kind, message}, in order), or
+     * The run's result and the invariant violations it showed ({kind, message, cause}, in order), or
      * a misfit message when the schedule does not fit the program.
      */
     public record Result(Runner.Result run, List<String[]> violations, String misfit) {}
@@ -32,7 +32,7 @@ public final class Replay {
         try {
             Runner.Result run = Runner.run(p, listener == null ? r : new Watching(r, listener), maxSteps);
             List<String[]> vs = new java.util.ArrayList<>();
-            for (Recorder.Found f : r.found) vs.add(new String[]{f.kind(), f.message()});
+            for (Recorder.Found f : r.found) vs.add(new String[]{f.kind(), f.message(), f.cause()});
             return new Result(run, vs, null);
         } catch (Recorder.Misfit e) {
             return new Result(null, List.of(), e.getMessage());

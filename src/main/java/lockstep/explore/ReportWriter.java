@@ -12,6 +12,14 @@ import java.io.UncheckedIOException;
 
 /** Renders a {@link Report}: readable text, or the contract's JSON object. */
 public final class ReportWriter {
+
+    /** A cause: its kind and message, how many runs showed it, and its shortest schedule. */
+    private static void group(StringBuilder sb, Violation v) {
+        sb.append("  ").append(v.kind()).append(": ").append(v.message()).append('\n');
+        sb.append("      seen in ").append(v.count()).append(v.count() == 1 ? " run" : " runs")
+          .append("; shortest schedule \"").append(v.schedule()).append("\"\n");
+    }
+
     private ReportWriter() {}
 
     public static String json(String file, Report r) {
@@ -41,20 +49,28 @@ public final class ReportWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("violations");
-            for (Violation v : r.violations()) {
-                g.writeStartObject();
-                g.writeStringField("kind", v.kind());
-                g.writeStringField("message", v.message());
-                g.writeStringField("schedule", v.schedule());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            violations(g, "violations", r.violations());
+            violations(g, "bounds", r.bounds());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return w + "\n";
+    }
+
+    /** One object per cause: kind, message and schedule (the contract's), count and cause (ours). */
+    private static void violations(JsonGenerator g, String field, java.util.List<Violation> vs) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Violation v : vs) {
+            g.writeStartObject();
+            g.writeStringField("kind", v.kind());
+            g.writeStringField("message", v.message());
+            g.writeStringField("schedule", v.schedule());
+            g.writeNumberField("count", v.count());
+            g.writeStringField("cause", v.cause());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     public static String text(String file, Report r) {
@@ -82,10 +98,12 @@ public final class ReportWriter {
                 if (!line.isEmpty()) sb.append("      | ").append(line).append('\n');
             }
         }
-        sb.append("\nviolations: ").append(r.violations().size()).append('\n');
-        for (Violation v : r.violations()) {
-            sb.append("  ").append(v.kind()).append(": ").append(v.message()).append('\n');
-            sb.append("      schedule \"").append(v.schedule()).append("\"\n");
+        sb.append("\nviolations: ").append(r.violations().size()).append(r.violations().isEmpty() ? "" : " (by cause)").append('\n');
+        for (Violation v : r.violations()) group(sb, v);
+        if (!r.bounds().isEmpty()) {
+            sb.append("\nschedules cut at --max-steps (not violations; replay them to see where they loop): ")
+              .append(r.bounds().size()).append('\n');
+            for (Violation v : r.bounds()) group(sb, v);
         }
         return sb.toString();
     }

@@ -22,8 +22,8 @@ final class Successor implements Runner.Chooser {
     /** Whether a choice point is pending in {@link #runner} (else the run ended). */
     boolean pending;
     Footprint footprint;
-    /** {kind, message} of each violation found during the decision, in order. */
-    final List<String[]> violations = new ArrayList<>();
+    /** The violations found during the decision, in order. */
+    final List<Monitors.Breach> violations = new ArrayList<>();
     /** At the next choice point: its fingerprint, the names of its ready handles (queue order) and cancellable tasks. */
     long fingerprint;
     long[] handleNames;
@@ -80,10 +80,7 @@ final class Successor implements Runner.Chooser {
 
     @Override public void afterCancel(Machine m) { endStep(m); }
 
-    @Override public void quiescent(Machine m) {
-        Monitors.of(m).atQuiescence(m);
-        collect(m);
-    }
+    @Override public void quiescent(Machine m) { collect(m); }
 
     private void endStep(Machine m) {
         if (batchBlind) SleepSetDfs.checkBlind(m);
@@ -91,7 +88,7 @@ final class Successor implements Runner.Chooser {
     }
 
     private void collect(Machine m) {
-        List<String[]> all = Monitors.of(m).violations;
+        List<Monitors.Breach> all = Monitors.of(m).violations;
         while (seen < all.size()) violations.add(all.get(seen++));
     }
 }

@@ -226,7 +226,11 @@ public final class Runner {
                 case ITERATION -> {
                     if (m.readyCount() == 0 && !m.stopping()) chooser.quiescent(m);
                     if (++iterations > maxHandles) throw iterationLimit();
-                    if (!m.beginIteration()) throw new Deadlock();
+                    if (!m.beginIteration()) {
+                        m.observer().runEnding(m);
+                        chooser.quiescent(m);
+                        throw new Deadlock();
+                    }
                     pc = Pc.BATCH;
                 }
                 case BATCH -> {
@@ -304,6 +308,7 @@ public final class Runner {
                 case MAIN -> {
                     mainResult = value;
                     failure = raised;
+                    m.observer().runEnding(m);
                     cancelAllTasks();
                 }
                 case LEFTOVERS -> {

@@ -164,11 +164,11 @@ final class AsyncioApi {
         definePreludeMethod("Condition", "wait_for");
         definePreludeMethod("Condition", "__aenter__");
         defineMethod("Condition.notify", (m, a) -> {
-            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"));
+            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"), false);
             return NONE;
         });
         defineMethod("Condition.notify_all", (m, a) -> {
-            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size());
+            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size(), true);
             return NONE;
         });
         defineMethod("Condition.__aexit__", (m, a) -> { lockRelease(m, cond(m, a.ref(0)).s().lock()); return immediate(NONE); });
@@ -189,6 +189,7 @@ final class AsyncioApi {
 
     static void lockRelease(Machine m, int id) {
         Step<Lock> s = lock(m, id).s().release(m);
+        m.observer().lockReleased(m, id);
         m.set(id, new LockObj(s.state()));
         wake(m, s.wakes());
     }
@@ -199,8 +200,10 @@ final class AsyncioApi {
         m.observer().semaphoreChanged(m, id, s.s());
     }
 
-    private static void notify(Machine m, int id, long n) {
+    /** notify(n), or notify_all() ({@code all}: 3.12's notify(len(waiters)), which the observer is not told of). */
+    private static void notify(Machine m, int id, long n, boolean all) {
         Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
+        if (!all) m.observer().notified(m, id, s.wakes());
         wake(m, s.wakes());
     }
 
@@ -221,6 +224,7 @@ final class AsyncioApi {
         defineNative("_lock_try_take", (m, a) -> {
             Lock l = lock(m, a.ref(0)).s();
             if (!l.canTakeNow(m)) return false;
+            m.observer().lockTaken(m, a.ref(0), l, -1);
             m.set(a.ref(0), new LockObj(l.take()));
             return true;
         });
@@ -274,7 +278,7 @@ final class AsyncioApi {
         });
         defineNative("_cond_cancelled_waiter", (m, a) -> {
             int fut = a.ref(1);
-            if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0));
+            if (m.futDone(fut) && !m.cancelled(fut)) m.observer().notificationLost(m, a.ref(0), fut);
             return NONE;
         });
         defineNative("_cond_notify_waiters", (m, a) -> {

@@ -192,6 +192,11 @@ public final class Machine implements Futures {
     /** The task whose step is running, or -1 (a callback, or between handles). */
     public int currentTask() { return currentTask; }
 
+    /** The frames of the current task while its step runs (its stored stack is the one it left at its last suspension). */
+    private List<Object> running = List.of();
+
+    public List<Object> runningFrames() { return running; }
+
     public void printErr(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
         err.append(s);
@@ -397,8 +402,10 @@ public final class Machine implements Futures {
             for (Object fr : o.stack()) st.add(fr instanceof Frame f ? f.copy() : fr);
         }
         Interp.Outcome out;
+        running = st;
         if (st.isEmpty()) out = Interp.Outcome.raise(PyExc.of(PyType.RUNTIME_ERROR, "cannot reuse already awaited coroutine"));
         else out = Interp.drive(this, st, exc == null ? Interp.NONE : null, exc);
+        running = List.of();
         currentTask = -1;
         TaskObj now = task(id);
         set(id, new TaskObj(now.f(), now.t(), now.coro(), out.kind() == Interp.Outcome.SUSPEND ? Vec.copyOf(st) : Vec.of()));

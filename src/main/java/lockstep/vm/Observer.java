@@ -3,6 +3,8 @@ package lockstep.vm;
 import lockstep.core.Barrier;
 import lockstep.core.Lock;
 import lockstep.core.Semaphore;
+import lockstep.core.Vec;
+import lockstep.core.Wake;
 
 /**
  * Whoever watches a run — the explorer's invariant monitors — hears of the transitions
@@ -19,14 +21,20 @@ public interface Observer {
     /** A task takes {@code lock} (state {@code before}) as waiter {@code fut} (-1: at once). */
     default void lockTaken(Machine m, int lock, Lock before, int fut) {}
 
+    /** The current task (or callback) releases {@code lock}. */
+    default void lockReleased(Machine m, int lock) {}
+
     /** {@code sem} has a new state (after a take, a release, a waiter's change). */
     default void semaphoreChanged(Machine m, int sem, Semaphore now) {}
 
     /** A woken waiter {@code fut} of {@code sem} (state {@code s}) resumes and takes its unit. */
     default void semaphoreResumed(Machine m, int sem, Semaphore s, int fut) {}
 
-    /** A waiter of condition {@code cond} was notified and then cancelled: its notification is gone. */
-    default void notificationLost(Machine m, int cond) {}
+    /** {@code notify(n)} on condition {@code cond} woke these waiters ({@code notify_all} is not reported: a broadcast cannot be lost). */
+    default void notified(Machine m, int cond, Vec<Wake> woken) {}
+
+    /** Waiter {@code fut} of condition {@code cond} was notified and then cancelled (the current task): its notification goes with it. */
+    default void notificationLost(Machine m, int cond, int fut) {}
 
     /** The current task arrives at {@code barrier}. */
     default void barrierArrived(Machine m, int barrier) {}
@@ -39,6 +47,12 @@ public interface Observer {
 
     /** {@code barrier} was reset or aborted: the tasks inside must fail. */
     default void barrierInterrupted(Machine m, int barrier) {}
+
+    /**
+     * The run's tasks are left as they are for good: at a deadlock (nothing ready, no timer),
+     * and when main() is done, before asyncio.run cancels the tasks left over.
+     */
+    default void runEnding(Machine m) {}
 
     /** An {@code assert} failed. */
     default void assertFailed(Machine m, String where) {}

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 class ExplorerTest {
 
     static final Path DIR = Path.of("model", "explore");
-    static final Path LOST_WAKEUP = DIR.resolve("01_condition_notify_lost_to_cancel.py");
+    /** gh-112202: a notify() lost with a cancelled waiter while another waits on for good. */
+    static final Path LOST_WAKEUP = Path.of("model", "invariants", "01_fire_lost_notify_gh112202.py");
 
     static Program program(Path f) throws Exception {
         return Program.compile(f.toString(), Files.readString(f));
@@ -91,7 +92,7 @@ class ExplorerTest {
         assertTrue(none.violations().isEmpty(), () -> "violations without a cancel: " + none.violations());
         Explorer.Report one = explore(LOST_WAKEUP, Explorer.Strategy.EXHAUSTIVE, 0, 1, 1_000_000, 10_000);
         assertTrue(one.complete());
-        assertEquals(List.of("lost-wakeup"), one.violations().stream().map(Explorer.Violation::kind).toList());
+        assertEquals(List.of("lost-wakeup", "deadlock"), one.violations().stream().map(Explorer.Violation::kind).toList());
     }
 
     @Test
@@ -143,6 +144,13 @@ class ExplorerTest {
         assertFalse(r.complete());
         assertEquals("max-steps", r.bound());
         assertEquals(1, r.outcomes().size());
+        assertTrue(r.violations().isEmpty(), () -> "a cut schedule is not a violation: " + r.violations());
+        assertEquals(1, r.bounds().size(), () -> "one bound, one group: " + r.bounds());
+        Explorer.Violation cut = r.bounds().get(0);
+        assertEquals("bound", cut.kind());
+        assertTrue(cut.message().contains("Task-2 poller()") || cut.message().contains("gather(Task-2 poller()"), cut.message());
+        Replay.Result replay = Replay.replay(program(DIR.resolve("07_spin_until_set.py")), Schedule.parse(cut.schedule()), null, 200);
+        assertEquals(4, replay.run().exit(), "the listed schedule runs into the bound again");
     }
 
     @Test
