@@ -275,7 +275,7 @@ final class Monitors implements Observer {
         for (int t : loss.waiting) {
             int fut = TaskView.awaited(m, t);
             Vec<Integer> queued = ((CondObj) m.get(loss.cond)).s().waiters();
-            if (fut < 0 || !queued.contains(fut) || m.futDone(fut) || !leavesWaitWhenWoken(m, t, fut)) continue;
+            if (fut < 0 || !queued.contains(fut) || m.futDone(fut) || !leavesWaitWhenWoken(m, t, fut, loss.cond)) continue;
             violation("lost-wakeup", "Condition.wait " + line(m, t) + " " + coro(m, t) + "," + coro(m, loss.cancelled),
                     who(m, t) + " stays blocked in Condition.wait on " + repr(m, loss.cond) + ": the notify() that would have"
                             + " woken it went to " + who(m, loss.cancelled) + ", which was cancelled (gh-112202)");
@@ -284,13 +284,16 @@ final class Monitors implements Observer {
 
     /**
      * Steps a copy of the run in which {@code task}'s waiter is woken: does the task leave
-     * Condition.wait() (or wait_for()), or is it still inside — waiting again because its
-     * predicate is false, or unable to re-acquire the lock (held by a task that died with it)?
+     * Condition.wait() (or wait_for())? It stays inside when its predicate is false (it waits
+     * on the condition again and nothing else changed: the copy's state is the same as before,
+     * up to the waiter's new future) or when it cannot re-acquire the lock (held by a task that
+     * died with it). A task that did something and then waits on the condition again has left.
      */
-    private static boolean leavesWaitWhenWoken(Machine m, int task, int fut) {
+    private static boolean leavesWaitWhenWoken(Machine m, int task, int fut, int cond) {
         Machine c = m.snapshot();
         c.observe(Observer.NONE);
         c.takeFootprint();
+        long before = new Canon().fingerprint(c, 0);
         try {
             c.setResult(fut, Boolean.TRUE);
             for (int i = 0; i < COUNTERFACTUAL_STEPS; i++) {
@@ -301,7 +304,10 @@ final class Monitors implements Observer {
         } catch (RuntimeException e) {
             return true;
         }
-        return !c.pendingTasks().contains(task) || !TaskView.call(c, task).startsWith("Condition.wait");
+        if (!c.pendingTasks().contains(task) || !TaskView.call(c, task).startsWith("Condition.wait")) return true;
+        int again = TaskView.awaited(c, task);
+        boolean waitsOnCondition = again >= 0 && ((CondObj) c.get(cond)).s().waiters().contains(again);
+        return waitsOnCondition && new Canon().fingerprint(c, 0) != before;
     }
 
     /** How many handles the wakeup of a notified waiter may run before it is judged. */

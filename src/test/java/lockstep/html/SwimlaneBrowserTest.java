@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The swimlane page of a known counterexample — the lost wakeup of
- * {@code model/explore/01_condition_notify_lost_to_cancel.py} — rendered by a real browser,
+ * {@code model/invariants/01_fire_lost_notify_gh112202.py} (gh-112202) — rendered by a real browser,
  * headless Chromium: the DOM after the page's script ran has every task's lane, the
  * notify, the injected cancel, the task left blocked and the violation row, and the
  * arrows drawn; the screenshot (kept as {@code target/swimlane/01_lost_wakeup.png}) shows
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * then it fails ({@code .ci/run} installs Debian's chromium).
  */
 class SwimlaneBrowserTest {
-    static final Path SCENARIO = Path.of("model/explore/01_condition_notify_lost_to_cancel.py");
+    static final Path SCENARIO = Path.of("model/invariants/01_fire_lost_notify_gh112202.py");
     static final Path OUT = Path.of("target/swimlane");
 
     @TempDir Path profile;
@@ -66,7 +66,7 @@ class SwimlaneBrowserTest {
         assertTrue(arrows > 0 && arrows == wakes, arrows + " arrows drawn for " + wakes + " wakes");
         assertEquals(count(dom, "<path[^>]*class=\"arrow\""), arrows, "arrows in the SVG");
 
-        for (String[] lane : new String[][]{{"Task-1", "main()"}, {"Task-2", "waiter('a')"}, {"Task-3", "waiter('b')"},
+        for (String[] lane : new String[][]{{"Task-1", "main()"}, {"Task-2", "consumer('a')"}, {"Task-3", "consumer('b')"},
                 {"loop callbacks", "call_soon, call_later, done-callbacks"}}) {
             assertTrue(dom.contains("<span class=\"name\">" + lane[0] + "</span><span class=\"call\">" + lane[1] + "</span></th>"),
                     "no lane " + lane[0] + " " + lane[1]);
@@ -84,7 +84,8 @@ class SwimlaneBrowserTest {
         assertTrue(rows.get(violation).contains("class=\"rest violation\""), rows.get(violation));
         assertTrue(Pattern.compile("<td class=\"cell stuck\" data-lane=\"" + task3 + "\"[^>]*>.*left blocked: waits on Condition cond",
                 Pattern.DOTALL).matcher(rows.get(violation)).find(), "Task-3 is left blocked:\n" + rows.get(violation));
-        assertEquals(1, count(dom, "class=\"cell stuck\""), "only Task-3, only at the violation");
+        assertEquals(2, count(dom, "class=\"cell stuck\""), "Task-3 and main (waiting for the job), only at the violation");
+        assertFalse(Pattern.compile("<td class=\"cell stuck\" data-lane=\"" + task2 + "\"").matcher(dom).find(), "not the cancelled Task-2");
         assertTrue(Pattern.compile("<aside id=\"detail\"><h2>the loop at rest</h2>.*lost-wakeup", Pattern.DOTALL).matcher(dom).find(),
                 "the side panel opens on the violation's row");
 
