@@ -36,7 +36,10 @@ import java.util.concurrent.*;
  * ({@link Canon#Canon(boolean)}), so that the interleavings that differ only in where
  * iterations ended meet. It checks after every step that the split still does not matter,
  * and throws {@link BatchMatters} at the first step where it does: the caller then searches
- * again with batches. The check cannot miss such a step: up to it, the blind search is an
+ * again with batches. A step that leaves nothing ready is still ordered against every move
+ * (its footprint is not reported by {@link Recorder} and {@link Successor}): what the loop does then between two choice points — the clock moves,
+ * due timers join the queue, the monitors judge the quiescent state — changes what an
+ * injected cancel taken before or after it does. The check cannot miss such a step: up to it, the blind search is an
  * exact search of the same program with the split left out, which visits every reachable
  * state and runs (or covers by a commuted run) every step from it.
  */
