@@ -123,7 +123,7 @@ final class Recorder implements Runner.Chooser {
     private void endStep(Machine m) {
         if (policy.batchBlind()) SleepSetDfs.checkBlind(m);
         Footprint fp = m.takeFootprint();
-        if (policy.batchBlind() && m.readyCount() == 0) return;   // leaves nothing ready: ordered against every move (SleepSetDfs)
+        if (policy.batchBlind() && m.nothingLiveReady()) return;   // leaves nothing ready: ordered against every move (SleepSetDfs)
         if (fp != null) policy.stepped(taken.size() - 1, fp);
     }
 

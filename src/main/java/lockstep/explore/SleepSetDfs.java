@@ -29,7 +29,8 @@ import java.util.concurrent.*;
  * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
  * then but awake now are explored (and the cache keeps the intersection).
  * <p>
- * <b>Batch-blind search.</b> Where an iteration ends matters only while a handle is ready
+ * <b>Batch-blind search</b> (used only without injected cancels, see {@link Explorer}).
+ * Where an iteration ends matters only while a handle is ready
  * and the loop is stopping or a timer is already due ({@link Machine#batchMatters}); in
  * most programs that never happens. A batch-blind search takes the chance: it names moves
  * without their batch, lets no move end an iteration, and hashes the ready queue as one set

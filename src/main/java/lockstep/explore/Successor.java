@@ -85,7 +85,7 @@ final class Successor implements Runner.Chooser {
     private void endStep(Machine m) {
         if (batchBlind) SleepSetDfs.checkBlind(m);
         if (footprints) footprint = m.takeFootprint();
-        if (batchBlind && m.readyCount() == 0) footprint = null;   // leaves nothing ready: ordered against every move (SleepSetDfs)
+        if (batchBlind && m.nothingLiveReady()) footprint = null;   // leaves nothing ready: ordered against every move (SleepSetDfs)
     }
 
     private void collect(Machine m) {

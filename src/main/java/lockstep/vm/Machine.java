@@ -534,6 +534,15 @@ public final class Machine implements Futures {
     public boolean hasTimers() { return !timers.isEmpty(); }
 
     /**
+     * Whether nothing is ready but cancelled handles (which the loop drops): the loop then
+     * ends the iteration, moves the clock and fires due timers before anything else runs.
+     */
+    public boolean nothingLiveReady() {
+        for (int i = readyHead; i < ready.size(); i++) if (!handleCancelled(ready.get(i))) return false;
+        return true;
+    }
+
+    /**
      * Whether the split of the ready queue into the current batch and the handles queued
      * during it can still change what happens: only while some handle is ready and either
      * the loop is stopping (it stops when the batch is done, leaving the others for the
