@@ -26,7 +26,7 @@ final class Recorder implements Runner.Chooser {
         /** The footprint of decision number {@code pos}, once it has run (null: unknown, treat as touching everything). */
         default void stepped(int pos, Footprint fp) {}
 
-        /** Whether the run is part of a batch-blind search, which checks every step ({@link SleepSetDfs#checkBlind}). */
+        /** Whether the run is part of a batch-blind search, which checks every step ({@link SleepSetDfs#endOfStep}). */
         default boolean batchBlind() { return false; }
 
         /** After each handle ran: false cuts the run (a goal-directed search, see {@link Explorer.Goal#stepped}). */
@@ -121,9 +121,7 @@ final class Recorder implements Runner.Chooser {
     }
 
     private void endStep(Machine m) {
-        if (policy.batchBlind()) SleepSetDfs.checkBlind(m);
-        Footprint fp = m.takeFootprint();
-        if (policy.batchBlind() && m.nothingLiveReady()) return;   // leaves nothing ready: ordered against every move (SleepSetDfs)
+        Footprint fp = SleepSetDfs.endOfStep(m, policy.batchBlind());
         if (fp != null) policy.stepped(taken.size() - 1, fp);
     }
 

@@ -83,9 +83,17 @@ final class SleepSetDfs implements Recorder.Policy {
         BatchMatters() { super(null, null, false, false); }
     }
 
-    /** After a step of a batch-blind search: the split must not matter ({@link Machine#batchMatters}). */
-    static void checkBlind(Machine m) {
+    /**
+     * The footprint of the step (or injected cancel) that just ended, null when it is ordered
+     * against every move. In a batch-blind search the split must not matter after it
+     * ({@link Machine#batchMatters}), and a step that leaves nothing live ready touches
+     * everything (what the loop then does before the next choice point is no move's).
+     */
+    static Footprint endOfStep(Machine m, boolean batchBlind) {
+        Footprint fp = m.takeFootprint();
+        if (!batchBlind) return fp;
         if (m.batchMatters()) throw new BatchMatters();
+        return m.nothingLiveReady() ? TOUCHES_ALL : fp;
     }
 
     private final boolean reduce;

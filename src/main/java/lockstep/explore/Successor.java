@@ -83,9 +83,8 @@ final class Successor implements Runner.Chooser {
     @Override public void quiescent(Machine m) { collect(m); }
 
     private void endStep(Machine m) {
-        if (batchBlind) SleepSetDfs.checkBlind(m);
-        if (footprints) footprint = m.takeFootprint();
-        if (batchBlind && m.nothingLiveReady()) footprint = null;   // leaves nothing ready: ordered against every move (SleepSetDfs)
+        Footprint fp = SleepSetDfs.endOfStep(m, batchBlind);
+        if (footprints) footprint = fp;
     }
 
     private void collect(Machine m) {
