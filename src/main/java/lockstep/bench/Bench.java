@@ -44,9 +44,18 @@ public final class Bench {
         public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 20, 2);
     }
 
-    /** What to measure. {@code timeLimit} bounds every cell (seconds). */
+    /** What to measure. {@code timeLimit} bounds every cell (seconds); {@code threads}: the search timed with 1, 2, … threads (null: none). */
     public record Config(List<Scenario> scenarios, List<Integer> cancels, Sizes sizes, double timeLimit, boolean markdown,
-                         boolean cpython, Path cpythonDir, String note) {}
+                         boolean cpython, Path cpythonDir, String note, ThreadsCase threads) {}
+
+    /**
+     * The search on which more threads are timed against one: {@code --threads-case FILE:K}. By
+     * default issue 9's yardstick, a search of more than a million states:
+     * {@link #DEFAULT_THREADS_CASE} with {@code --cancel 2} (1,208,336 states).
+     */
+    public record ThreadsCase(Scenario scenario, int cancels) {}
+
+    public static final String DEFAULT_THREADS_CASE = "bench/02_three_clients_two_requests.py:2";
 
     /** The default scenarios: {@code model/explore/*.py} and {@code model/bench/*.py}, in name order. */
     public static List<Path> defaultFiles(Path model) throws IOException {
@@ -66,7 +75,8 @@ public final class Bench {
         Table.Machine machine = Table.Machine.now();
         List<Table.Row> rows = lockstepRows(c, progress);
         List<Table.Interpreter> pythons = c.cpython() ? cpythons(c, rows, progress) : List.of();
-        new Table(c, machine, Table.Machine.loadAverage(), rows, pythons).print(out);
+        List<Measure.Threaded> threads = c.threads() == null ? List.of() : threads(c, progress);
+        new Table(c, machine, Table.Machine.loadAverage(), rows, pythons, threads).print(out);
     }
 
     /** lockstep's figures: an untimed warm-up of every scenario, then per scenario FIFO runs, and per cancel bound exhaustive and random search. */
@@ -87,6 +97,16 @@ public final class Bench {
             }
         }
         return rows;
+    }
+
+    /** The threads case searched with 1 thread, 2, and every core if there are more. */
+    private static List<Measure.Threaded> threads(Config c, PrintStream progress) {
+        Scenario s = c.threads().scenario();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> counts = cores > 2 ? List.of(1, 2, cores) : List.of(1, 2);
+        progress.println("bench: " + s.name() + " --cancel " + c.threads().cancels() + ": exhaustive with " + counts + " threads");
+        return Measure.threads(s.program(), s.file().toString(), c.threads().cancels(), s.maxSteps(), c.timeLimit(),
+                c.sizes().exhaustiveWarmupSchedules(), counts);
     }
 
     /** CPython 3.12 (pyodide) and python3, each timed in one process on every row's scenario and cancel bound, one after the other. */

@@ -5,7 +5,11 @@ import lockstep.explore.Explorer;
 import lockstep.sched.Runner;
 import lockstep.vm.Program;
 
+import lockstep.explore.ReportWriter;
+
 import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The lockstep side of the benchmark: exhaustive search, plain FIFO runs and random
@@ -54,6 +58,34 @@ final class Measure {
             usedAfterGc();
             return new Exhaustive(null, null, s, null, "no (out of memory)");
         }
+    }
+
+    /** One exhaustive search with {@code threads} threads, and the JSON report it gave. */
+    record Threaded(int threads, Exhaustive search, String json) {}
+
+    /**
+     * The same exhaustive search with each number of threads in turn, each after an untimed
+     * warm-up search with that many threads, so that the speed-up of more threads can be read
+     * off (and the reports compared: they must be the same JSON).
+     */
+    static List<Threaded> threads(Program p, String file, int cancels, int maxSteps, double seconds, long warmupSchedules,
+                                  List<Integer> counts) {
+        List<Threaded> out = new ArrayList<>();
+        for (int n : counts) {
+            new Explorer(p, options(cancels, warmupSchedules, maxSteps, Math.min(1, seconds), n)).explore();
+            long t0 = System.nanoTime();
+            Explorer.Report r = new Explorer(p, options(cancels, Long.MAX_VALUE, maxSteps, seconds, n)).explore();
+            double s = elapsed(t0);
+            Double perState = r.visited() == null ? null : r.visited().bytesPerState();
+            out.add(new Threaded(n, new Exhaustive(r.schedules(), r.states(), s, perState,
+                    r.complete() ? "yes" : "no (" + r.bound() + ")"), ReportWriter.json(file, r)));
+        }
+        return out;
+    }
+
+    private static Explorer.Options options(int cancels, long maxSchedules, int maxSteps, double seconds, int threads) {
+        return new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, maxSchedules, maxSteps, seconds, false, System.err,
+                true, true, false, threads);
     }
 
     /**

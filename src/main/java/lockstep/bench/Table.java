@@ -72,10 +72,13 @@ final class Table {
     private final String loadAtEnd;
     private final List<Row> rows;
     private final List<Interpreter> pythons;
+    private final List<Measure.Threaded> threads;
     private final List<Column> columns = new ArrayList<>();
 
-    Table(Bench.Config config, Machine machine, String loadAtEnd, List<Row> rows, List<Interpreter> pythons) {
+    Table(Bench.Config config, Machine machine, String loadAtEnd, List<Row> rows, List<Interpreter> pythons,
+          List<Measure.Threaded> threads) {
         this.config = config;
+        this.threads = threads;
         this.machine = machine;
         this.loadAtEnd = loadAtEnd;
         this.rows = rows;
@@ -107,7 +110,46 @@ final class Table {
         else text(out);
         out.println();
         for (String line : method()) out.println((md ? "- " : "") + line);
+        if (!threads.isEmpty()) printThreads(out, md);
         out.flush();
+    }
+
+    /** States per second with N threads over states per second with one (the same search: the same states, if complete). */
+    private static String speedUp(Measure.Exhaustive one, Measure.Exhaustive n) {
+        Double a = one.statesPerSecond(), b = n.statesPerSecond();
+        return a == null || b == null || a == 0 ? "—" : String.format(Locale.ROOT, "%.2f", b / a);
+    }
+
+    /** The threads case: one line per number of threads, its speed-up over one, and whether the reports were the same. */
+    private void printThreads(PrintStream out, boolean md) {
+        Bench.ThreadsCase c = config.threads();
+        Measure.Threaded one = threads.get(0);
+        out.println();
+        out.println((md ? "### " : "") + "Every core: " + c.scenario().name() + " --cancel " + c.cancels());
+        out.println();
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[]{"threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread"});
+        for (Measure.Threaded t : threads) {
+            Measure.Exhaustive e = t.search();
+            cells.add(new String[]{Integer.toString(t.threads()), count(e.schedules()), count(e.states()),
+                    String.format(Locale.ROOT, "%.2f", e.seconds()), rate(e.statesPerSecond()),
+                    speedUp(one.search(), e), e.complete(),
+                    t.json().equals(one.json()) ? "same JSON" : "DIFFERENT"});
+        }
+        boolean[] number = {true, true, true, true, true, true, false, false};
+        if (md) {
+            out.println("| " + String.join(" | ", cells.get(0)) + " |");
+            StringBuilder sep = new StringBuilder("|");
+            for (boolean n : number) sep.append(n ? "---:|" : "---|");
+            out.println(sep);
+            for (String[] line : cells.subList(1, cells.size())) out.println("| " + String.join(" | ", line) + " |");
+        } else {
+            printAligned(out, cells, number);
+        }
+        out.println();
+        out.println((md ? "- " : "") + "every core: the same exhaustive search (`lockstep explore --threads N --cancel K`), each"
+                + " after an untimed warm-up search with N threads; speed-up = states/s with N threads / states/s with 1 (when both are complete, the states are the same and it is the ratio of the seconds);"
+                + " the last column compares the JSON reports byte for byte.");
     }
 
     private List<String> heading() {
@@ -151,15 +193,21 @@ final class Table {
     }
 
     private void text(PrintStream out) {
-        int[] w = new int[columns.size()];
-        List<String[]> cells = cells();
+        boolean[] number = new boolean[columns.size()];
+        for (int i = 0; i < number.length; i++) number[i] = columns.get(i).number();
+        printAligned(out, cells(), number);
+    }
+
+    /** Columns two spaces apart, figures right-aligned, text left-aligned. */
+    private static void printAligned(PrintStream out, List<String[]> cells, boolean[] number) {
+        int[] w = new int[number.length];
         for (String[] line : cells) for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], line[i].length());
         for (String[] line : cells) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < w.length; i++) {
                 if (i > 0) sb.append("  ");
                 String pad = " ".repeat(w[i] - line[i].length());
-                sb.append(columns.get(i).number() ? pad + line[i] : line[i] + (i == w.length - 1 ? "" : pad));
+                sb.append(number[i] ? pad + line[i] : line[i] + (i == w.length - 1 ? "" : pad));
             }
             out.println(sb.toString().stripTrailing());
         }

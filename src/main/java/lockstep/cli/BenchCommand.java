@@ -28,6 +28,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-cpython", description = "skip the CPython columns") boolean noCpython;
     @Option(names = "--note", paramLabel = "TEXT", description = "a line printed above the table (e.g. how busy the machine was)") String note;
     @Option(names = "--model", paramLabel = "DIR", description = "the model directory (default: model)") Path model = Path.of("model");
+    @Option(names = "--threads-case", paramLabel = "FILE:K", description = {
+            "time this exhaustive search (--cancel K) with 1 and 2 threads (and every core if more);",
+            "default, when no FILE is given and not --quick: MODEL/" + Bench.DEFAULT_THREADS_CASE}) String threadsCase;
+    @Option(names = "--no-threads", description = "skip the threads case") boolean noThreads;
 
     @picocli.CommandLine.ParentCommand Main main;
     PrintStream out;
@@ -44,9 +48,29 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Bench.Scenario> scenarios = scenarios();
         if (scenarios == null) return 2;
-        Bench.run(new Bench.Config(scenarios, List.copyOf(cancels), sizes, limit, markdown, !noCpython, model.resolve("cpython"), note),
-                out, err);
+        String caseSpec = noThreads ? null : threadsCase != null ? threadsCase
+                : files.isEmpty() && !quick ? model.resolve(Bench.DEFAULT_THREADS_CASE).toString() : null;
+        Bench.ThreadsCase threads = null;
+        if (caseSpec != null) {
+            threads = threadsCase(caseSpec);
+            if (threads == null) return 2;
+        }
+        Bench.run(new Bench.Config(scenarios, List.copyOf(cancels), sizes, limit, markdown, !noCpython, model.resolve("cpython"), note,
+                threads), out, err);
         return 0;
+    }
+
+    /** {@code FILE:K} compiled, or null (with the reason on stderr). */
+    private Bench.ThreadsCase threadsCase(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon < 0 || !spec.substring(colon + 1).matches("\\d{1,3}")) {
+            err.println("lockstep: --threads-case must be FILE:K (K the cancel bound, e.g. model/" + Bench.DEFAULT_THREADS_CASE + "), not: " + spec);
+            return null;
+        }
+        Path f = Path.of(spec.substring(0, colon));
+        Program p = main.compileOrNull(f);
+        if (p == null) return null;
+        return new Bench.ThreadsCase(Bench.Scenario.of(f, main.readSourceOrNull(f), p), Integer.parseInt(spec.substring(colon + 1)));
     }
 
     /** The scenarios compiled, or null (with the reason on stderr) when one cannot run. */

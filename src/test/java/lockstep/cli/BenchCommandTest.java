@@ -67,4 +67,24 @@ class BenchCommandTest {
             }
         }
     }
+
+    @Test void threadsCaseTimesOneAndTwoThreadsAndComparesTheirReports() {
+        String out = bench("--quick", "--no-cpython", "--cancel", "0", "--threads-case", FILE + ":1", FILE);
+        List<String> lines = out.lines().toList();
+        int title = lines.indexOf("Every core: explore/02_lock_three_tasks --cancel 1");
+        assertTrue(title > 0, out);
+        assertEquals(List.of("threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread"),
+                Arrays.asList(lines.get(title + 2).trim().split(" {2,}")));
+        for (int n = 1; n <= 2; n++) {
+            List<String> cells = Arrays.asList(lines.get(title + 2 + n).trim().split(" {2,}"));
+            assertEquals(Integer.toString(n), cells.get(0), out);
+            for (int i = 1; i <= 5; i++) assertTrue(NUMBER.matcher(cells.get(i)).matches(), cells.get(i) + "\n" + out);
+            assertEquals("yes", cells.get(6), "02 --cancel 1 finishes within the quick time limit\n" + out);
+            assertEquals("same JSON", cells.get(7), out);
+        }
+    }
+
+    @Test void noThreadsCaseWhenFilesAreGiven() {
+        assertFalse(bench("--quick", "--no-cpython", "--cancel", "0", FILE).contains("Every core"));
+    }
 }
