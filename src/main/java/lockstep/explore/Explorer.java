@@ -185,15 +185,12 @@ public final class Explorer {
 
     /**
      * The exhaustive search: batch-blind first (see {@link SleepSetDfs}, unless the options say
-     * otherwise, or cancels are injected: compared with the search with batches on every corpus
-     * and random program, a blind search with {@code --cancel 1} still missed 2 of the 656
-     * outcomes of {@code model/random/gen_0150.py}, for a reason not found yet); if the split of the
-     * ready queue into batches turns out to matter, everything found is dropped and the search
-     * starts again with batches.
+     * otherwise); if the split of the ready queue into batches turns out to matter, everything
+     * found is dropped and the search starts again with batches.
      */
     private void exhaustive() {
         try {
-            search(opt.batchBlind() && opt.cancels() == 0);
+            search(opt.batchBlind());
         } catch (SleepSetDfs.BatchMatters e) {
             if (opt.progress()) opt.progressOut().println("explore: where loop iterations end matters here (found after " + schedules
                     + " schedules): searching again with batches");

@@ -29,7 +29,7 @@ import java.util.concurrent.*;
  * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
  * then but awake now are explored (and the cache keeps the intersection).
  * <p>
- * <b>Batch-blind search</b> (used only without injected cancels, see {@link Explorer}).
+ * <b>Batch-blind search</b> (the first the {@link Explorer} tries).
  * Where an iteration ends matters only while a handle is ready
  * and the loop is stopping or a timer is already due ({@link Machine#batchMatters}); in
  * most programs that never happens. A batch-blind search takes the chance: it names moves
@@ -40,7 +40,9 @@ import java.util.concurrent.*;
  * again with batches. A step that leaves nothing ready is still ordered against every move
  * (its footprint is not reported by {@link Recorder} and {@link Successor}): what the loop does then between two choice points — the clock moves,
  * due timers join the queue, the monitors judge the quiescent state — changes what an
- * injected cancel taken before or after it does. The check cannot miss such a step: up to it, the blind search is an
+ * injected cancel taken before or after it does. Whether a move leaves nothing ready depends
+ * on the other handles, so a move asleep since a state where another handle was ready wakes
+ * up where it is the last one ({@link #addIndependent}). The check cannot miss such a step: up to it, the blind search is an
  * exact search of the same program with the split left out, which visits every reachable
  * state and runs (or covers by a commuted run) every step from it.
  */
@@ -55,6 +57,10 @@ final class SleepSetDfs implements Recorder.Policy {
         final List<Integer> codes = new ArrayList<>();
         /** Whether the move could end the loop iteration (then it is dependent on every move). */
         final List<Boolean> ending = new ArrayList<>();
+        /** Whether the move is a live ready handle (not a cancel, not a cancelled handle). */
+        final List<Boolean> live = new ArrayList<>();
+        /** How many live handles the ready queue holds. */
+        int liveReady;
         /** The moves this visit explores, in order; the others are asleep or were explored by an earlier visit. */
         final List<Integer> todo = new ArrayList<>();
         final Map<Move, Footprint> sleep;
@@ -328,13 +334,17 @@ final class SleepSetDfs implements Recorder.Policy {
         Set<Move> seen = new HashSet<>();
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
+            boolean live = m.readyLive(i);
+            if (live) node.liveReady++;
             if (!seen.add(mv)) continue;
+            node.live.add(live);
             node.moves.add(mv);
             node.codes.add(i);
             node.ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
         }
         for (int k = 0; k < cancellable; k++) {
             node.moves.add(new Move(null, false, tasks.get(k)));
+            node.live.add(false);
             node.codes.add(ready + k);
             node.ending.add(!blind && batch - droppable <= 0);
         }
@@ -347,15 +357,23 @@ final class SleepSetDfs implements Recorder.Policy {
         Footprint fp = node.currentFp;
         if (fp == TOUCHES_ALL || fp.stopsLoop() || node.ending.get(cur)) return Map.of();
         Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(node, node.sleep, fp, next);
-        addIndependent(node, node.done, fp, next);
+        addIndependent(node, node.sleep, fp, next, batchBlind);
+        addIndependent(node, node.done, fp, next, batchBlind);
         return next;
     }
 
-    private static void addIndependent(Node node, Map<Move, Footprint> from, Footprint fp, Map<Move, Footprint> into) {
+    /**
+     * Adds to {@code into} the moves of {@code from} that stay asleep after a move with
+     * footprint {@code fp}. In a batch-blind search a move that would leave nothing live
+     * ready here touches everything ({@link #endOfStep}), even if it did not where its
+     * footprint was recorded (another handle was still ready there): it wakes up.
+     */
+    private static void addIndependent(Node node, Map<Move, Footprint> from, Footprint fp, Map<Move, Footprint> into,
+                                       boolean blind) {
         for (Map.Entry<Move, Footprint> e : from.entrySet()) {
             int i = node.moves.indexOf(e.getKey());
             if (i < 0 || node.ending.get(i) || e.getValue() == TOUCHES_ALL || e.getValue().stopsLoop()) continue;
+            if (blind && node.liveReady - (node.live.get(i) ? 1 : 0) == 0) continue;
             if (!e.getValue().conflicts(fp)) into.put(e.getKey(), e.getValue());
         }
     }

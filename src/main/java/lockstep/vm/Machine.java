@@ -537,6 +537,9 @@ public final class Machine implements Futures {
      * Whether nothing is ready but cancelled handles (which the loop drops): the loop then
      * ends the iteration, moves the clock and fires due timers before anything else runs.
      */
+    /** Whether ready handle {@code i} (0: the head of the queue) is live: not cancelled. */
+    public boolean readyLive(int i) { return !handleCancelled(ready.get(readyHead + i)); }
+
     public boolean nothingLiveReady() {
         for (int i = readyHead; i < ready.size(); i++) if (!handleCancelled(ready.get(i))) return false;
         return true;

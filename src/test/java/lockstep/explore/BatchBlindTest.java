@@ -63,19 +63,22 @@ class BatchBlindTest {
     }
 
     /**
-     * The blind search is not used with injected cancels (see {@link Explorer}): there the
-     * report is the one with batches, schedule for schedule. These three programs are where a
-     * blind search with one cancel lost outcomes (025 without the check, gen_0112 before steps
-     * that empty the queue were ordered, gen_0150 still).
+     * With an injected cancel, the blind search finds what the search with batches finds, in
+     * fewer schedules, on the programs where earlier versions of it lost outcomes: 025 without
+     * the check that batches matter, gen_0112 before steps that empty the queue were ordered
+     * against every move, gen_0150 before a move asleep woke up where it is the last one ready.
      */
     @Test
-    void withInjectedCancelsTheSearchKeepsBatches() throws Exception {
+    void withAnInjectedCancelNothingIsLost() throws Exception {
         for (String f : java.util.List.of("scenarios/025_lock_test_cancel_race.py", "random/gen_0150.py", "random/gen_0112.py")) {
             Run blind = explore(f, 1, true);
             Run batches = explore(f, 1, false);
-            assertFalse(blind.progress().contains("searching again"), blind.progress());
             assertEquals(batches.found(), blind.found(), f);
-            assertEquals(batches.report().schedules(), blind.report().schedules(), f);
+            if (f.equals("random/gen_0150.py")) {
+                assertFalse(blind.progress().contains("searching again"), blind.progress());
+                assertTrue(blind.report().schedules() < batches.report().schedules(),
+                        f + ": " + blind.report().schedules() + " schedules blind, " + batches.report().schedules() + " with batches");
+            }
         }
     }
 
