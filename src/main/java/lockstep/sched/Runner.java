@@ -6,9 +6,8 @@ import lockstep.vm.Obj.*;
 import lockstep.vm.Values.Ref;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs a program the way {@code python3 FILE} does: the module body, and for each
@@ -75,7 +74,8 @@ public final class Runner {
     private Chooser chooser = Chooser.FIFO;
     /** The module's frames, suspended in asyncio.run while the loop runs. */
     private final List<Object> module;
-    private final Set<Integer> unCancellable;
+    /** The tasks asyncio.run made itself (main's, the shutdown coroutines'): never cancelled by a chooser. */
+    private final BitSet unCancellable;
     private int steps;
     private long iterations;
     private Pc pc = Pc.MODULE;
@@ -97,7 +97,7 @@ public final class Runner {
         this.file = file;
         this.module = module;
         this.maxHandles = maxHandles;
-        this.unCancellable = new HashSet<>();
+        this.unCancellable = new BitSet();
     }
 
     private Runner(Runner r) {
@@ -106,7 +106,7 @@ public final class Runner {
         this.maxHandles = r.maxHandles;
         this.module = new ArrayList<>(r.module.size());
         for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
-        this.unCancellable = new HashSet<>(r.unCancellable);
+        this.unCancellable = (BitSet) r.unCancellable.clone();
         this.steps = r.steps;
         this.iterations = r.iterations;
         this.pc = r.pc;
@@ -275,7 +275,7 @@ public final class Runner {
         mainResult = null;
         try {
             int main = m.createTask(coro, null);
-            unCancellable.add(main);
+            unCancellable.set(main);
             runUntilComplete(main, Stage.MAIN);
         } catch (PyRaise e) {
             endAsyncioRun(e);
@@ -336,7 +336,7 @@ public final class Runner {
     private int shutdownTask(String preludeFunction) {
         Object coro = Interp.callSync(m, m.preludeFunction(preludeFunction), List.of());
         int t = m.createTask(coro, null);
-        unCancellable.add(t);
+        unCancellable.set(t);
         return t;
     }
 
@@ -397,7 +397,7 @@ public final class Runner {
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */
     private List<Integer> cancellable() {
         List<Integer> l = new ArrayList<>();
-        for (int t : m.pendingTasks()) if (!unCancellable.contains(t)) l.add(t);
+        for (int t : m.pendingTasks()) if (!unCancellable.get(t)) l.add(t);
         return l;
     }
 }

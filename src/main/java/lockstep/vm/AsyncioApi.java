@@ -42,7 +42,12 @@ final class AsyncioApi {
 
     /** Whether {@code qualified} ({@code asyncio.timeout}, {@code Task.uncancel}) does not exist in the run's version. */
     static boolean absent(Machine m, String qualified) {
-        return ARRIVED_IN_3_11.contains(qualified) && m.version().has(Delta.NO_3_11_API);
+        return arrivedIn311(qualified) && m.version().has(Delta.NO_3_11_API);
+    }
+
+    /** Whether {@code qualified} is among what 3.10 lacks, whatever the run's version. */
+    static boolean arrivedIn311(String qualified) {
+        return ARRIVED_IN_3_11.contains(qualified);
     }
 
     /** An attribute of asyncio as the run's version has it: before 3.11 asyncio.TimeoutError is its own class. */

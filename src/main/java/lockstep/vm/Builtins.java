@@ -32,8 +32,8 @@ public final class Builtins {
         Args(String fn, List<Object> all, List<String> kwNames) {
             this.fn = fn;
             int nkw = kwNames == null ? 0 : kwNames.size();
-            this.pos = all.subList(0, all.size() - nkw);
-            this.kw = new LinkedHashMap<>();
+            this.pos = nkw == 0 ? all : all.subList(0, all.size() - nkw);
+            this.kw = nkw == 0 ? Map.of() : new LinkedHashMap<>();
             for (int i = 0; i < nkw; i++) kw.put(kwNames.get(i), all.get(all.size() - nkw + i));
         }
 
@@ -138,13 +138,36 @@ public final class Builtins {
                 return getattr(m, new Ref(c.s().lock()), name);
             }
         }
-        if (AsyncioApi.absent(m, key + "." + name)) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
-        String prelude = PRELUDE_METHODS.get(key + "." + name);
-        if (prelude != null) return new BoundMethod(obj, m.preludeFunction(prelude), name);
-        if (IMPL.containsKey(key + "." + name)) return new BoundMethod(obj, new Builtin(key + "." + name), name);
-        if (t == PyType.TASK && IMPL.containsKey("Future." + name)) return new BoundMethod(obj, new Builtin("Future." + name), name);
-        if (t == PyType.BOUNDED_SEMAPHORE && IMPL.containsKey("Semaphore." + name)) return new BoundMethod(obj, new Builtin("Semaphore." + name), name);
-        throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+        Method meth = METHODS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> method(key, t, n));
+        if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
+            throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+        }
+        if (meth.prelude() != null) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
+        return new BoundMethod(obj, meth.builtin(), name);
+    }
+
+    /**
+     * The method {@code name} of the objects whose type is {@code key} ({@code t}'s name, or
+     * Semaphore for both semaphores): a prelude function's name or a native (a Task's from
+     * Future, a BoundedSemaphore's from Semaphore), or neither; and whether it arrived in
+     * 3.11 ({@link AsyncioApi#absent}).
+     */
+    private record Method(String prelude, Builtin builtin, boolean since311) {}
+
+    /** Methods by type key and name, resolved once: attribute lookup is on the interpreter's hot path. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Method method(String key, PyType t, String name) {
+        String q = key + "." + name;
+        boolean since311 = AsyncioApi.arrivedIn311(q);
+        String prelude = PRELUDE_METHODS.get(q);
+        if (prelude != null) return new Method(prelude, null, since311);
+        if (IMPL.containsKey(q)) return new Method(null, new Builtin(q), since311);
+        if (t == PyType.TASK && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
+        if (t == PyType.BOUNDED_SEMAPHORE && IMPL.containsKey("Semaphore." + name)) return new Method(null, new Builtin("Semaphore." + name), since311);
+        return new Method(null, null, since311);
     }
 
     /** Properties and readable private fields (CPython's tests read _waiters). */

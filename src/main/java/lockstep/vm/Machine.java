@@ -102,6 +102,7 @@ public final class Machine implements Futures {
     public Machine snapshot() {
         Machine c = new Machine(program);
         c.heap.clear();
+        c.heap.ensureCapacity(heap.size() + 64);
         c.heap.addAll(heap);
         c.ready.addAll(ready.subList(readyHead, ready.size()));
         c.timers.addAll(timers);
@@ -644,7 +645,7 @@ public final class Machine implements Futures {
             return;
         }
         try {
-            List<Object> args = new ArrayList<>();
+            List<Object> args = new ArrayList<>(cb.args().size());
             for (Object a : cb.args()) args.add(a);
             Interp.callSync(this, fn, args);
         } catch (PyRaise e) {
