@@ -104,7 +104,8 @@ public final class Builtins {
         if (!(fn instanceof Builtin) && !(fn instanceof PyType)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
         }
-        Resolved r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
+        Resolved r = RESOLVED.get(fn);
+        if (r == null) r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
         if (r.impl() == null) {
             if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
             throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : r.shown()) + "' instances");
@@ -117,7 +118,7 @@ public final class Builtins {
     /** obj.name: a method bound to obj, a property's value, or AttributeError. */
     static Object getattr(Machine m, Object obj, String name) {
         if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
-            Object v = AsyncioApi.absent(m, "asyncio." + name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
+            Object v = AsyncioApi.absent(m, "asyncio", name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
             if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
             if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
             return v;
@@ -138,8 +139,7 @@ public final class Builtins {
                 return getattr(m, new Ref(c.s().lock()), name);
             }
         }
-        Method meth = METHODS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(name, n -> method(key, t, n));
+        Method meth = methodOf(key, t, name);
         if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
             throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
         }
@@ -158,6 +158,13 @@ public final class Builtins {
     /** Methods by type key and name, resolved once: attribute lookup is on the interpreter's hot path. */
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Method methodOf(String key, PyType t, String name) {
+        java.util.concurrent.ConcurrentHashMap<String, Method> ofType = METHODS.get(key);
+        if (ofType == null) ofType = METHODS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Method meth = ofType.get(name);
+        return meth != null ? meth : ofType.computeIfAbsent(name, n -> method(key, t, n));
+    }
 
     private static Method method(String key, PyType t, String name) {
         String q = key + "." + name;
