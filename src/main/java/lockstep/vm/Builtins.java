@@ -130,9 +130,9 @@ public final class Builtins {
         if (obj instanceof Func f && name.equals("__name__")) return f.name();
         if (obj instanceof PyExc e && name.equals("args")) return new Tuple(e.args);
         PyType t = Py.typeOf(m, obj);
-        String key = (obj instanceof Ref r && m.get(r.id()) instanceof SemObj) ? "Semaphore" : t.name;
+        Object o = obj instanceof Ref r ? m.get(r.id()) : null;
+        String key = o instanceof SemObj ? "Semaphore" : t.name;
         if (obj instanceof Ref r) {
-            Object o = m.get(r.id());
             Object prop = property(m, r.id(), o, name);
             if (prop != null) return prop;
             if (o instanceof CondObj c && (name.equals("acquire") || name.equals("release") || name.equals("locked"))) {
