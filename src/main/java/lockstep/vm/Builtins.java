@@ -139,7 +139,7 @@ public final class Builtins {
                 return getattr(m, new Ref(c.s().lock()), name);
             }
         }
-        Method meth = methodOf(key, t, name);
+        Method meth = methodOf(key, name);
         if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
             throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
         }
@@ -148,10 +148,9 @@ public final class Builtins {
     }
 
     /**
-     * The method {@code name} of the objects whose type is {@code key} ({@code t}'s name, or
-     * Semaphore for both semaphores): a prelude function's name or a native (a Task's from
-     * Future, a BoundedSemaphore's from Semaphore), or neither; and whether it arrived in
-     * 3.11 ({@link AsyncioApi#absent}).
+     * The method {@code name} of the objects whose type is {@code key} (the type's name, or
+     * Semaphore for both semaphores): a prelude function's name or a native (a Task's
+     * inherited from Future), or neither; and whether it arrived in 3.11 ({@link AsyncioApi#absent}).
      */
     private record Method(String prelude, Builtin builtin, boolean since311) {}
 
@@ -159,21 +158,20 @@ public final class Builtins {
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Method methodOf(String key, PyType t, String name) {
+    private static Method methodOf(String key, String name) {
         java.util.concurrent.ConcurrentHashMap<String, Method> ofType = METHODS.get(key);
         if (ofType == null) ofType = METHODS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
         Method meth = ofType.get(name);
-        return meth != null ? meth : ofType.computeIfAbsent(name, n -> method(key, t, n));
+        return meth != null ? meth : ofType.computeIfAbsent(name, n -> method(key, n));
     }
 
-    private static Method method(String key, PyType t, String name) {
+    private static Method method(String key, String name) {
         String q = key + "." + name;
         boolean since311 = AsyncioApi.arrivedIn311(q);
         String prelude = PRELUDE_METHODS.get(q);
         if (prelude != null) return new Method(prelude, null, since311);
         if (IMPL.containsKey(q)) return new Method(null, new Builtin(q), since311);
-        if (t == PyType.TASK && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
-        if (t == PyType.BOUNDED_SEMAPHORE && IMPL.containsKey("Semaphore." + name)) return new Method(null, new Builtin("Semaphore." + name), since311);
+        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
         return new Method(null, null, since311);
     }
 
