@@ -6,9 +6,8 @@ import lockstep.vm.Obj.*;
 import lockstep.vm.Values.Ref;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs a program the way {@code python3 FILE} does: the module body, and for each
@@ -75,7 +74,8 @@ public final class Runner {
     private Chooser chooser = Chooser.FIFO;
     /** The module's frames, suspended in asyncio.run while the loop runs. */
     private final List<Object> module;
-    private final Set<Integer> unCancellable;
+    /** The tasks asyncio.run made itself (main's, the shutdown coroutines'): never cancelled by a chooser. */
+    private final BitSet unCancellable;
     private int steps;
     private long iterations;
     private Pc pc = Pc.MODULE;
@@ -97,7 +97,7 @@ public final class Runner {
         this.file = file;
         this.module = module;
         this.maxHandles = maxHandles;
-        this.unCancellable = new HashSet<>();
+        this.unCancellable = new BitSet();
     }
 
     private Runner(Runner r) {
@@ -106,7 +106,7 @@ public final class Runner {
         this.maxHandles = r.maxHandles;
         this.module = new ArrayList<>(r.module.size());
         for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
-        this.unCancellable = new HashSet<>(r.unCancellable);
+        this.unCancellable = (BitSet) r.unCancellable.clone();
         this.steps = r.steps;
         this.iterations = r.iterations;
         this.pc = r.pc;
@@ -120,9 +120,34 @@ public final class Runner {
         this.result = r.result;
     }
 
-    /** Runs a program from its start, asking {@code chooser} at every choice point. */
+    /**
+     * Runs a program from its start, asking {@code chooser} at every choice point. CPython's
+     * own order resumes a copy of {@link #fifoStart}: up to the first choice point every run
+     * of a program is the same.
+     */
     public static Result run(Program p, Chooser chooser, long maxHandles) {
+        Runner first = chooser == Chooser.FIFO ? fifoStart(p, maxHandles) : null;
+        if (first != null) return first.copy().resume(chooser);
         return start(p, maxHandles, chooser.observer()).resume(chooser);
+    }
+
+    /** A FIFO run's state at its first choice point, with the bound it was made with. */
+    private record FifoStart(long maxHandles, Runner runner) {}
+
+    /**
+     * The FIFO run of {@code p} at its first choice point, made once per program and bound and
+     * kept with the program (never resumed itself); null when the run ends or stops before one.
+     */
+    private static Runner fifoStart(Program p, long maxHandles) {
+        if (p.fifoStart instanceof FifoStart s && s.maxHandles() == maxHandles) return s.runner();
+        Runner r = start(p, maxHandles, Observer.NONE);
+        try {
+            if (!r.advance()) return null;
+        } catch (Deadlock | StepLimit | Machine.InstructionLimit | ResourceBound | Cut e) {
+            return null;
+        }
+        p.fifoStart = new FifoStart(maxHandles, r);
+        return r;
     }
 
     /** A run of {@code p} at its start, watched by {@code observer}, to be resumed (and copied at its choice points). */
@@ -275,7 +300,7 @@ public final class Runner {
         mainResult = null;
         try {
             int main = m.createTask(coro, null);
-            unCancellable.add(main);
+            unCancellable.set(main);
             runUntilComplete(main, Stage.MAIN);
         } catch (PyRaise e) {
             endAsyncioRun(e);
@@ -336,7 +361,7 @@ public final class Runner {
     private int shutdownTask(String preludeFunction) {
         Object coro = Interp.callSync(m, m.preludeFunction(preludeFunction), List.of());
         int t = m.createTask(coro, null);
-        unCancellable.add(t);
+        unCancellable.set(t);
         return t;
     }
 
@@ -397,7 +422,7 @@ public final class Runner {
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */
     private List<Integer> cancellable() {
         List<Integer> l = new ArrayList<>();
-        for (int t : m.pendingTasks()) if (!unCancellable.contains(t)) l.add(t);
+        for (int t : m.pendingTasks()) if (!unCancellable.get(t)) l.add(t);
         return l;
     }
 }

@@ -40,9 +40,14 @@ final class AsyncioApi {
     private static final java.util.Set<String> ARRIVED_IN_3_11 = java.util.Set.of("asyncio.Barrier", "asyncio.BrokenBarrierError",
             "asyncio.timeout", "asyncio.timeout_at", "asyncio.Timeout", "Task.cancelling", "Task.uncancel");
 
-    /** Whether {@code qualified} ({@code asyncio.timeout}, {@code Task.uncancel}) does not exist in the run's version. */
-    static boolean absent(Machine m, String qualified) {
-        return ARRIVED_IN_3_11.contains(qualified) && m.version().has(Delta.NO_3_11_API);
+    /** Whether {@code owner.name} ({@code asyncio.timeout}) does not exist in the run's version (the name is built only then). */
+    static boolean absent(Machine m, String owner, String name) {
+        return m.version().has(Delta.NO_3_11_API) && arrivedIn311(owner + "." + name);
+    }
+
+    /** Whether {@code qualified} is among what 3.10 lacks, whatever the run's version. */
+    static boolean arrivedIn311(String qualified) {
+        return ARRIVED_IN_3_11.contains(qualified);
     }
 
     /** An attribute of asyncio as the run's version has it: before 3.11 asyncio.TimeoutError is its own class. */

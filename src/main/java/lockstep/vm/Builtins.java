@@ -32,8 +32,8 @@ public final class Builtins {
         Args(String fn, List<Object> all, List<String> kwNames) {
             this.fn = fn;
             int nkw = kwNames == null ? 0 : kwNames.size();
-            this.pos = all.subList(0, all.size() - nkw);
-            this.kw = new LinkedHashMap<>();
+            this.pos = nkw == 0 ? all : all.subList(0, all.size() - nkw);
+            this.kw = nkw == 0 ? Map.of() : new LinkedHashMap<>();
             for (int i = 0; i < nkw; i++) kw.put(kwNames.get(i), all.get(all.size() - nkw + i));
         }
 
@@ -104,7 +104,8 @@ public final class Builtins {
         if (!(fn instanceof Builtin) && !(fn instanceof PyType)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
         }
-        Resolved r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
+        Resolved r = RESOLVED.get(fn);
+        if (r == null) r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
         if (r.impl() == null) {
             if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
             throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : r.shown()) + "' instances");
@@ -117,7 +118,7 @@ public final class Builtins {
     /** obj.name: a method bound to obj, a property's value, or AttributeError. */
     static Object getattr(Machine m, Object obj, String name) {
         if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
-            Object v = AsyncioApi.absent(m, "asyncio." + name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
+            Object v = AsyncioApi.absent(m, "asyncio", name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
             if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
             if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
             return v;
@@ -129,22 +130,49 @@ public final class Builtins {
         if (obj instanceof Func f && name.equals("__name__")) return f.name();
         if (obj instanceof PyExc e && name.equals("args")) return new Tuple(e.args);
         PyType t = Py.typeOf(m, obj);
-        String key = (obj instanceof Ref r && m.get(r.id()) instanceof SemObj) ? "Semaphore" : t.name;
+        Object o = obj instanceof Ref r ? m.get(r.id()) : null;
+        String key = o instanceof SemObj ? "Semaphore" : t.name;
         if (obj instanceof Ref r) {
-            Object o = m.get(r.id());
             Object prop = property(m, r.id(), o, name);
             if (prop != null) return prop;
             if (o instanceof CondObj c && (name.equals("acquire") || name.equals("release") || name.equals("locked"))) {
                 return getattr(m, new Ref(c.s().lock()), name);
             }
         }
-        if (AsyncioApi.absent(m, key + "." + name)) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
-        String prelude = PRELUDE_METHODS.get(key + "." + name);
-        if (prelude != null) return new BoundMethod(obj, m.preludeFunction(prelude), name);
-        if (IMPL.containsKey(key + "." + name)) return new BoundMethod(obj, new Builtin(key + "." + name), name);
-        if (t == PyType.TASK && IMPL.containsKey("Future." + name)) return new BoundMethod(obj, new Builtin("Future." + name), name);
-        if (t == PyType.BOUNDED_SEMAPHORE && IMPL.containsKey("Semaphore." + name)) return new BoundMethod(obj, new Builtin("Semaphore." + name), name);
-        throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+        Method meth = methodOf(key, name);
+        if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
+            throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+        }
+        if (meth.prelude() != null) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
+        return new BoundMethod(obj, meth.builtin(), name);
+    }
+
+    /**
+     * The method {@code name} of the objects whose type is {@code key} (the type's name, or
+     * Semaphore for both semaphores): a prelude function's name or a native (a Task's
+     * inherited from Future), or neither; and whether it arrived in 3.11 ({@link AsyncioApi#absent}).
+     */
+    private record Method(String prelude, Builtin builtin, boolean since311) {}
+
+    /** Methods by type key and name, resolved once: attribute lookup is on the interpreter's hot path. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Method methodOf(String key, String name) {
+        java.util.concurrent.ConcurrentHashMap<String, Method> ofType = METHODS.get(key);
+        if (ofType == null) ofType = METHODS.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Method meth = ofType.get(name);
+        return meth != null ? meth : ofType.computeIfAbsent(name, n -> method(key, n));
+    }
+
+    private static Method method(String key, String name) {
+        String q = key + "." + name;
+        boolean since311 = AsyncioApi.arrivedIn311(q);
+        String prelude = PRELUDE_METHODS.get(q);
+        if (prelude != null) return new Method(prelude, null, since311);
+        if (IMPL.containsKey(q)) return new Method(null, new Builtin(q), since311);
+        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
+        return new Method(null, null, since311);
     }
 
     /** Properties and readable private fields (CPython's tests read _waiters). */

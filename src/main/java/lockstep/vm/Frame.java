@@ -22,12 +22,16 @@ public final class Frame {
     Object[] stack;
     int sp;
     final Object[] locals;
-    int[] blocks = new int[0];     // triples: handler pc, stack depth, exc-info depth
+    int[] blocks = NO_BLOCKS;     // triples: handler pc, stack depth, exc-info depth
     int nblocks;
-    Object[] excInfo = new Object[0];
+    Object[] excInfo = NO_EXC_INFO;
     int nexc;
     /** False until the frame first runs (a throw into an unstarted frame raises at once). */
     boolean started;
+
+    /** Shared while a frame has none: both arrays are replaced, never written, when they must grow. */
+    private static final int[] NO_BLOCKS = new int[0];
+    private static final Object[] NO_EXC_INFO = new Object[0];
 
     public Frame(Code code, int globals, Vec<Integer> closure, int coro, Object[] locals) {
         this.code = code;
@@ -47,9 +51,9 @@ public final class Frame {
         this.stack = Arrays.copyOf(f.stack, Math.max(f.stack.length, 8));
         this.sp = f.sp;
         this.locals = f.locals.clone();
-        this.blocks = f.blocks.clone();
+        this.blocks = f.blocks.length == 0 ? NO_BLOCKS : f.blocks.clone();
         this.nblocks = f.nblocks;
-        this.excInfo = f.excInfo.clone();
+        this.excInfo = f.excInfo.length == 0 ? NO_EXC_INFO : f.excInfo.clone();
         this.nexc = f.nexc;
         this.started = f.started;
     }

@@ -196,27 +196,26 @@ public final class Interp {
             return invoke(m, bm.func(), a, kwNames);
         }
         if (fn instanceof Func f) {
-            Frame frame = newFrame(m, f, args, kwNames);
-            if (!f.template().code().isAsync) return frame;
+            Object[] locals = bind(m, f, args, kwNames);
+            Code c = f.template().code();
+            if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
             int coro = m.alloc(null);
-            Frame cf = new Frame(frame.code, frame.globals, frame.closure, coro, frame.locals);
-            m.set(coro, new CoroObj(cf, f.name(), CoroObj.CREATED));
+            m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals), f.name(), CoroObj.CREATED));
             return new Ref(coro);
         }
         return Builtins.call(m, fn, args, kwNames);
     }
 
-    /** Binds arguments to parameters (positional, *args, keywords, defaults) in a fresh frame. */
-    static Frame newFrame(Machine m, Func f, List<Object> args, List<String> kwNames) {
+    /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
+    private static Object[] bind(Machine m, Func f, List<Object> args, List<String> kwNames) {
         Code c = f.template().code();
         int nkw = kwNames == null ? 0 : kwNames.size();
         int npos = args.size() - nkw;
         Object[] locals = new Object[c.localNames.length];
         java.util.Arrays.fill(locals, Unbound.UNBOUND);
         int np = c.params.length;
-        String fname = c.name + "()";
         if (npos > np && c.vararg == null) {
-            throw PyRaise.of(PyType.TYPE_ERROR, fname + " takes " + np + " positional argument" + (np == 1 ? "" : "s")
+            throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
                     + " but " + npos + (npos == 1 ? " was" : " were") + " given");
         }
         for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args.get(i);
@@ -232,29 +231,29 @@ public final class Interp {
             int idx = indexOf(c.params, name);
             if (idx >= 0) {
                 if (locals[idx] != Unbound.UNBOUND)
-                    throw PyRaise.of(PyType.TYPE_ERROR, fname + " got multiple values for argument '" + name + "'");
+                    throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() got multiple values for argument '" + name + "'");
                 locals[idx] = v;
             } else if ((idx = indexOf(c.kwOnly, name)) >= 0) {
                 locals[kwBase + idx] = v;
             } else {
-                throw PyRaise.of(PyType.TYPE_ERROR, fname + " got an unexpected keyword argument '" + name + "'");
+                throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() got an unexpected keyword argument '" + name + "'");
             }
         }
         int firstDefault = np - f.defaults().size();
-        List<String> missing = new ArrayList<>();
+        List<String> missing = null;
         for (int i = 0; i < np; i++) {
             if (locals[i] == Unbound.UNBOUND) {
                 if (i >= firstDefault) locals[i] = f.defaults().get(i - firstDefault);
-                else missing.add(c.params[i]);
+                else (missing == null ? missing = new ArrayList<>() : missing).add(c.params[i]);
             }
         }
-        if (!missing.isEmpty()) {
+        if (missing != null) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < missing.size(); i++) {
                 if (i > 0) sb.append(i == missing.size() - 1 ? (missing.size() > 2 ? ", and " : " and ") : ", ");
                 sb.append('\'').append(missing.get(i)).append('\'');
             }
-            throw PyRaise.of(PyType.TYPE_ERROR, fname + " missing " + missing.size() + " required positional argument"
+            throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() missing " + missing.size() + " required positional argument"
                     + (missing.size() == 1 ? "" : "s") + ": " + sb);
         }
         int kd = 0;
@@ -262,14 +261,14 @@ public final class Interp {
             boolean has = f.template().kwDefaultPresent()[i];
             Object dflt = has ? f.kwDefaults().get(kd++) : null;
             if (locals[kwBase + i] == Unbound.UNBOUND) {
-                if (!has) throw PyRaise.of(PyType.TYPE_ERROR, fname + " missing 1 required keyword-only argument: '" + c.kwOnly[i] + "'");
+                if (!has) throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() missing 1 required keyword-only argument: '" + c.kwOnly[i] + "'");
                 locals[kwBase + i] = dflt;
             }
         }
         for (int i = 0; i < locals.length; i++) {
             if (c.cellLocal[i]) locals[i] = new Ref(m.alloc(new CellObj(locals[i])));
         }
-        return new Frame(c, f.globals(), f.closure(), -1, locals);
+        return locals;
     }
 
     private static int indexOf(String[] a, String s) {
@@ -492,9 +491,9 @@ public final class Interp {
 
     private static Object call(Machine m, Frame f, Op.CallShape shape) {
         int n = shape.kinds().length;
+        if (shape.simple()) return callPositional(m, f, n);
         Vec<Object> raw = popN(f, n);
         Object fn = f.pop();
-        if (shape.simple()) return invoke(m, fn, asList(raw), null);
         List<Object> pos = new ArrayList<>();
         List<Object> kwv = new ArrayList<>();
         List<String> kwn = new ArrayList<>();
@@ -509,10 +508,21 @@ public final class Interp {
         return invoke(m, fn, pos, kwn.isEmpty() ? null : kwn);
     }
 
-    private static List<Object> asList(Vec<Object> v) {
-        List<Object> l = new ArrayList<>(v.size());
-        for (Object o : v) l.add(o);
-        return l;
+    /**
+     * A call with {@code n} positional arguments on the stack, above the callable: invoked
+     * as {@link #invoke} would, a bound method's self put first into the same argument array.
+     */
+    private static Object callPositional(Machine m, Frame f, int n) {
+        Object fn = f.peek(n);
+        int self = fn instanceof BoundMethod ? 1 : 0;
+        Object[] a = new Object[n + self];
+        for (int i = n - 1; i >= 0; i--) a[self + i] = f.pop();
+        f.pop();
+        if (fn instanceof BoundMethod bm) {
+            a[0] = bm.self();
+            return invoke(m, bm.func(), java.util.Arrays.asList(a), null);
+        }
+        return invoke(m, fn, java.util.Arrays.asList(a), null);
     }
 
     private static Func makeFunction(Machine m, Frame f, FunctionTemplate t) {

@@ -83,14 +83,20 @@ public final class Machine implements Futures {
     }
 
     public Machine(Program program) {
-        this.program = program;
-        this.heap = new ArrayList<>();
-        this.ready = new ArrayList<>();
-        this.timers = new ArrayList<>();
-        this.out = new StringBuilder();
-        this.err = new StringBuilder();
-        this.tasks = new ArrayList<>();
+        this(program, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new StringBuilder(), new StringBuilder(),
+                new ArrayList<>());
         heap.add(null); // id 0 is never used
+    }
+
+    private Machine(Program program, ArrayList<Object> heap, ArrayList<Callback> ready, ArrayList<Timer> timers,
+                    StringBuilder out, StringBuilder err, ArrayList<Integer> tasks) {
+        this.program = program;
+        this.heap = heap;
+        this.ready = ready;
+        this.timers = timers;
+        this.out = out;
+        this.err = err;
+        this.tasks = tasks;
     }
 
     /** The CPython version whose semantics this run follows. */
@@ -100,11 +106,10 @@ public final class Machine implements Futures {
 
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
-        Machine c = new Machine(program);
-        c.heap.clear();
-        c.heap.addAll(heap);
-        c.ready.addAll(ready.subList(readyHead, ready.size()));
-        c.timers.addAll(timers);
+        ArrayList<Object> h = new ArrayList<>(heap.size() + 64); // room for the copy's next allocations
+        h.addAll(heap);
+        Machine c = new Machine(program, h, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
+                new StringBuilder(out), new StringBuilder(err), new ArrayList<>(tasks));
         c.clock = clock;
         c.stopping = stopping;
         c.timerCancelledCount = timerCancelledCount;
@@ -112,10 +117,7 @@ public final class Machine implements Futures {
         c.loopRunning = loopRunning;
         c.taskCounter = taskCounter;
         c.batchLeft = batchLeft;
-        c.out.append(out);
         c.outHash = outHash;
-        c.err.append(err);
-        c.tasks.addAll(tasks);
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
@@ -647,7 +649,7 @@ public final class Machine implements Futures {
             return;
         }
         try {
-            List<Object> args = new ArrayList<>();
+            List<Object> args = new ArrayList<>(cb.args().size());
             for (Object a : cb.args()) args.add(a);
             Interp.callSync(this, fn, args);
         } catch (PyRaise e) {
