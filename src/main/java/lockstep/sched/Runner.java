@@ -120,34 +120,9 @@ public final class Runner {
         this.result = r.result;
     }
 
-    /**
-     * Runs a program from its start, asking {@code chooser} at every choice point. CPython's
-     * own order resumes a copy of {@link #fifoStart}: up to the first choice point every run
-     * of a program is the same.
-     */
+    /** Runs a program from its start, asking {@code chooser} at every choice point. */
     public static Result run(Program p, Chooser chooser, long maxHandles) {
-        Runner first = chooser == Chooser.FIFO ? fifoStart(p, maxHandles) : null;
-        if (first != null) return first.copy().resume(chooser);
         return start(p, maxHandles, chooser.observer()).resume(chooser);
-    }
-
-    /** A FIFO run's state at its first choice point, with the bound it was made with. */
-    private record FifoStart(long maxHandles, Runner runner) {}
-
-    /**
-     * The FIFO run of {@code p} at its first choice point, made once per program and bound and
-     * kept with the program (never resumed itself); null when the run ends or stops before one.
-     */
-    private static Runner fifoStart(Program p, long maxHandles) {
-        if (p.fifoStart instanceof FifoStart s && s.maxHandles() == maxHandles) return s.runner();
-        Runner r = start(p, maxHandles, Observer.NONE);
-        try {
-            if (!r.advance()) return null;
-        } catch (Deadlock | StepLimit | Machine.InstructionLimit | ResourceBound | Cut e) {
-            return null;
-        }
-        p.fifoStart = new FifoStart(maxHandles, r);
-        return r;
     }
 
     /** A run of {@code p} at its start, watched by {@code observer}, to be resumed (and copied at its choice points). */

@@ -88,9 +88,6 @@ public final class Program {
         return b == NO_BUILTIN ? null : b;
     }
 
-    /** What {@code sched.Runner} keeps of this program's runs in CPython's order: their common start, made once and copied. */
-    public volatile Object fifoStart;
-
     /** The machine once the prelude's definitions ran: the same for every run, so made once and copied. */
     private Machine afterPrelude;
 
