@@ -44,7 +44,7 @@ import java.util.concurrent.*;
  * exact search of the same program with the split left out, which visits every reachable
  * state and runs (or covers by a commuted run) every step from it.
  */
-final class SleepSetDfs implements Recorder.Policy {
+final class SleepSetDfs implements DepthFirst {
 
     /** A move: a ready handle ({@code cancelTask < 0}) or the injected cancel of a task. */
     record Move(Machine.Callback handle, boolean inBatch, int cancelTask) {}
@@ -76,7 +76,7 @@ final class SleepSetDfs implements Recorder.Policy {
         int current() { return todo.get(cursor); }
     }
 
-    private static final Footprint TOUCHES_ALL = null;
+    static final Footprint TOUCHES_ALL = null;
 
     /** Thrown by a batch-blind search at the first step after which the batch split matters. */
     static final class BatchMatters extends RuntimeException {
@@ -145,7 +145,7 @@ final class SleepSetDfs implements Recorder.Policy {
     }
 
     /** Stops the helper threads (the search is over). */
-    void close() {
+    @Override public void close() {
         if (helpers != null) helpers.shutdownNow();
     }
 
@@ -155,7 +155,7 @@ final class SleepSetDfs implements Recorder.Policy {
     private long choicePoints;
 
     /** Distinct states visited (with caching), else choice points reached. */
-    long states() { return cache ? visited.size() : choicePoints; }
+    @Override public long states() { return cache ? visited.size() : choicePoints; }
 
     /** Bytes the visited set takes. */
     long visitedBytes() { return visited.bytes(); }
@@ -167,7 +167,7 @@ final class SleepSetDfs implements Recorder.Policy {
     long cacheCuts() { return cacheCuts; }
 
     /** Choice points on the current path that still have moves to explore. */
-    long frontier() {
+    @Override public long frontier() {
         long n = 0;
         for (Node node : stack) n += node.todo.size() - node.cursor - 1;
         return n;
@@ -322,6 +322,15 @@ final class SleepSetDfs implements Recorder.Policy {
     /** The moves of a choice point, one per distinct move, with the decision code of each (batch-blind: no batches). */
     private static void listMoves(Node node, Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
         node.ready = ready;
+        listMoves(node.moves, node.codes, node.ending, m, ready, cancellable, tasks, blind);
+    }
+
+    /**
+     * The moves of a choice point into {@code moves}, one per distinct move, with the decision
+     * code of each and whether it could end the loop iteration (batch-blind: no batches, no end).
+     */
+    static void listMoves(List<Move> moves, List<Integer> codes, List<Boolean> ending, Machine m, int ready, int cancellable,
+                          List<Integer> tasks, boolean blind) {
         int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
         for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;
@@ -329,34 +338,44 @@ final class SleepSetDfs implements Recorder.Policy {
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
             if (!seen.add(mv)) continue;
-            node.moves.add(mv);
-            node.codes.add(i);
-            node.ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
+            moves.add(mv);
+            codes.add(i);
+            ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
         }
         for (int k = 0; k < cancellable; k++) {
-            node.moves.add(new Move(null, false, tasks.get(k)));
-            node.codes.add(ready + k);
-            node.ending.add(!blind && batch - droppable <= 0);
+            moves.add(new Move(null, false, tasks.get(k)));
+            codes.add(ready + k);
+            ending.add(!blind && batch - droppable <= 0);
         }
+    }
+
+    /**
+     * Whether a step is ordered against every move: its footprint is unknown
+     * ({@link #TOUCHES_ALL}), it stops the loop, or it could end the loop iteration.
+     */
+    static boolean touchesAll(Footprint fp, boolean ending) {
+        return fp == TOUCHES_ALL || ending || fp.stopsLoop();
+    }
+
+    /** Whether two steps commute: neither touches everything and neither writes what the other touches. */
+    static boolean independent(Footprint a, boolean aEnding, Footprint b, boolean bEnding) {
+        return !touchesAll(a, aEnding) && !touchesAll(b, bEnding) && !a.conflicts(b);
     }
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
     private Map<Move, Footprint> sleepAfter(Node node) {
         if (!reduce) return Map.of();
-        int cur = node.current();
-        Footprint fp = node.currentFp;
-        if (fp == TOUCHES_ALL || fp.stopsLoop() || node.ending.get(cur)) return Map.of();
         Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(node, node.sleep, fp, next);
-        addIndependent(node, node.done, fp, next);
+        addIndependent(node, node.sleep, next);
+        addIndependent(node, node.done, next);
         return next;
     }
 
-    private static void addIndependent(Node node, Map<Move, Footprint> from, Footprint fp, Map<Move, Footprint> into) {
+    private static void addIndependent(Node node, Map<Move, Footprint> from, Map<Move, Footprint> into) {
+        boolean ending = node.ending.get(node.current());
         for (Map.Entry<Move, Footprint> e : from.entrySet()) {
             int i = node.moves.indexOf(e.getKey());
-            if (i < 0 || node.ending.get(i) || e.getValue() == TOUCHES_ALL || e.getValue().stopsLoop()) continue;
-            if (!e.getValue().conflicts(fp)) into.put(e.getKey(), e.getValue());
+            if (i >= 0 && independent(e.getValue(), node.ending.get(i), node.currentFp, ending)) into.put(e.getKey(), e.getValue());
         }
     }
 
@@ -364,7 +383,7 @@ final class SleepSetDfs implements Recorder.Policy {
      * After run {@code r}: the next run, which resumes a copy of the run at the deepest choice
      * point with a move left and takes that move; null when the search is done.
      */
-    Recorder backtrack(Recorder r) {
+    @Override public Recorder backtrack(Recorder r) {
         while (!stack.isEmpty()) {
             Node node = stack.get(stack.size() - 1);
             node.done.put(node.moves.get(node.current()), node.currentFp);
