@@ -105,11 +105,8 @@ final class SourceDpor implements DepthFirst {
     @Override public long frontier() {
         long n = 0;
         for (Node node : stack) {
-            int i = node.next();
-            while (i >= 0) {
-                if (i != node.current) n++;
-                i = node.backtrack.nextSetBit(i + 1);
-                while (i >= 0 && (node.explored.get(i) || node.asleep(i))) i = node.backtrack.nextSetBit(i + 1);
+            for (int i = node.backtrack.nextSetBit(0); i >= 0; i = node.backtrack.nextSetBit(i + 1)) {
+                if (i != node.current && !node.explored.get(i) && !node.asleep(i)) n++;
             }
         }
         return n;
