@@ -115,6 +115,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
         @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
+        @Option(names = "--dpor-budget", paramLabel = "N", description = "exhaustive: schedules the stateless DPOR search may run before the search with sleep sets and state caching takes over (default 200 without --cancel, 0 with it; 0: never DPOR)") Long dporBudget;
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
         @Option(names = "--threads", paramLabel = "N", description = "exhaustive: N-1 helper threads run moves ahead of the search (default 1: on 2 cores it does not pay yet); the report is the same for any N") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
@@ -131,6 +132,7 @@ public final class Main implements Callable<Integer> {
             }
             if (new OptionCheck().atLeast("--cancel", cancels, 0).atLeast("--max-steps", maxSteps, 1)
                     .atLeast("--depth", depth, 1).atLeast("--max-schedules", maxSchedules, 1).atLeast("--threads", threads, 1)
+                    .atLeast("--dpor-budget", dporBudget, 0)
                     .positive("--time-limit", timeLimit).failed(main.err)) return 2;
             java.util.List<OutcomeComparison.Observed> observed = null;
             if (compareOutcomes != null) {
@@ -146,7 +148,7 @@ public final class Main implements Callable<Integer> {
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
                     !noReduction, !noCache, checkFingerprints,
-                    threads != null ? threads : 1);
+                    threads != null ? threads : 1, true, dporBudget != null ? dporBudget : Explorer.defaultDporBudget(cancels));
             Explorer.Report r = new Explorer(p, o).explore();
             if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;
             if (observed != null) {

@@ -31,7 +31,15 @@ public final class Explorer {
     /** What to explore and within which bounds. */
     public record Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                           double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
-                          boolean checkFingerprints, int threads, boolean batchBlind) {
+                          boolean checkFingerprints, int threads, boolean batchBlind, long dporBudget) {
+        /** DPOR first where it pays ({@link #defaultDporBudget}). */
+        public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
+                       double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
+                       boolean checkFingerprints, int threads, boolean batchBlind) {
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache,
+                    checkFingerprints, threads, batchBlind, defaultDporBudget(cancels));
+        }
+
         /** Batch-blind first (see {@link SleepSetDfs}). */
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut, boolean reduce, boolean cache,
@@ -52,6 +60,26 @@ public final class Explorer {
         }
     }
 
+    /**
+     * The schedules the DPOR search ({@link SourceDpor}) may run before it gives way to the
+     * search with sleep sets and state caching. DPOR wins where tasks are independent (one
+     * trace for {@code model/explore/06} but for the 4! orders of gather's done-callbacks: 24
+     * schedules against 442; five such tasks take 120). Where many orders of dependent steps
+     * reach the same state (a counter every task writes), the state cache wins by far and DPOR
+     * needs thousands of schedules (on the corpus without cancels, 179 of 222 scenarios finish
+     * within 200, 192 within 2,000, and then rarely in fewer than the stateful search): this
+     * budget keeps what a fallback costs to a fraction of a second.
+     */
+    public static final long DPOR_BUDGET = 200;
+
+    /**
+     * DPOR runs first only without injected cancels. With them the search keeps batches
+     * (see {@link #withBatchesIfNeeded}), and the end of each loop iteration is ordered against
+     * every step: a stateless search then tells apart every place where an iteration ended
+     * (over 10^6 schedules for {@code model/explore/06 --cancel 1}), which only a state cache merges.
+     */
+    public static long defaultDporBudget(int cancels) { return cancels == 0 ? DPOR_BUDGET : 0; }
+
     /** One distinct outcome: what the run printed and how it ended. */
     public record Outcome(String stdout, int exit, long count, String schedule) {}
 
@@ -62,9 +90,14 @@ public final class Explorer {
      */
     public record Violation(String kind, String message, String schedule, long count, String cause) {}
 
-    /** What an exploration found; {@code bounds}: the schedules cut at {@code --max-steps}, by where they were cut. */
+    /**
+     * What an exploration found; {@code bounds}: the schedules cut at {@code --max-steps}, by where they were cut;
+     * {@code reduction}: the exhaustive search that made the report ({@code dpor}, {@code sleep-sets} or {@code none};
+     * null for the other strategies).
+     */
     public record Report(String strategy, boolean complete, String bound, long schedules, long states, long steps,
-                         List<Outcome> outcomes, List<Violation> violations, Visited visited, List<Violation> bounds) {}
+                         List<Outcome> outcomes, List<Violation> violations, Visited visited, List<Violation> bounds,
+                         String reduction) {}
 
     /**
      * The visited set of an exhaustive search with state caching: its size in bytes, and the
@@ -128,7 +161,8 @@ public final class Explorer {
             this.schedule = List.copyOf(schedule);
         }
     }
-    private SleepSetDfs dfs;
+    private DepthFirst dfs;
+    private String reduction;
     private long schedules;
     private long steps;
     private String bound;
@@ -163,9 +197,9 @@ public final class Explorer {
             outOfMemory();
         }
         long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
-        Visited visited = opt.strategy() == Strategy.EXHAUSTIVE && opt.cache()
-                ? new Visited(dfs.states(), dfs.visitedBytes(), dfs.collisionProbability(),
-                        opt.checkFingerprints() ? dfs.collisions() : null) : null;
+        Visited visited = dfs instanceof SleepSetDfs s && opt.cache()
+                ? new Visited(s.states(), s.visitedBytes(), s.collisionProbability(), opt.checkFingerprints() ? s.collisions() : null)
+                : null;
         dfs = null;
         List<Outcome> outs = new ArrayList<>();
         outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
@@ -178,43 +212,72 @@ public final class Explorer {
         List<Violation> bs = new ArrayList<>();
         bounds.forEach((cause, v) -> bs.add(new Violation("bound", v.text, Schedule.format(Shrinker.trimmed(v.schedule)), v.count, cause)));
         return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs,
-                vs, visited, bs);
+                vs, visited, bs, reduction);
     }
 
     // ------------------------------------------------------------------ strategies
 
     /**
-     * The exhaustive search: batch-blind first (see {@link SleepSetDfs}, unless the options say
-     * otherwise); if the split of the ready queue into batches turns out to matter, everything
-     * found is dropped and the search starts again with batches.
+     * The exhaustive search. With reduction and without a goal, {@link SourceDpor} first,
+     * within {@link Options#dporBudget} schedules (and {@code --max-schedules}); if it has not
+     * finished by then, what it found is dropped and the search with sleep sets and state
+     * caching ({@link SleepSetDfs}) runs instead. Both are complete, so they find the same
+     * outcomes and violations; which one reports depends only on the schedule count, never on
+     * time or threads.
      */
     private void exhaustive() {
+        if (opt.reduce() && goal == null && opt.dporBudget() > 0) {
+            reduction = "dpor";
+            if (withBatchesIfNeeded(blind -> new SourceDpor(blind, this::checkTime), Math.min(opt.dporBudget(), opt.maxSchedules()))) return;
+            if (opt.progress()) opt.progressOut().println("explore: DPOR did not finish within " + schedules
+                    + " schedules: searching again with sleep sets and state caching");
+            forget();
+        }
+        reduction = opt.reduce() ? "sleep-sets" : "none";
+        withBatchesIfNeeded(blind -> new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(),
+                goal == null ? opt.threads() : 1, blind, goal, this::checkTime), Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs a search batch-blind first (see {@link SleepSetDfs}, unless the options say
+     * otherwise); if the split of the ready queue into batches turns out to matter, everything
+     * found is dropped and the search starts again with batches. False when it stopped at
+     * {@code budget} schedules, unfinished.
+     */
+    private boolean withBatchesIfNeeded(java.util.function.Function<Boolean, DepthFirst> search, long budget) {
         try {
-            search(opt.batchBlind());
+            return search(search.apply(opt.batchBlind()), budget);
         } catch (SleepSetDfs.BatchMatters e) {
             if (opt.progress()) opt.progressOut().println("explore: where loop iterations end matters here (found after " + schedules
                     + " schedules): searching again with batches");
-            outcomes.clear();
-            violations.clear();
-            schedules = 0;
-            steps = 0;
-            bound = null;
-            search(false);
+            forget();
+            return search(search.apply(false), budget);
         }
     }
 
-    private void search(boolean batchBlind) {
-        dfs = new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), goal == null ? opt.threads() : 1, batchBlind,
-                goal, this::checkTime);
+    /** Drops what a search found, before another starts. */
+    private void forget() {
+        outcomes.clear();
+        violations.clear();
+        bounds.clear();
+        schedules = 0;
+        steps = 0;
+        bound = null;
+    }
+
+    /** Runs the depth-first search {@code d} to its end or a bound; false when it stopped at {@code budget} schedules. */
+    private boolean search(DepthFirst d, long budget) {
+        dfs = d;
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
         next.runner = Runner.start(program, opt.maxSteps(), new Monitors());
         try {
             while (true) {
-                if (outOfBudget()) return;
+                if (schedules >= budget) return false;
+                if (outOfBudget()) return true;
                 Recorder r = run(next);
-                if (r == null) return;
+                if (r == null) return true;
                 next = dfs.backtrack(r);
-                if (next == null) return;
+                if (next == null) return true;
             }
         } finally {
             dfs.close();

@@ -28,6 +28,7 @@ public final class ReportWriter {
             g.writeStartObject();
             g.writeStringField("file", file);
             g.writeStringField("strategy", r.strategy());
+            if (r.reduction() != null) g.writeStringField("reduction", r.reduction());
             g.writeBooleanField("complete", r.complete());
             g.writeNumberField("schedules", r.schedules());
             g.writeNumberField("states", r.states());
@@ -77,6 +78,7 @@ public final class ReportWriter {
         StringBuilder sb = new StringBuilder();
         sb.append("file: ").append(file).append('\n');
         sb.append("strategy: ").append(r.strategy()).append('\n');
+        if (r.reduction() != null) sb.append("reduction: ").append(r.reduction()).append('\n');
         sb.append("complete: ").append(r.complete() ? "yes (every schedule covered, up to state equivalence)"
                 : "no (stopped at " + r.bound() + ")").append('\n');
         sb.append("schedules: ").append(r.schedules()).append(", states: ").append(r.states())

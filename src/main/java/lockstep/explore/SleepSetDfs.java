@@ -29,7 +29,7 @@ import java.util.concurrent.*;
  * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
  * then but awake now are explored (and the cache keeps the intersection).
  * <p>
- * <b>Batch-blind search</b> (the first the {@link Explorer} tries).
+ * <b>Batch-blind search</b> (used only without injected cancels, see {@link Explorer}).
  * Where an iteration ends matters only while a handle is ready
  * and the loop is stopping or a timer is already due ({@link Machine#batchMatters}); in
  * most programs that never happens. A batch-blind search takes the chance: it names moves
@@ -42,11 +42,11 @@ import java.util.concurrent.*;
  * due timers join the queue, the monitors judge the quiescent state — changes what an
  * injected cancel taken before or after it does. Whether a move leaves nothing ready depends
  * on the other handles, so a move asleep since a state where another handle was ready wakes
- * up where it is the last one ({@link #addIndependent}). The check cannot miss such a step: up to it, the blind search is an
+ * up where it is alone ({@link #listMoves}). The check cannot miss such a step: up to it, the blind search is an
  * exact search of the same program with the split left out, which visits every reachable
  * state and runs (or covers by a commuted run) every step from it.
  */
-final class SleepSetDfs implements Recorder.Policy {
+final class SleepSetDfs implements DepthFirst {
 
     /** A move: a ready handle ({@code cancelTask < 0}) or the injected cancel of a task. */
     record Move(Machine.Callback handle, boolean inBatch, int cancelTask) {}
@@ -57,10 +57,8 @@ final class SleepSetDfs implements Recorder.Policy {
         final List<Integer> codes = new ArrayList<>();
         /** Whether the move could end the loop iteration (then it is dependent on every move). */
         final List<Boolean> ending = new ArrayList<>();
-        /** Whether the move is a live ready handle (not a cancel, not a cancelled handle). */
-        final List<Boolean> live = new ArrayList<>();
-        /** How many live handles the ready queue holds. */
-        int liveReady;
+        /** Whether the move is alone: no other live handle is ready (batch-blind only, see {@link #listMoves}). */
+        final List<Boolean> alone = new ArrayList<>();
         /** The moves this visit explores, in order; the others are asleep or were explored by an earlier visit. */
         final List<Integer> todo = new ArrayList<>();
         final Map<Move, Footprint> sleep;
@@ -82,7 +80,7 @@ final class SleepSetDfs implements Recorder.Policy {
         int current() { return todo.get(cursor); }
     }
 
-    private static final Footprint TOUCHES_ALL = null;
+    static final Footprint TOUCHES_ALL = null;
 
     /** Thrown by a batch-blind search at the first step after which the batch split matters. */
     static final class BatchMatters extends RuntimeException {
@@ -151,7 +149,7 @@ final class SleepSetDfs implements Recorder.Policy {
     }
 
     /** Stops the helper threads (the search is over). */
-    void close() {
+    @Override public void close() {
         if (helpers != null) helpers.shutdownNow();
     }
 
@@ -161,7 +159,7 @@ final class SleepSetDfs implements Recorder.Policy {
     private long choicePoints;
 
     /** Distinct states visited (with caching), else choice points reached. */
-    long states() { return cache ? visited.size() : choicePoints; }
+    @Override public long states() { return cache ? visited.size() : choicePoints; }
 
     /** Bytes the visited set takes. */
     long visitedBytes() { return visited.bytes(); }
@@ -173,7 +171,7 @@ final class SleepSetDfs implements Recorder.Policy {
     long cacheCuts() { return cacheCuts; }
 
     /** Choice points on the current path that still have moves to explore. */
-    long frontier() {
+    @Override public long frontier() {
         long n = 0;
         for (Node node : stack) n += node.todo.size() - node.cursor - 1;
         return n;
@@ -328,61 +326,86 @@ final class SleepSetDfs implements Recorder.Policy {
     /** The moves of a choice point, one per distinct move, with the decision code of each (batch-blind: no batches). */
     private static void listMoves(Node node, Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
         node.ready = ready;
+        listMoves(node.moves, node.codes, node.ending, node.alone, m, ready, cancellable, tasks, blind);
+    }
+
+    /**
+     * The moves of a choice point into {@code moves}, one per distinct move, with the decision
+     * code of each, whether it could end the loop iteration (batch-blind: no batches, no end),
+     * and whether it is alone: in a batch-blind search, no other live handle is ready.
+     */
+    static void listMoves(List<Move> moves, List<Integer> codes, List<Boolean> ending, List<Boolean> alone, Machine m, int ready,
+                          int cancellable, List<Integer> tasks, boolean blind) {
         int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
         for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;
+        int live = 0;
+        for (int i = 0; i < ready; i++) if (m.readyLive(i)) live++;
         Set<Move> seen = new HashSet<>();
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
-            boolean live = m.readyLive(i);
-            if (live) node.liveReady++;
             if (!seen.add(mv)) continue;
-            node.live.add(live);
-            node.moves.add(mv);
-            node.codes.add(i);
-            node.ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
+            moves.add(mv);
+            codes.add(i);
+            ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
+            alone.add(blind && live - (m.readyLive(i) ? 1 : 0) == 0);
         }
         for (int k = 0; k < cancellable; k++) {
-            node.moves.add(new Move(null, false, tasks.get(k)));
-            node.live.add(false);
-            node.codes.add(ready + k);
-            node.ending.add(!blind && batch - droppable <= 0);
+            moves.add(new Move(null, false, tasks.get(k)));
+            codes.add(ready + k);
+            ending.add(!blind && batch - droppable <= 0);
+            alone.add(blind && live == 0);
         }
+    }
+
+    /**
+     * Whether a step is ordered against every move: its footprint is unknown
+     * ({@link #TOUCHES_ALL}), it stops the loop, or it could end the loop iteration.
+     */
+    static boolean touchesAll(Footprint fp, boolean ending) {
+        return fp == TOUCHES_ALL || ending || fp.stopsLoop();
+    }
+
+    /** Whether two steps commute: neither touches everything and neither writes what the other touches. */
+    static boolean independent(Footprint a, boolean aEnding, Footprint b, boolean bEnding) {
+        return !touchesAll(a, aEnding) && !touchesAll(b, bEnding) && !a.conflicts(b);
     }
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
     private Map<Move, Footprint> sleepAfter(Node node) {
         if (!reduce) return Map.of();
-        int cur = node.current();
-        Footprint fp = node.currentFp;
-        if (fp == TOUCHES_ALL || fp.stopsLoop() || node.ending.get(cur)) return Map.of();
         Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(node, node.sleep, fp, next, batchBlind);
-        addIndependent(node, node.done, fp, next, batchBlind);
+        addIndependent(node, node.sleep, next);
+        addIndependent(node, node.done, next);
         return next;
     }
 
-    /**
-     * Adds to {@code into} the moves of {@code from} that stay asleep after a move with
-     * footprint {@code fp}. In a batch-blind search a move that would leave nothing live
-     * ready here touches everything ({@link #endOfStep}), even if it did not where its
-     * footprint was recorded (another handle was still ready there): it wakes up.
-     */
-    private static void addIndependent(Node node, Map<Move, Footprint> from, Footprint fp, Map<Move, Footprint> into,
-                                       boolean blind) {
+    private static void addIndependent(Node node, Map<Move, Footprint> from, Map<Move, Footprint> into) {
+        boolean ending = node.ending.get(node.current());
         for (Map.Entry<Move, Footprint> e : from.entrySet()) {
             int i = node.moves.indexOf(e.getKey());
-            if (i < 0 || node.ending.get(i) || e.getValue() == TOUCHES_ALL || e.getValue().stopsLoop()) continue;
-            if (blind && node.liveReady - (node.live.get(i) ? 1 : 0) == 0) continue;
-            if (!e.getValue().conflicts(fp)) into.put(e.getKey(), e.getValue());
+            if (i < 0) continue;
+            boolean touchesAll = touchesAllHere(node.ending.get(i), node.alone.get(i), from == node.sleep);
+            if (independent(e.getValue(), touchesAll, node.currentFp, ending)) into.put(e.getKey(), e.getValue());
         }
+    }
+
+    /**
+     * Whether a move asleep or done at a choice point must be taken as touching everything
+     * there, whatever its footprint: it could end the loop iteration, or it is asleep (its
+     * footprint was recorded at an earlier choice point, where another handle was still ready)
+     * and is alone here: run now, it would leave nothing ready ({@link #endOfStep}). A move
+     * done here had its footprint recorded here.
+     */
+    static boolean touchesAllHere(boolean ending, boolean alone, boolean asleep) {
+        return ending || asleep && alone;
     }
 
     /**
      * After run {@code r}: the next run, which resumes a copy of the run at the deepest choice
      * point with a move left and takes that move; null when the search is done.
      */
-    Recorder backtrack(Recorder r) {
+    @Override public Recorder backtrack(Recorder r) {
         while (!stack.isEmpty()) {
             Node node = stack.get(stack.size() - 1);
             node.done.put(node.moves.get(node.current()), node.currentFp);

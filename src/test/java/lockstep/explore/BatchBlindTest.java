@@ -35,7 +35,7 @@ class BatchBlindTest {
         Program p = Program.compile(f.toString(), Files.readString(f));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Explorer.Report r = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, 1_000_000, 10_000,
-                120, true, new PrintStream(progress, true, StandardCharsets.UTF_8), true, true, false, 1, batchBlind)).explore();
+                120, true, new PrintStream(progress, true, StandardCharsets.UTF_8), true, true, false, 1, batchBlind, 0)).explore();
         assertTrue(r.complete(), name + " did not finish: " + r.bound());
         return new Run(r, progress.toString(StandardCharsets.UTF_8));
     }

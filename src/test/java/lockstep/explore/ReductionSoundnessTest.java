@@ -18,11 +18,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Neither partial-order reduction nor state caching may lose anything. On every sampled
- * corpus scenario, exhaustive search with sleep sets finds the same outcomes and the same
- * violations as without them, and never visits more states or runs more schedules; on
- * small scenarios, search with the fingerprint cache finds the same as search without any
- * cache. Every case must finish both ways: a case that hits a bound fails the test, except
- * the few listed in {@link #TOO_LARGE}, which are not run at all.
+ * corpus scenario, exhaustive search with sleep sets and state caching finds the same
+ * outcomes and the same violations as without reduction, and never visits more states or
+ * runs more schedules; so does the DPOR search ({@link SourceDpor}, forced, with or without
+ * injected cancels, within {@link #DPOR_BUDGET} schedules); on small scenarios, search with
+ * the fingerprint cache finds the same as search without any cache. Every case must finish
+ * every way: a case that hits a bound fails the test, except the few listed in
+ * {@link #TOO_LARGE}, which are not run at all, and those of {@link #DPOR_TOO_LARGE}, which
+ * are not run with DPOR.
  */
 class ReductionSoundnessTest {
 
@@ -37,6 +40,20 @@ class ReductionSoundnessTest {
             "177_barrier_test_reset_barrier_while_tasks_draining.py --cancel 0",
             "179_barrier_test_abort_barrier_when_tasks_half_draining_half_blocking.py --cancel 0",
             "181_barrier_test_abort_barrier_when_exception_then_resetting.py --cancel 0");
+
+    /** The schedules a forced DPOR search may take here. */
+    static final long DPOR_BUDGET = 5_000;
+
+    /** Cases whose DPOR search needs more than {@link #DPOR_BUDGET} schedules (those of {@link #TOO_LARGE} aside). */
+    static final Set<String> DPOR_TOO_LARGE = Set.of(
+            "02_lock_three_tasks.py --cancel 1", "04_event_three_waiters.py --cancel 1", "05_semaphore_four_tasks.py --cancel 0",
+            "05_semaphore_four_tasks.py --cancel 1", "06_four_independent_tasks.py --cancel 1", "065_condition_notify_one_fifo.py --cancel 0",
+            "087_condition_test_notify.py --cancel 0", "106_semaphore_fifo_wakeup.py --cancel 0",
+            "121_semaphore_test_acquire_cancel_before_awoken.py --cancel 0", "167_barrier_test_filling_tasks_wait_twice.py --cancel 0",
+            "169_barrier_test_draining_state.py --cancel 0", "173_barrier_test_reset_barrier_while_tasks_waiting.py --cancel 0",
+            "238_call_soon_fifo.py --cancel 0", "240_call_later_same_time_computed_order.py --cancel 0",
+            "273_clock_sleep_equal_deadlines_computed_order.py --cancel 0", "295_values_generator_expressions.py --cancel 0",
+            "067_condition_notify_all.py --cancel 1", "143_barrier_repr_draining.py --cancel 1", "gen_0100.py --cancel 0");
 
     @TestFactory
     Stream<DynamicTest> sameOutcomesWithAndWithoutReduction() throws IOException {
@@ -64,12 +81,16 @@ class ReductionSoundnessTest {
         return tests.stream();
     }
 
-    /** Compares the default search with one without reduction ({@code byReduction}) or without cache. */
+    /**
+     * Compares the search with sleep sets and state caching with one without reduction
+     * ({@code byReduction}, and then the DPOR search with both) or without cache.
+     */
     private static DynamicTest test(Path f, int cancels, boolean byReduction) {
-        return DynamicTest.dynamicTest(f.getFileName() + " --cancel " + cancels, () -> {
+        String name = f.getFileName() + " --cancel " + cancels;
+        return DynamicTest.dynamicTest(name, () -> {
             Program p = Program.compile(f.toString(), lockstep.lang.InputFile.readSource(f));
-            Explorer.Report with = explore(p, cancels, true, true);
-            Explorer.Report without = byReduction ? explore(p, cancels, false, true) : explore(p, cancels, true, false);
+            Explorer.Report with = explore(p, cancels, true, true, 0);
+            Explorer.Report without = byReduction ? explore(p, cancels, false, true, 0) : explore(p, cancels, true, false, 0);
             assertTrue(with.complete(), "the default search did not finish: " + with.bound());
             assertTrue(without.complete(), "the search without " + (byReduction ? "reduction" : "cache") + " did not finish: "
                     + without.bound());
@@ -78,6 +99,13 @@ class ReductionSoundnessTest {
             if (byReduction) {
                 assertTrue(with.states() <= without.states(), "reduction visited more states");
                 assertTrue(with.schedules() <= without.schedules(), "reduction explored more schedules");
+                if (!DPOR_TOO_LARGE.contains(name)) {
+                    Explorer.Report dpor = explore(p, cancels, true, true, DPOR_BUDGET);
+                    assertEquals("dpor", dpor.reduction(), "the DPOR search did not finish within " + DPOR_BUDGET + " schedules");
+                    assertTrue(dpor.complete(), "the DPOR search did not finish: " + dpor.bound());
+                    assertEquals(outcomes(without), outcomes(dpor), "outcomes of DPOR");
+                    assertEquals(violations(without), violations(dpor), "violations of DPOR");
+                }
             }
         });
     }
@@ -91,9 +119,10 @@ class ReductionSoundnessTest {
         }
     }
 
-    static Explorer.Report explore(Program p, int cancels, boolean reduce, boolean cache) {
+    /** An exhaustive search, DPOR first within {@code dporBudget} schedules (0: not at all). */
+    static Explorer.Report explore(Program p, int cancels, boolean reduce, boolean cache, long dporBudget) {
         return new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, MAX_SCHEDULES, 2000,
-                120, false, System.err, reduce, cache)).explore();
+                120, false, System.err, reduce, cache, false, 1, true, dporBudget)).explore();
     }
 
     static Set<String> outcomes(Explorer.Report r) {
