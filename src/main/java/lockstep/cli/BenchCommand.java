@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code FILE:K} compiled, or null (with the reason on stderr). */
     private Bench.ThreadsCase threadsCase(String spec) {
         int colon = spec.lastIndexOf(':');
-        if (colon < 0 || !spec.substring(colon + 1).matches("\\d{1,3}")) {
+        if (colon <= 0 || !spec.substring(colon + 1).matches("\\d{1,3}")) {
             err.println("lockstep: --threads-case must be FILE:K (K the cancel bound, e.g. model/" + Bench.DEFAULT_THREADS_CASE + "), not: " + spec);
             return null;
         }
