@@ -339,8 +339,9 @@ final class SleepSetDfs implements DepthFirst {
         int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
         for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;
+        boolean[] isLive = new boolean[ready];
         int live = 0;
-        for (int i = 0; i < ready; i++) if (m.readyLive(i)) live++;
+        for (int i = 0; i < ready; i++) if (isLive[i] = m.readyLive(i)) live++;
         Set<Move> seen = new HashSet<>();
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
@@ -348,7 +349,7 @@ final class SleepSetDfs implements DepthFirst {
             moves.add(mv);
             codes.add(i);
             ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
-            alone.add(blind && live - (m.readyLive(i) ? 1 : 0) == 0);
+            alone.add(blind && live - (isLive[i] ? 1 : 0) == 0);
         }
         for (int k = 0; k < cancellable; k++) {
             moves.add(new Move(null, false, tasks.get(k)));
@@ -374,19 +375,29 @@ final class SleepSetDfs implements DepthFirst {
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
     private Map<Move, Footprint> sleepAfter(Node node) {
         if (!reduce) return Map.of();
+        return sleepAfter(node.moves, node.ending, node.alone, node.sleep, node.done, node.current(), node.currentFp);
+    }
+
+    /**
+     * The sleep set after move {@code current} (footprint {@code fp}) of a choice point whose
+     * moves were listed by {@link #listMoves}: the moves asleep or done there that are
+     * independent of it. Both searches put moves to sleep by this rule.
+     */
+    static Map<Move, Footprint> sleepAfter(List<Move> moves, List<Boolean> ending, List<Boolean> alone, Map<Move, Footprint> sleep,
+                                           Map<Move, Footprint> done, int current, Footprint fp) {
         Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(node, node.sleep, next);
-        addIndependent(node, node.done, next);
+        addIndependent(moves, ending, alone, sleep, true, ending.get(current), fp, next);
+        addIndependent(moves, ending, alone, done, false, ending.get(current), fp, next);
         return next;
     }
 
-    private static void addIndependent(Node node, Map<Move, Footprint> from, Map<Move, Footprint> into) {
-        boolean ending = node.ending.get(node.current());
+    private static void addIndependent(List<Move> moves, List<Boolean> ending, List<Boolean> alone, Map<Move, Footprint> from,
+                                       boolean asleep, boolean currentEnding, Footprint fp, Map<Move, Footprint> into) {
         for (Map.Entry<Move, Footprint> e : from.entrySet()) {
-            int i = node.moves.indexOf(e.getKey());
+            int i = moves.indexOf(e.getKey());
             if (i < 0) continue;
-            boolean touchesAll = touchesAllHere(node.ending.get(i), node.alone.get(i), from == node.sleep);
-            if (independent(e.getValue(), touchesAll, node.currentFp, ending)) into.put(e.getKey(), e.getValue());
+            boolean touchesAll = touchesAllHere(ending.get(i), alone.get(i), asleep);
+            if (independent(e.getValue(), touchesAll, fp, currentEnding)) into.put(e.getKey(), e.getValue());
         }
     }
 
@@ -397,7 +408,7 @@ final class SleepSetDfs implements DepthFirst {
      * and is alone here: run now, it would leave nothing ready ({@link #endOfStep}). A move
      * done here had its footprint recorded here.
      */
-    static boolean touchesAllHere(boolean ending, boolean alone, boolean asleep) {
+    private static boolean touchesAllHere(boolean ending, boolean alone, boolean asleep) {
         return ending || asleep && alone;
     }
 

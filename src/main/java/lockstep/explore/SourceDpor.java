@@ -169,20 +169,7 @@ final class SourceDpor implements DepthFirst {
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
     private static Map<Move, Footprint> sleepAfter(Node node) {
-        Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(node, node.sleep, next);
-        addIndependent(node, node.done, next);
-        return next;
-    }
-
-    private static void addIndependent(Node node, Map<Move, Footprint> from, Map<Move, Footprint> into) {
-        boolean ending = node.ending.get(node.current);
-        for (Map.Entry<Move, Footprint> e : from.entrySet()) {
-            int i = node.moves.indexOf(e.getKey());
-            if (i < 0) continue;
-            boolean touchesAll = SleepSetDfs.touchesAllHere(node.ending.get(i), node.alone.get(i), from == node.sleep);
-            if (SleepSetDfs.independent(e.getValue(), touchesAll, node.fp, ending)) into.put(e.getKey(), e.getValue());
-        }
+        return SleepSetDfs.sleepAfter(node.moves, node.ending, node.alone, node.sleep, node.done, node.current, node.fp);
     }
 
     // ------------------------------------------------------------------ races
