@@ -41,26 +41,34 @@ final class Measure {
      * returned, minus the same before the Explorer was made, divided by the states counted.
      */
     static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules) {
-        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, Math.min(1, seconds))).explore();
+        return search(p, cancels, maxSteps, seconds, warmupSchedules, 1).exhaustive();
+    }
+
+    /** An exhaustive search's figures, and its report (null when it ran out of memory). */
+    private record Search(Exhaustive exhaustive, Explorer.Report report) {}
+
+    /** {@link #exhaustive} with {@code threads} threads (the warm-up search too). */
+    private static Search search(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, int threads) {
+        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, Math.min(1, seconds), threads)).explore();
         long before = usedAfterGc();
         long t0 = System.nanoTime();
         try {
-            Explorer explorer = new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds));
+            Explorer explorer = new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, threads));
             Explorer.Report r = explorer.explore();
             double s = elapsed(t0);
             long retained = usedAfterGc() - before;
             Reference.reachabilityFence(explorer);
             Double perState = r.visited() != null ? Double.valueOf(r.visited().bytesPerState())
                     : r.states() > 0 ? Math.max(0, retained) / (double) r.states() : null;
-            return new Exhaustive(r.schedules(), r.states(), s, perState, r.complete() ? "yes" : "no (" + r.bound() + ")");
+            return new Search(new Exhaustive(r.schedules(), r.states(), s, perState, r.complete() ? "yes" : "no (" + r.bound() + ")"), r);
         } catch (OutOfMemoryError e) {
             double s = elapsed(t0);
             usedAfterGc();
-            return new Exhaustive(null, null, s, null, "no (out of memory)");
+            return new Search(new Exhaustive(null, null, s, null, "no (out of memory)"), null);
         }
     }
 
-    /** One exhaustive search with {@code threads} threads, and the JSON report it gave. */
+    /** One exhaustive search with {@code threads} threads, and the JSON report it gave (null: out of memory). */
     record Threaded(int threads, Exhaustive search, String json) {}
 
     /**
@@ -72,20 +80,10 @@ final class Measure {
                                   List<Integer> counts) {
         List<Threaded> out = new ArrayList<>();
         for (int n : counts) {
-            new Explorer(p, options(cancels, warmupSchedules, maxSteps, Math.min(1, seconds), n)).explore();
-            long t0 = System.nanoTime();
-            Explorer.Report r = new Explorer(p, options(cancels, Long.MAX_VALUE, maxSteps, seconds, n)).explore();
-            double s = elapsed(t0);
-            Double perState = r.visited() == null ? null : r.visited().bytesPerState();
-            out.add(new Threaded(n, new Exhaustive(r.schedules(), r.states(), s, perState,
-                    r.complete() ? "yes" : "no (" + r.bound() + ")"), ReportWriter.json(file, r)));
+            Search s = search(p, cancels, maxSteps, seconds, warmupSchedules, n);
+            out.add(new Threaded(n, s.exhaustive(), s.report() == null ? null : ReportWriter.json(file, s.report())));
         }
         return out;
-    }
-
-    private static Explorer.Options options(int cancels, long maxSchedules, int maxSteps, double seconds, int threads) {
-        return new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, maxSchedules, maxSteps, seconds, false, System.err,
-                true, true, false, threads);
     }
 
     /**
@@ -120,7 +118,12 @@ final class Measure {
 
     private static Explorer.Options options(Explorer.Strategy s, long seed, int cancels, long maxSchedules, int maxSteps,
                                             double seconds) {
-        return new Explorer.Options(s, seed, 3, cancels, maxSchedules, maxSteps, seconds, false, System.err);
+        return options(s, seed, cancels, maxSchedules, maxSteps, seconds, 1);
+    }
+
+    private static Explorer.Options options(Explorer.Strategy s, long seed, int cancels, long maxSchedules, int maxSteps,
+                                            double seconds, int threads) {
+        return new Explorer.Options(s, seed, 3, cancels, maxSchedules, maxSteps, seconds, false, System.err, true, true, false, threads);
     }
 
     /** The used heap after full collections, the least of a few (a collection may leave some garbage). */

@@ -134,7 +134,7 @@ final class Table {
             cells.add(new String[]{Integer.toString(t.threads()), count(e.schedules()), count(e.states()),
                     String.format(Locale.ROOT, "%.2f", e.seconds()), rate(e.statesPerSecond()),
                     speedUp(one.search(), e), e.complete(),
-                    t.json().equals(one.json()) ? "same JSON" : "DIFFERENT"});
+                    t.json() == null || one.json() == null ? "—" : t.json().equals(one.json()) ? "same JSON" : "DIFFERENT"});
         }
         boolean[] number = {true, true, true, true, true, true, false, false};
         if (md) {
