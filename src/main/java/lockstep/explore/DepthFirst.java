@@ -18,6 +18,6 @@ interface DepthFirst extends Recorder.Policy {
     /** Choice points on the current path that still have moves to explore. */
     long frontier();
 
-    /** The search is over: helper threads stop. */
+    /** The search is over. */
     default void close() {}
 }

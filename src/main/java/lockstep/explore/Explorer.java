@@ -196,11 +196,15 @@ public final class Explorer {
         } catch (OutOfMemoryError e) {
             outOfMemory();
         }
-        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
-        Visited visited = dfs instanceof SleepSetDfs s && opt.cache()
+        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : stateful != null ? stateful.states() : dfs.states();
+        Visited visited = stateful != null
+                ? new Visited(stateful.states(), stateful.visitedBytes(), stateful.collisionProbability(),
+                        opt.checkFingerprints() ? stateful.collisions() : null)
+                : dfs instanceof SleepSetDfs s && opt.cache()
                 ? new Visited(s.states(), s.visitedBytes(), s.collisionProbability(), opt.checkFingerprints() ? s.collisions() : null)
                 : null;
         dfs = null;
+        stateful = null;
         List<Outcome> outs = new ArrayList<>();
         outcomes.forEach((k, o) -> outs.add(new Outcome(o.text, (Integer) k.get(1), o.count, Schedule.format(o.schedule))));
         List<Violation> vs = new ArrayList<>();
@@ -234,8 +238,12 @@ public final class Explorer {
             forget();
         }
         reduction = opt.reduce() ? "sleep-sets" : "none";
-        withBatchesIfNeeded(blind -> new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(),
-                goal == null ? opt.threads() : 1, blind, goal, this::checkTime), Long.MAX_VALUE);
+        if (goal == null && opt.cache()) {
+            withBatchesIfNeeded(this::stateful);
+            return;
+        }
+        withBatchesIfNeeded(blind -> search(new SleepSetDfs(opt.reduce(), opt.cache(), opt.checkFingerprints(), blind, goal,
+                this::checkTime), Long.MAX_VALUE));
     }
 
     /**
@@ -245,15 +253,55 @@ public final class Explorer {
      * {@code budget} schedules, unfinished.
      */
     private boolean withBatchesIfNeeded(java.util.function.Function<Boolean, DepthFirst> search, long budget) {
+        return withBatchesIfNeeded(blind -> search(search.apply(blind), budget));
+    }
+
+    /** As above, for a search given whether it is batch-blind: whether it finished. */
+    private boolean withBatchesIfNeeded(java.util.function.Predicate<Boolean> search) {
         try {
-            return search(search.apply(opt.batchBlind()), budget);
+            return search.test(opt.batchBlind());
         } catch (SleepSetDfs.BatchMatters e) {
             if (opt.progress()) opt.progressOut().println("explore: where loop iterations end matters here (found after " + schedules
                     + " schedules): searching again with batches");
             forget();
-            return search(search.apply(false), budget);
+            return search.test(false);
         }
     }
+
+    /** The search with state caching on every core ({@link StatefulSearch}): whether it finished. */
+    private boolean stateful(boolean blind) {
+        StatefulSearch.Sink sink = new StatefulSearch.Sink() {
+            @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) {
+                record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()));
+            }
+
+            @Override public boolean leaf(Runner.Result res, Machine m, StatefulSearch.Trail trail) {
+                schedules++;
+                if (res != null) ended(res, m, trail::toList);
+                progress();
+                if (schedules < opt.maxSchedules()) return true;
+                bound = "max-schedules";
+                return false;
+            }
+
+            @Override public void steps(long n) { steps += n; }
+
+            @Override public void tick() { checkTime(); }
+        };
+        try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), opt.threads(), blind, opt.cancels(), sink)) {
+            stateful = search;
+            return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
+        } catch (TimeUp t) {
+            bound = "time-limit";
+            return false;
+        } catch (MemoryLow l) {
+            outOfMemory();
+            return false;
+        }
+    }
+
+    /** The search with state caching, while it runs or after (its figures for the report). */
+    private StatefulSearch stateful;
 
     /** Drops what a search found, before another starts. */
     private void forget() {
@@ -363,19 +411,24 @@ public final class Explorer {
             return null;
         }
         for (Found f : r.found) record(violations, f);
-        if (!res.cut()) {
-            if (res.exit() == 4) {
-                bound = "max-steps";
-                record(bounds, cutAt(r.runner.machine(), lastLine(res.stderr()), r.taken));
-            } else {
-                List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
-                outcomes.computeIfAbsent(key, k -> new Seen(res.stdout(), r.taken)).count++;
-                Found end = ending(res, r.taken);
-                if (end != null) record(violations, end);
-            }
-        }
+        ended(res, r.runner.machine(), () -> r.taken);
         progress();
         return r;
+    }
+
+    /** A run ended ({@code res}; nothing when it was cut) after {@code schedule}: its outcome, and its end as a violation or a bound. */
+    private void ended(Runner.Result res, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
+        if (res.cut()) return;
+        if (res.exit() == 4) {
+            bound = "max-steps";
+            record(bounds, cutAt(m, lastLine(res.stderr()), schedule.get()));
+            return;
+        }
+        List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
+        Seen seen = outcomes.get(key);
+        if (seen == null) outcomes.put(key, seen = new Seen(res.stdout(), schedule.get()));
+        seen.count++;
+        if (res.exit() == 3 || res.exit() == 1) record(violations, ending(res, schedule.get()));
     }
 
     /** Counts a violation under its cause, keeping the shortest schedule that shows it ({@link #shorter}). */
@@ -506,8 +559,9 @@ public final class Explorer {
         if (now - lastProgress < 1_000_000_000L) return;
         lastProgress = now;
         double secs = elapsed();
-        long states = opt.strategy() == Strategy.EXHAUSTIVE ? dfs.states() : steps;
-        String frontier = dfs == null ? "" : String.format(Locale.ROOT, ", frontier %d", dfs.frontier());
+        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : stateful != null ? stateful.states() : dfs.states();
+        String frontier = stateful != null ? String.format(Locale.ROOT, ", frontier %d", stateful.frontier())
+                : dfs == null ? "" : String.format(Locale.ROOT, ", frontier %d", dfs.frontier());
         opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps%s, %.0fs%n",
                 schedules, states, states / Math.max(secs, 1e-9), steps, frontier, secs);
     }

@@ -126,24 +126,6 @@ final class Recorder implements Runner.Chooser {
     }
 
     /**
-     * Takes over decision {@code code} as {@code s} computed it ahead (see {@link Successor}):
-     * records what {@link #choose} and the step would have recorded, and continues from its run.
-     */
-    void adopt(Successor s, int code, int ready) {
-        Decision d = code < ready ? new Decision(false, code) : new Decision(true, code - ready);
-        taken.add(d);
-        if (d.cancel()) cancelsUsed++;
-        if (s.footprint != null) policy.stepped(taken.size() - 1, s.footprint);
-        for (Monitors.Breach v : s.violations) found.add(new Found(v.kind(), v.cause(), v.message(), List.copyOf(taken)));
-        seen = Monitors.of(s.runner.machine()).violations.size();
-        runner = s.runner;
-        successor = s.pending ? s : null;
-    }
-
-    /** The next choice point as computed ahead (its fingerprint and move names), for the policy; null if not. */
-    Successor successor;
-
-    /**
      * Starts recording the footprint of decision {@code code}: an injected cancel spends the
      * cancel budget; a handle reads its own handle object (a cancel of it conflicts).
      */

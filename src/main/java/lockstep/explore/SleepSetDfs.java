@@ -7,7 +7,6 @@ import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
 
 import java.util.*;
-import java.util.concurrent.*;
 
 /**
  * The exhaustive strategy: depth-first search over the choice points of a run, with
@@ -72,8 +71,6 @@ final class SleepSetDfs implements DepthFirst {
         Runner snapshot;
         int foundAt;
         int cancelsUsed;
-        /** With helper threads: the successor of each move of {@link #todo} after the first, computed ahead. */
-        FutureTask<Successor>[] ahead;
 
         Node(Map<Move, Footprint> sleep) { this.sleep = sleep; }
 
@@ -115,42 +112,15 @@ final class SleepSetDfs implements DepthFirst {
     private long sleepCuts;
     private long cacheCuts;
 
-    /** Helper threads that compute successors ahead (null: this thread does everything). */
-    private final ExecutorService helpers;
-    private final ThreadLocal<Canon> helperCanon;
-
-    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, int threads, boolean batchBlind, Explorer.Goal goal,
-                Runnable tick) {
+    SleepSetDfs(boolean reduce, boolean cache, boolean checkFingerprints, boolean batchBlind, Explorer.Goal goal, Runnable tick) {
         this.goal = goal;
         this.reduce = reduce;
         this.cache = cache;
         this.batchBlind = batchBlind;
         this.canon = new Canon(batchBlind);
-        this.helperCanon = ThreadLocal.withInitial(() -> new Canon(batchBlind));
         this.tick = tick;
         this.states = checkFingerprints ? new HashMap<>() : null;
         if (checkFingerprints) canon.keepStates();
-        this.helpers = threads > 1 && !checkFingerprints ? helperPool(threads - 1) : null;
-    }
-
-    /**
-     * Daemon threads taking the newest task first: the successors the search needs soonest
-     * are those of the deepest choice point.
-     */
-    private static ExecutorService helperPool(int n) {
-        BlockingQueue<Runnable> lifo = new LinkedBlockingDeque<>() {
-            @Override public boolean offer(Runnable r) { return offerFirst(r); }
-        };
-        return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, lifo, r -> {
-            Thread t = new Thread(r, "lockstep-explore");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** Stops the helper threads (the search is over). */
-    @Override public void close() {
-        if (helpers != null) helpers.shutdownNow();
     }
 
     /** Fingerprints found shared by two different states (counted only with {@code checkFingerprints}). */
@@ -201,18 +171,10 @@ final class SleepSetDfs implements DepthFirst {
         listMoves(node, m, ready, cancellable, r.cancellableNow, batchBlind);
         Set<Move> asleep = node.sleep.keySet();
         long[] wasAsleep = null;
-        Successor ahead = r.successor;
-        r.successor = null;
         if (cache) {
-            long fp;
-            if (ahead != null) {
-                fp = ahead.fingerprint;
-                node.names = names(node, ready, ahead.handleNames, ahead.taskNames);
-            } else {
-                fp = canon.fingerprint(m, r.cancelsUsed);
-                if (states != null) checkCollision(fp);
-                node.names = names(node, ready, null, null);
-            }
+            long fp = canon.fingerprint(m, r.cancelsUsed);
+            if (states != null) checkCollision(fp);
+            node.names = names(node);
             long[] sleepNames = asleepNames(node);
             wasAsleep = visited.get(fp);
             if (wasAsleep == null) {
@@ -239,7 +201,6 @@ final class SleepSetDfs implements DepthFirst {
             node.snapshot = r.runner.copy();
             node.foundAt = r.found.size();
             node.cancelsUsed = r.cancelsUsed;
-            if (helpers != null) computeAhead(node);
         }
         stack.add(node);
         return node.codes.get(node.current());
@@ -251,51 +212,18 @@ final class SleepSetDfs implements DepthFirst {
         if (seen != null && !Arrays.equals(seen, state)) collisions++;
     }
 
-    /** Hands the moves of a node after its first to the helper threads. */
-    @SuppressWarnings("unchecked")
-    private void computeAhead(Node node) {
-        Runner at = node.snapshot;
-        node.ahead = new FutureTask[node.todo.size()];
-        for (int j = 1; j < node.todo.size(); j++) {
-            int code = node.codes.get(node.todo.get(j));
-            int cancelsAfter = node.cancelsUsed + (code >= node.ready ? 1 : 0);
-            node.ahead[j] = new FutureTask<>(() -> Successor.of(at, code, reduce, cache, batchBlind, cancelsAfter, helperCanon.get()));
-            helpers.execute(node.ahead[j]);
-        }
-    }
-
-    /** The successor a helper computed, or computes it here if no helper has started it yet. */
-    private static Successor take(FutureTask<Successor> task) {
-        task.run();
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /**
-     * The canonical names of a node's moves: from {@link Canon#fingerprint} of its state just
-     * now, or as a helper computed them ({@code handles} by queue index, {@code tasks} by
-     * cancellable index).
-     */
-    private long[] names(Node node, int ready, long[] handles, long[] tasks) {
+    /** The canonical names of a node's moves, from {@link Canon#fingerprint} of its state just now. */
+    private long[] names(Node node) {
         long[] n = new long[node.moves.size()];
         for (int i = 0; i < n.length; i++) {
             int code = node.codes.get(i);
-            if (handles != null) n[i] = code < ready ? handles[code] : CANCEL_NAMES + tasks[code - ready];
-            else n[i] = code < ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
+            n[i] = code < node.ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
         }
         return n;
     }
 
     /** Cancel moves are named apart from handles (handle names are hashes, cancel names small numbers). */
-    private static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
+    static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
 
     /** The sorted canonical names of the moves asleep at a node. */
     private static long[] asleepNames(Node node) {
@@ -308,15 +236,15 @@ final class SleepSetDfs implements DepthFirst {
         return out;
     }
 
-    private static final long[] EMPTY = new long[0];
+    static final long[] EMPTY = new long[0];
 
     /** Whether sorted {@code a} contains every element of sorted {@code b}. */
-    private static boolean containsAll(long[] a, long[] b) {
+    static boolean containsAll(long[] a, long[] b) {
         for (long x : b) if (Arrays.binarySearch(a, x) < 0) return false;
         return true;
     }
 
-    private static long[] intersection(long[] a, long[] b) {
+    static long[] intersection(long[] a, long[] b) {
         long[] out = new long[Math.min(a.length, b.length)];
         int n = 0;
         for (long x : a) if (Arrays.binarySearch(b, x) >= 0) out[n++] = x;
@@ -429,15 +357,6 @@ final class SleepSetDfs implements DepthFirst {
                     prefix.add(code < n.ready ? new Decision(false, code) : new Decision(true, code - n.ready));
                 }
                 boolean last = node.cursor + 1 == node.todo.size();
-                if (node.ahead != null) {
-                    Successor s = take(node.ahead[node.cursor]);
-                    node.ahead[node.cursor] = null;
-                    if (last) node.snapshot = null;
-                    Recorder next = new Recorder(prefix, this, r.maxCancels, r, s.runner, stack.size() - 1, node.foundAt,
-                            node.cancelsUsed);
-                    next.adopt(s, node.codes.get(node.current()), node.ready);
-                    return next;
-                }
                 Runner resumed = last ? node.snapshot : node.snapshot.copy();
                 if (last) node.snapshot = null;
                 return new Recorder(prefix, this, r.maxCancels, r, resumed, stack.size() - 1, node.foundAt, node.cancelsUsed);

@@ -12,9 +12,8 @@ import java.util.List;
  * What one decision taken at a copied choice point leads to: the run at the next choice
  * point (or ended), the footprint of the decision's step, the violations the monitors
  * reported on the way, and the fingerprint of the next state with the names of its moves.
- * It is a function of the copy and the decision alone, so other threads compute it ahead
- * of the depth-first search ({@code --threads}), which then takes it over as if it had run
- * the decision itself: the report does not depend on the number of threads.
+ * It is a function of the copy and the decision alone, so any thread may compute it
+ * ({@link StatefulSearch}, {@code --threads}): the report does not depend on which did.
  */
 final class Successor implements Runner.Chooser {
 
@@ -50,17 +49,42 @@ final class Successor implements Runner.Chooser {
      */
     static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, boolean batchBlind, int cancelsAfter,
                         Canon canon) {
-        Successor s = new Successor(at.copy(), footprints, batchBlind);
+        return take(at.copy(), code, footprints, fingerprint, batchBlind, cancelsAfter, canon);
+    }
+
+    /** As {@link #of}, but takes the decision in {@code run} itself, not in a copy. */
+    static Successor take(Runner run, int code, boolean footprints, boolean fingerprint, boolean batchBlind, int cancelsAfter,
+                          Canon canon) {
+        Successor s = new Successor(run, footprints, batchBlind);
         Machine m = s.runner.machine();
         if (footprints) Recorder.startFootprint(m, code, m.readyCount());
+        int before = run.steps();
         s.pending = s.runner.take(code, s);
+        s.collect(m);
+        s.steps = s.runner.steps() - before;
         if (s.pending && fingerprint) s.name(canon, cancelsAfter);
         return s;
     }
 
+    /** A run at its start, run to its first choice point (named with {@code canon}, no cancel used yet). */
+    static Successor begin(Runner start, boolean batchBlind, Canon canon) {
+        Successor s = new Successor(start, false, batchBlind);
+        s.pending = start.begin(s);
+        s.collect(start.machine());
+        s.steps = start.steps();
+        if (s.pending) s.name(canon, 0);
+        return s;
+    }
+
+    /** Handles run by the decision (and up to the next choice point). */
+    int steps;
+    /** With a canon that keeps states ({@link Canon#keepStates}): the state behind {@link #fingerprint}. */
+    long[] state;
+
     private void name(Canon canon, int cancelsAfter) {
         Machine m = runner.machine();
         fingerprint = canon.fingerprint(m, cancelsAfter);
+        if (canon.keepsStates()) state = canon.lastState();
         ready = m.readyCount();
         handleNames = new long[ready];
         for (int i = 0; i < ready; i++) handleNames[i] = canon.handleName(i);
@@ -87,6 +111,7 @@ final class Successor implements Runner.Chooser {
         if (footprints) footprint = fp;
     }
 
+    /** Takes the monitors' new violations, also those they found after the last step (at the end of main, say). */
     private void collect(Machine m) {
         List<Monitors.Breach> all = Monitors.of(m).violations;
         while (seen < all.size()) violations.add(all.get(seen++));

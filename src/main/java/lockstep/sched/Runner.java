@@ -175,6 +175,21 @@ public final class Runner {
         }
     }
 
+    /**
+     * Runs from where this run is (its start) to the first choice point, watched by
+     * {@code chooser}: true when a choice point is pending, false when the run ended
+     * ({@link #result()}). Its choose() is never called.
+     */
+    public boolean begin(Chooser chooser) {
+        this.chooser = chooser;
+        try {
+            return advance();
+        } catch (Deadlock | StepLimit | Machine.InstructionLimit | ResourceBound | Cut e) {
+            ended(e);
+            return false;
+        }
+    }
+
     /** How the run ended, once it has. */
     public Result result() { return result; }
 

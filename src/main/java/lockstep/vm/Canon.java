@@ -141,6 +141,9 @@ public final class Canon {
     /** Keeps the whole serialized state of each fingerprint from now on (slow; to check for collisions). */
     public void keepStates() { record = true; }
 
+    /** Whether {@link #keepStates} was called. */
+    public boolean keepsStates() { return record; }
+
     /** The serialized state behind the last fingerprint (with {@link #keepStates}): equal arrays, equal states. */
     public long[] lastState() { return Arrays.copyOf(stream, streamLength); }
 

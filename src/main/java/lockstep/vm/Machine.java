@@ -19,7 +19,18 @@ import java.util.List;
 public final class Machine implements Futures {
 
     /** A scheduled call: fn(args), cancellable through the heap object {@code handle} (-1: not cancellable). */
-    public record Callback(Object fn, Vec<Object> args, int handle) {}
+    public record Callback(Object fn, Vec<Object> args, int handle) {
+        /**
+         * Hashed by its handle, or the task it steps or wakes, alone: the explorer keys sets by
+         * callbacks at every choice point, and equal callbacks have equal handles and tasks.
+         */
+        @Override public int hashCode() {
+            if (handle >= 0) return handle;
+            if (fn instanceof TaskStep s) return 31 * s.task();
+            if (fn instanceof TaskWakeup w) return 37 * w.task();
+            return fn == null ? 0 : fn.hashCode();
+        }
+    }
 
     /**
      * A timer entry. As on a real monotonic clock, where each reading is later than the one

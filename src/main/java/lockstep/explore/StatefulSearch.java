@@ -1,0 +1,420 @@
+package lockstep.explore;
+
+import lockstep.explore.Schedule.Decision;
+import lockstep.explore.SleepSetDfs.Move;
+import lockstep.sched.Runner;
+import lockstep.vm.Canon;
+import lockstep.vm.Footprint;
+import lockstep.vm.Machine;
+
+import java.util.*;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The exhaustive search with state caching, on every core: depth-first over the choice
+ * points of a program's runs, with the sleep sets and the visited set of {@link SleepSetDfs},
+ * but each state checked against the visited set when it is generated rather than when the
+ * search reaches it.
+ * <p>
+ * A choice point waiting to be explored is an {@link Entry} on the stack: a run stopped
+ * there, the decisions that led to it, its sleep set, and so the moves it explores. Its
+ * <em>expansion</em> takes each of those moves in a copy of the run and runs on to the next
+ * choice point or the end ({@link Successor}): the steps, the monitors, the fingerprint and
+ * the move list of each successor. An expansion depends on its entry alone, so helper
+ * threads expand the entries below the top of the stack, and the top's moves, while the
+ * search goes on. The <em>merge</em> is done on one thread, in the stack's order: it gives
+ * each successor its sleep set (the moves asleep at the entry, and those taken before there,
+ * that are independent of its move), checks its fingerprint against the visited set, and
+ * pushes it or counts a run: ended, or cut because its state was already queued or explored
+ * with no more moves asleep. A state pushed is marked visited at once, with its sleep set.
+ * <p>
+ * Everything the report says is decided by the merge, in an order that depends on the
+ * program alone: the report is the same for any number of threads. A run counted is a leaf
+ * of the explored tree; a violation is counted at every explored step that shows it.
+ */
+final class StatefulSearch implements AutoCloseable {
+
+    /** What the search reports to the explorer, on the merging thread, in merge order. */
+    interface Sink {
+        /** A step (the last decision of {@code trail}) showed violation {@code v}. */
+        void violation(Monitors.Breach v, Trail trail);
+
+        /** A leaf: the run ended ({@code res}) or was cut ({@code res} null) after {@code trail}; false stops the search. */
+        boolean leaf(Runner.Result res, Machine m, Trail trail);
+
+        /** Handles run by one decision. */
+        void steps(long n);
+
+        /** Called once per entry merged: may stop the search by throwing (a time or memory bound). */
+        void tick();
+    }
+
+    /** The decisions that lead to a choice point, shared with its ancestors' (a persistent list). */
+    record Trail(Trail parent, Decision decision, int length) {
+        static final Trail ROOT = new Trail(null, null, 0);
+
+        Trail then(Decision d) { return new Trail(this, d, length + 1); }
+
+        List<Decision> toList() {
+            Decision[] out = new Decision[length];
+            for (Trail t = this; t.length > 0; t = t.parent) out[t.length - 1] = t.decision;
+            return Arrays.asList(out);
+        }
+    }
+
+    /** The moves of a choice point (see {@link SleepSetDfs#listMoves}) with their canonical names. */
+    private static final class Listed {
+        final List<Move> moves = new ArrayList<>();
+        final List<Integer> codes = new ArrayList<>();
+        final List<Boolean> ending = new ArrayList<>();
+        final List<Boolean> alone = new ArrayList<>();
+        long[] names;
+        int ready;
+
+        static Listed of(Successor s, boolean cancelsLeft, boolean blind) {
+            Listed l = new Listed();
+            l.ready = s.ready;
+            int cancellable = cancelsLeft ? s.cancellable.size() : 0;
+            SleepSetDfs.listMoves(l.moves, l.codes, l.ending, l.alone, s.runner.machine(), s.ready, cancellable, s.cancellable, blind);
+            l.names = new long[l.moves.size()];
+            for (int i = 0; i < l.names.length; i++) {
+                int code = l.codes.get(i);
+                l.names[i] = code < l.ready ? s.handleNames[code] : SleepSetDfs.CANCEL_NAMES + s.taskNames[code - l.ready];
+            }
+            return l;
+        }
+
+        /** The sorted names of the moves in {@code sleep}. */
+        long[] asleepNames(Map<Move, Footprint> sleep) {
+            if (sleep.isEmpty()) return SleepSetDfs.EMPTY;
+            long[] out = new long[moves.size()];
+            int n = 0;
+            for (int i = 0; i < moves.size(); i++) if (sleep.containsKey(moves.get(i))) out[n++] = names[i];
+            out = Arrays.copyOf(out, n);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+
+    /**
+     * What one move led to: the successor and its moves, or the batch split turned out to
+     * matter. With helper threads it also holds the tasks that take each of the successor's
+     * moves in turn (made once, by the first thread that wants them): an idle helper may run
+     * them before the search knows whether it will explore the successor (see {@link #help}).
+     */
+    private final class Child extends AtomicReference<Task[]> {
+        final Successor next;
+        final Listed listed;
+        final boolean batchMatters;
+        /** Cancels injected up to the successor. */
+        final int cancelsUsed;
+
+        Child(Successor next, Listed listed, boolean batchMatters, int cancelsUsed) {
+            this.next = next;
+            this.listed = listed;
+            this.batchMatters = batchMatters;
+            this.cancelsUsed = cancelsUsed;
+        }
+
+        /** A task per listed move of the successor, each taking it in a copy of the successor's run. */
+        Task[] moves() {
+            Task[] t = get();
+            if (t != null) return t;
+            t = new Task[listed.moves.size()];
+            for (int i = 0; i < t.length; i++) {
+                int code = listed.codes.get(i);
+                t[i] = new Task(next.runner, code, cancelsUsed + (code >= listed.ready ? 1 : 0), false);
+            }
+            return compareAndSet(null, t) ? t : get();
+        }
+    }
+
+    /**
+     * One move taken from a run at a choice point, by the first thread that claims it (state
+     * 0: free, 1: claimed, 2: done). A move takes a few microseconds, so threads hand moves
+     * over through a lock-free stack and wait for each other by spinning, never by parking.
+     */
+    private final class Task extends AtomicInteger {
+        final Runner at;
+        final int code;
+        final int cancelsAfter;
+        /** Whether the move is taken in {@link #at} itself (no other task may copy it then). */
+        final boolean inPlace;
+        private Child result;
+        private Throwable failure;
+
+        Task(Runner at, int code, int cancelsAfter, boolean inPlace) {
+            this.at = at;
+            this.code = code;
+            this.cancelsAfter = cancelsAfter;
+            this.inPlace = inPlace;
+        }
+
+        /** Runs the move if no thread has claimed it yet; false if one has. */
+        boolean tryRun(Canon c) {
+            if (!compareAndSet(0, 1)) return false;
+            try {
+                result = take(at, code, cancelsAfter, inPlace, c);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            set(2);
+            if (result != null && result.next != null && result.next.pending && fresh != null) offerFresh(result);
+            return true;
+        }
+
+        /** The move's successor: taken here, or waited for while another thread takes it. */
+        Child join(Canon c) {
+            if (!tryRun(c)) while (get() != 2) Thread.onSpinWait();
+            if (failure instanceof RuntimeException re) throw re;
+            if (failure instanceof Error err) throw err;
+            if (failure != null) throw new IllegalStateException(failure);
+            return result;
+        }
+    }
+
+    /** A choice point to explore. */
+    private static final class Entry {
+        final Child at;
+        final Trail trail;
+        final Map<Move, Footprint> sleep;
+        /** The moves explored here (indexes into the listed moves, in order): awake, and asleep when the state was explored before. */
+        final int[] todo;
+
+        Entry(Child at, Trail trail, Map<Move, Footprint> sleep, long[] wasAsleep) {
+            this.at = at;
+            this.trail = trail;
+            this.sleep = sleep;
+            Listed listed = at.listed;
+            int[] t = new int[listed.moves.size()];
+            int n = 0;
+            for (int i = 0; i < t.length; i++) {
+                if (sleep.containsKey(listed.moves.get(i))) continue;
+                if (wasAsleep != null && Arrays.binarySearch(wasAsleep, listed.names[i]) < 0) continue;
+                t[n++] = i;
+            }
+            this.todo = Arrays.copyOf(t, n);
+        }
+    }
+
+    private final boolean reduce;
+    private final boolean blind;
+    private final int maxCancels;
+    private final Sink sink;
+    private final FingerprintSet visited = new FingerprintSet();
+    /** With {@code --check-fingerprints}: the whole state behind each fingerprint, to count collisions. */
+    private final Map<Long, long[]> states;
+    private long collisions;
+    private final Canon canon;
+    /** Moves handed to the helper threads, newest first (null: this thread does everything). */
+    private final ConcurrentLinkedDeque<Task> handed;
+    /** Successors just taken, newest first, that an idle helper may start taking the moves of; at most {@link #FRESH}. */
+    private final ConcurrentLinkedDeque<Child> fresh;
+    private final AtomicInteger freshCount = new AtomicInteger();
+    private static final int FRESH = 64;
+    private volatile boolean closed;
+    private final ArrayList<Entry> stack = new ArrayList<>();
+
+    StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, Sink sink) {
+        this.reduce = reduce;
+        this.blind = blind;
+        this.maxCancels = maxCancels;
+        this.sink = sink;
+        this.states = checkFingerprints ? new HashMap<>() : null;
+        this.canon = canon(blind, checkFingerprints);
+        this.handed = threads > 1 ? new ConcurrentLinkedDeque<>() : null;
+        this.fresh = threads > 1 ? new ConcurrentLinkedDeque<>() : null;
+        for (int i = 1; i < threads; i++) {
+            Thread t = new Thread(() -> help(canon(blind, checkFingerprints)), "lockstep-explore-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static Canon canon(boolean blind, boolean keepStates) {
+        Canon c = new Canon(blind);
+        if (keepStates) c.keepStates();
+        return c;
+    }
+
+    /**
+     * A helper thread, until the search is closed: takes the newest move handed over (the top
+     * entry's, then those of the entries nearest the top, which the search needs soonest); with
+     * none, the moves of the newest successor taken, which the search is likely to explore next
+     * (work thrown away if it does not, but done while nothing else was to do); idle, it spins a
+     * while, then sleeps in short naps.
+     */
+    private void help(Canon c) {
+        int idle = 0;
+        while (!closed) {
+            Task t = handed.pollFirst();
+            if (t != null) {
+                t.tryRun(c);
+                idle = 0;
+                continue;
+            }
+            Child ahead = fresh.pollFirst();
+            if (ahead != null) {
+                freshCount.decrementAndGet();
+                for (Task m : ahead.moves()) {
+                    if (closed || !handed.isEmpty()) break;
+                    m.tryRun(c);
+                }
+                idle = 0;
+            } else if (++idle < 20_000) {
+                Thread.onSpinWait();
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    private void offerFresh(Child c) {
+        fresh.offerFirst(c);
+        if (freshCount.incrementAndGet() > FRESH && fresh.pollLast() != null) freshCount.decrementAndGet();
+    }
+
+    @Override public void close() {
+        closed = true;
+        if (handed != null) {
+            handed.clear();
+            fresh.clear();
+        }
+        stack.clear();
+    }
+
+    /** Distinct states visited. */
+    long states() { return visited.size(); }
+
+    long visitedBytes() { return visited.bytes(); }
+
+    double collisionProbability() { return visited.collisionProbability(); }
+
+    long collisions() { return collisions; }
+
+    /** Choice points pushed and not yet explored. */
+    long frontier() { return stack.size(); }
+
+    /**
+     * Searches from {@code start} (a run at its start) until every pushed choice point is
+     * explored (true) or the sink stops it (false).
+     */
+    boolean search(Runner start) {
+        Successor first = Successor.begin(start, blind, canon);
+        sink.steps(first.steps);
+        for (Monitors.Breach v : first.violations) sink.violation(v, Trail.ROOT);
+        if (!first.pending) return sink.leaf(start.result(), start.machine(), Trail.ROOT);
+        checkCollision(first);
+        visited.put(first.fingerprint, SleepSetDfs.EMPTY);
+        stack.add(new Entry(new Child(first, Listed.of(first, maxCancels > 0, blind), false, 0), Trail.ROOT, Map.of(), null));
+        while (!stack.isEmpty()) {
+            sink.tick();
+            Entry e = stack.remove(stack.size() - 1);
+            if (e.todo.length == 0) {
+                if (!sink.leaf(null, null, e.trail)) return false;
+                continue;
+            }
+            if (!merge(e, expand(e))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The successors of an entry's moves: taken here one after the other (the last in the
+     * entry's run itself), or with helpers, as their tasks, which they may have taken already.
+     */
+    private Child[] expand(Entry e) {
+        Child[] children = new Child[e.todo.length];
+        Listed l = e.at.listed;
+        if (handed == null) {
+            for (int j = 0; j < children.length; j++) {
+                int code = l.codes.get(e.todo[j]);
+                children[j] = take(e.at.next.runner, code, e.at.cancelsUsed + (code >= l.ready ? 1 : 0), j + 1 == children.length, canon);
+            }
+            return children;
+        }
+        Task[] all = e.at.moves();
+        for (int j = children.length - 1; j >= 0; j--) if (all[e.todo[j]].get() == 0) handed.offerFirst(all[e.todo[j]]);
+        for (int j = 0; j < children.length; j++) children[j] = all[e.todo[j]].join(canon);
+        return children;
+    }
+
+    /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
+    private Child take(Runner at, int code, int cancelsAfter, boolean inPlace, Canon c) {
+        try {
+            Successor s = inPlace ? Successor.take(at, code, reduce, true, blind, cancelsAfter, c)
+                    : Successor.of(at, code, reduce, true, blind, cancelsAfter, c);
+            return new Child(s, s.pending ? Listed.of(s, cancelsAfter < maxCancels, blind) : null, false, cancelsAfter);
+        } catch (SleepSetDfs.BatchMatters bm) {
+            return new Child(null, null, true, cancelsAfter);
+        }
+    }
+
+    /**
+     * Merges an entry's expansion (see the class comment), and pushes the successors to explore
+     * so that the first is on top; false when the sink stopped the search.
+     */
+    private boolean merge(Entry e, Child[] children) {
+        Listed l = e.at.listed;
+        Map<Move, Footprint> done = new LinkedHashMap<>();
+        List<Entry> pushed = new ArrayList<>(children.length);
+        for (int j = 0; j < children.length; j++) {
+            Child child = children[j];
+            if (child.batchMatters) throw new SleepSetDfs.BatchMatters();
+            int i = e.todo[j];
+            int code = l.codes.get(i);
+            Successor s = child.next;
+            Trail trail = e.trail.then(code < l.ready ? new Decision(false, code) : new Decision(true, code - l.ready));
+            sink.steps(s.steps);
+            for (Monitors.Breach v : s.violations) sink.violation(v, trail);
+            if (!s.pending) {
+                if (!sink.leaf(s.runner.result(), s.runner.machine(), trail)) return false;
+            } else {
+                Map<Move, Footprint> sleep =
+                        reduce ? SleepSetDfs.sleepAfter(l.moves, l.ending, l.alone, e.sleep, done, i, s.footprint) : Map.of();
+                Entry next = arrive(child, trail, sleep);
+                if (next != null) pushed.add(next);
+                else if (!sink.leaf(null, null, trail)) return false;
+            }
+            done.put(l.moves.get(i), s.footprint);
+        }
+        for (int j = pushed.size() - 1; j >= 0; j--) stack.add(pushed.get(j));
+        if (handed != null) {
+            for (int j = pushed.size() - 1; j >= 1; j--) {
+                Entry p = pushed.get(j);
+                Task[] all = p.at.moves();
+                for (int k = p.todo.length - 1; k >= 0; k--) if (all[p.todo[k]].get() == 0) handed.offerFirst(all[p.todo[k]]);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A successor reaches a choice point with sleep set {@code sleep}: an entry when its state
+     * is new or was explored (or pushed) with a move asleep that is awake now (then only those
+     * moves are explored, and the visited set keeps what was asleep both times); null when it
+     * is cut.
+     */
+    private Entry arrive(Child child, Trail trail, Map<Move, Footprint> sleep) {
+        Successor s = child.next;
+        checkCollision(s);
+        long[] sleepNames = child.listed.asleepNames(sleep);
+        long[] wasAsleep = visited.get(s.fingerprint);
+        if (wasAsleep == null) {
+            visited.put(s.fingerprint, sleepNames);
+        } else if (SleepSetDfs.containsAll(sleepNames, wasAsleep)) {
+            return null;
+        } else {
+            visited.put(s.fingerprint, SleepSetDfs.intersection(wasAsleep, sleepNames));
+        }
+        return new Entry(child, trail, sleep, wasAsleep);
+    }
+
+    private void checkCollision(Successor s) {
+        if (states == null) return;
+        long[] seen = states.putIfAbsent(s.fingerprint, s.state);
+        if (seen != null && !Arrays.equals(seen, s.state)) collisions++;
+    }
+}
