@@ -71,6 +71,7 @@ final class FingerprintSet {
     }
 
     private int intern(long[] sleep) {
+        if (sleep.length == 0 && !sleepSets.isEmpty()) return 0;
         return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
             sleepSets.add(k.moves);
             return sleepSets.size() - 1;

@@ -313,6 +313,7 @@ final class SleepSetDfs implements DepthFirst {
      */
     static Map<Move, Footprint> sleepAfter(List<Move> moves, List<Boolean> ending, List<Boolean> alone, Map<Move, Footprint> sleep,
                                            Map<Move, Footprint> done, int current, Footprint fp) {
+        if (sleep.isEmpty() && done.isEmpty()) return Map.of();
         Map<Move, Footprint> next = new HashMap<>();
         addIndependent(moves, ending, alone, sleep, true, ending.get(current), fp, next);
         addIndependent(moves, ending, alone, done, false, ending.get(current), fp, next);
