@@ -16,9 +16,9 @@ import java.util.*;
  * injected cancellations. Every run is watched by a {@link Recorder} (and the invariants
  * by {@link Monitors}); strategies differ only in how they decide beyond a prefix:
  * <ul>
- *   <li>exhaustive — depth-first over every alternative ({@link SleepSetDfs}), resuming
- *       copies of earlier runs and cutting a run as soon as it reaches a state already
- *       explored;</li>
+ *   <li>exhaustive — depth-first over every alternative ({@link StatefulSearch}; for a
+ *       goal or without state caching {@link SleepSetDfs}), resuming copies of earlier runs
+ *       and cutting a run as soon as it reaches a state already explored;</li>
  *   <li>random — a uniformly random alternative at each choice point, seeded;</li>
  *   <li>pct — probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010):
  *       random task priorities and {@code depth - 1} priority change points.</li>
@@ -225,7 +225,7 @@ public final class Explorer {
      * The exhaustive search. With reduction and without a goal, {@link SourceDpor} first,
      * within {@link Options#dporBudget} schedules (and {@code --max-schedules}); if it has not
      * finished by then, what it found is dropped and the search with sleep sets and state
-     * caching ({@link SleepSetDfs}) runs instead. Both are complete, so they find the same
+     * caching ({@link StatefulSearch}) runs instead. Both are complete, so they find the same
      * outcomes and violations; which one reports depends only on the schedule count, never on
      * time or threads.
      */

@@ -9,10 +9,13 @@ import lockstep.vm.Machine;
 import java.util.*;
 
 /**
- * The exhaustive strategy: depth-first search over the choice points of a run, with
- * state caching and sleep sets (Godefroid, 1996). A run is copied at each choice point
- * with moves left, and the next run resumes the copy ({@link Runner#copy}), so nothing is
- * executed twice.
+ * Depth-first search over the choice points of a run, with state caching and sleep sets
+ * (Godefroid, 1996), one run at a time: the search for a goal (the oracle's stdout search
+ * and trace check) and the search without state caching ({@code --no-cache}). The explorer's
+ * own search with state caching is {@link StatefulSearch}, which shares this class's rules
+ * (the moves, their independence, the sleep set after a move). A run is copied at each
+ * choice point with moves left, and the next run resumes the copy ({@link Runner#copy}), so
+ * nothing is executed twice.
  * <p>
  * A <em>move</em> at a choice point is a ready handle (named by the callback and whether
  * it belongs to the current batch of the loop iteration, so that it keeps its name after
@@ -28,7 +31,7 @@ import java.util.*;
  * with a sleep set that includes the cached one is cut, otherwise only the moves asleep
  * then but awake now are explored (and the cache keeps the intersection).
  * <p>
- * <b>Batch-blind search</b> (used only without injected cancels, see {@link Explorer}).
+ * <b>Batch-blind search</b> (tried first, see {@link Explorer}).
  * Where an iteration ends matters only while a handle is ready
  * and the loop is stopping or a timer is already due ({@link Machine#batchMatters}); in
  * most programs that never happens. A batch-blind search takes the chance: it names moves
