@@ -55,6 +55,9 @@ public final class Bench {
      */
     public record ThreadsCase(Scenario scenario, int cancels) {}
 
+    /** How many times each number of threads runs the threads case, taking turns (the table shows the median). */
+    static final int THREADS_ROUNDS = 3;
+
     public static final String DEFAULT_THREADS_CASE = "bench/02_three_clients_two_requests.py:2";
 
     /** The default scenarios: {@code model/explore/*.py} and {@code model/bench/*.py}, in name order. */
@@ -106,7 +109,7 @@ public final class Bench {
         List<Integer> counts = cores > 2 ? List.of(1, 2, cores) : List.of(1, 2);
         progress.println("bench: " + s.name() + " --cancel " + c.threads().cancels() + ": exhaustive with " + counts + " threads");
         return Measure.threads(s.program(), s.file().toString(), c.threads().cancels(), s.maxSteps(), c.timeLimit(),
-                c.sizes().exhaustiveWarmupSchedules(), counts);
+                c.sizes().exhaustiveWarmupSchedules(), counts, THREADS_ROUNDS);
     }
 
     /** CPython 3.12 (pyodide) and python3, each timed in one process on every row's scenario and cancel bound, one after the other. */

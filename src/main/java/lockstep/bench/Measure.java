@@ -68,20 +68,34 @@ final class Measure {
         }
     }
 
-    /** One exhaustive search with {@code threads} threads, and the JSON report it gave (null: out of memory). */
-    record Threaded(int threads, Exhaustive search, String json) {}
+    /**
+     * The same exhaustive search with {@code threads} threads, run {@code seconds.size()} times:
+     * the run of median time, the JSON report it gave (null: out of memory), and every run's seconds.
+     */
+    record Threaded(int threads, Exhaustive search, String json, List<Double> seconds) {}
 
     /**
      * The same exhaustive search with each number of threads in turn, each after an untimed
      * warm-up search with that many threads, so that the speed-up of more threads can be read
-     * off (and the reports compared: they must be the same JSON).
+     * off (and the reports compared: they must be the same JSON). The numbers of threads take
+     * turns, {@code rounds} times: on a shared machine the speed of one run can drift by a
+     * third, and the median of runs interleaved this way is what one can compare.
      */
     static List<Threaded> threads(Program p, String file, int cancels, int maxSteps, double seconds, long warmupSchedules,
-                                  List<Integer> counts) {
+                                  List<Integer> counts, int rounds) {
+        List<List<Search>> runs = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) runs.add(new ArrayList<>());
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < counts.size(); i++) runs.get(i).add(search(p, cancels, maxSteps, seconds, warmupSchedules, counts.get(i)));
+        }
         List<Threaded> out = new ArrayList<>();
-        for (int n : counts) {
-            Search s = search(p, cancels, maxSteps, seconds, warmupSchedules, n);
-            out.add(new Threaded(n, s.exhaustive(), s.report() == null ? null : ReportWriter.json(file, s.report())));
+        for (int i = 0; i < counts.size(); i++) {
+            List<Search> byTime = new ArrayList<>(runs.get(i));
+            byTime.sort(java.util.Comparator.comparingDouble(x -> x.exhaustive().seconds()));
+            Search median = byTime.get(byTime.size() / 2);
+            List<Double> secs = runs.get(i).stream().map(x -> x.exhaustive().seconds()).toList();
+            out.add(new Threaded(counts.get(i), median.exhaustive(), median.report() == null ? null : ReportWriter.json(file, median.report()),
+                    secs));
         }
         return out;
     }

@@ -128,15 +128,19 @@ final class Table {
         out.println((md ? "### " : "") + "Every core: " + c.scenario().name() + " --cancel " + c.cancels());
         out.println();
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[]{"threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread"});
+        cells.add(new String[]{"threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread",
+                "every run (s)"});
         for (Measure.Threaded t : threads) {
             Measure.Exhaustive e = t.search();
+            List<String> runs = new ArrayList<>();
+            for (double x : t.seconds()) runs.add(String.format(Locale.ROOT, "%.2f", x));
             cells.add(new String[]{Integer.toString(t.threads()), count(e.schedules()), count(e.states()),
                     String.format(Locale.ROOT, "%.2f", e.seconds()), rate(e.statesPerSecond()),
                     speedUp(one.search(), e), e.complete(),
-                    t.json() == null || one.json() == null ? "—" : t.json().equals(one.json()) ? "same JSON" : "DIFFERENT"});
+                    t.json() == null || one.json() == null ? "—" : t.json().equals(one.json()) ? "same JSON" : "DIFFERENT",
+                    String.join(", ", runs)});
         }
-        boolean[] number = {true, true, true, true, true, true, false, false};
+        boolean[] number = {true, true, true, true, true, true, false, false, false};
         if (md) {
             out.println("| " + String.join(" | ", cells.get(0)) + " |");
             StringBuilder sep = new StringBuilder("|");
@@ -148,8 +152,10 @@ final class Table {
         }
         out.println();
         out.println((md ? "- " : "") + "every core: the same exhaustive search (`lockstep explore --threads N --cancel K`), each"
-                + " after an untimed warm-up search with N threads; speed-up = states/s with N threads / states/s with 1 (when both are complete, the states are the same and it is the ratio of the seconds);"
-                + " the last column compares the JSON reports byte for byte.");
+                + " after an untimed warm-up search with N threads, " + Bench.THREADS_ROUNDS + " times, the numbers of threads taking turns;"
+                + " seconds, states/s and the report are those of the run of median time; speed-up = its states/s with N threads / with 1"
+                + " (when both are complete, the states are the same and it is the ratio of the seconds);"
+                + " the report column compares the JSON reports byte for byte.");
     }
 
     private List<String> heading() {

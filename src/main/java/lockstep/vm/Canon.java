@@ -228,7 +228,7 @@ public final class Canon {
     private void readyPart(int from, int to) {
         int n = to - from;
         long[] pre = new long[n];
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         long saved = h;
         boolean recording = record;
         record = false;
@@ -242,7 +242,12 @@ public final class Canon {
         dry = false;
         record = recording;
         h = saved;
-        Arrays.sort(order, (a, b) -> Long.compare(pre[a], pre[b]));
+        for (int i = 1; i < n; i++) { // a stable insertion sort by preliminary hash: ready queues are short
+            int x = order[i];
+            int j = i - 1;
+            while (j >= 0 && pre[order[j]] > pre[x]) order[j + 1] = order[j--];
+            order[j + 1] = x;
+        }
         for (int k = 0; k < n; k++) {
             int i = order[k];
             long outer = h;

@@ -73,14 +73,20 @@ class BenchCommandTest {
         List<String> lines = out.lines().toList();
         int title = lines.indexOf("Every core: explore/02_lock_three_tasks --cancel 1");
         assertTrue(title > 0, out);
-        assertEquals(List.of("threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread"),
-                Arrays.asList(lines.get(title + 2).trim().split(" {2,}")));
+        assertEquals(List.of("threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread",
+                "every run (s)"), Arrays.asList(lines.get(title + 2).trim().split(" {2,}")));
         for (int n = 1; n <= 2; n++) {
             List<String> cells = Arrays.asList(lines.get(title + 2 + n).trim().split(" {2,}"));
             assertEquals(Integer.toString(n), cells.get(0), out);
             for (int i = 1; i <= 5; i++) assertTrue(NUMBER.matcher(cells.get(i)).matches(), cells.get(i) + "\n" + out);
             assertEquals("yes", cells.get(6), "02 --cancel 1 finishes within the quick time limit\n" + out);
             assertEquals("same JSON", cells.get(7), out);
+            String[] runs = cells.get(8).split(", ");
+            assertEquals(3, runs.length, "each number of threads runs three times\n" + out);
+            for (String r : runs) assertTrue(NUMBER.matcher(r).matches(), r + "\n" + out);
+            List<String> sorted = new java.util.ArrayList<>(Arrays.asList(runs));
+            sorted.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+            assertEquals(sorted.get(1), cells.get(3), "the seconds shown are the median run's\n" + out);
         }
     }
 
