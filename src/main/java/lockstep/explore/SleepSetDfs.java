@@ -229,11 +229,14 @@ final class SleepSetDfs implements DepthFirst {
     static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
 
     /** The sorted canonical names of the moves asleep at a node. */
-    private static long[] asleepNames(Node node) {
-        if (node.sleep.isEmpty()) return EMPTY;
-        long[] out = new long[node.moves.size()];
+    private static long[] asleepNames(Node node) { return asleepNames(node.moves, node.names, node.sleep); }
+
+    /** The sorted canonical names ({@code names}, one per move) of the {@code moves} in {@code sleep}. */
+    static long[] asleepNames(List<Move> moves, long[] names, Map<Move, Footprint> sleep) {
+        if (sleep.isEmpty()) return EMPTY;
+        long[] out = new long[moves.size()];
         int n = 0;
-        for (int i = 0; i < node.moves.size(); i++) if (node.sleep.containsKey(node.moves.get(i))) out[n++] = node.names[i];
+        for (int i = 0; i < moves.size(); i++) if (sleep.containsKey(moves.get(i))) out[n++] = names[i];
         out = Arrays.copyOf(out, n);
         Arrays.sort(out);
         return out;

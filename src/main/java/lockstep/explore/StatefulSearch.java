@@ -98,15 +98,7 @@ final class StatefulSearch implements AutoCloseable {
         }
 
         /** The sorted names of the moves in {@code sleep}. */
-        long[] asleepNames(Map<Move, Footprint> sleep) {
-            if (sleep.isEmpty()) return SleepSetDfs.EMPTY;
-            long[] out = new long[moves.size()];
-            int n = 0;
-            for (int i = 0; i < moves.size(); i++) if (sleep.containsKey(moves.get(i))) out[n++] = names[i];
-            out = Arrays.copyOf(out, n);
-            Arrays.sort(out);
-            return out;
-        }
+        long[] asleepNames(Map<Move, Footprint> sleep) { return SleepSetDfs.asleepNames(moves, names, sleep); }
     }
 
     /**
