@@ -196,7 +196,7 @@ public final class Explorer {
         } catch (OutOfMemoryError e) {
             outOfMemory();
         }
-        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : stateful != null ? stateful.states() : dfs.states();
+        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : searchStates();
         Visited visited = stateful != null
                 ? new Visited(stateful.states(), stateful.visitedBytes(), stateful.collisionProbability(),
                         opt.checkFingerprints() ? stateful.collisions() : null)
@@ -302,6 +302,9 @@ public final class Explorer {
 
     /** The search with state caching, while it runs or after (its figures for the report). */
     private StatefulSearch stateful;
+
+    /** The states the exhaustive search counts so far: the search with state caching's, else the depth-first search's. */
+    private long searchStates() { return stateful != null ? stateful.states() : dfs.states(); }
 
     /** Drops what a search found, before another starts. */
     private void forget() {
@@ -559,9 +562,9 @@ public final class Explorer {
         if (now - lastProgress < 1_000_000_000L) return;
         lastProgress = now;
         double secs = elapsed();
-        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : stateful != null ? stateful.states() : dfs.states();
-        String frontier = stateful != null ? String.format(Locale.ROOT, ", frontier %d", stateful.frontier())
-                : dfs == null ? "" : String.format(Locale.ROOT, ", frontier %d", dfs.frontier());
+        long states = opt.strategy() != Strategy.EXHAUSTIVE ? steps : searchStates();
+        String frontier = stateful == null && dfs == null ? ""
+                : String.format(Locale.ROOT, ", frontier %d", stateful != null ? stateful.frontier() : dfs.frontier());
         opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps%s, %.0fs%n",
                 schedules, states, states / Math.max(secs, 1e-9), steps, frontier, secs);
     }

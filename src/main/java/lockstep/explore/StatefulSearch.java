@@ -172,11 +172,8 @@ final class StatefulSearch implements AutoCloseable {
         Child join(Canon c) {
             if (!tryRun(c)) {
                 while (get() != 2) {
-                    Task own = mine.pollFirst();
-                    if (own != null) {
-                        mineCount.decrementAndGet();
-                        own.tryRun(c);
-                    }
+                    Task own = mine.newest();
+                    if (own != null) own.tryRun(c);
                     else Thread.onSpinWait();
                 }
             }
@@ -220,16 +217,41 @@ final class StatefulSearch implements AutoCloseable {
     private final Map<Long, long[]> states;
     private long collisions;
     private final Canon canon;
-    /** Moves handed to the helper threads, newest first (null: this thread does everything). */
-    private final ConcurrentLinkedDeque<Task> handed;
-    private final AtomicInteger handedCount = new AtomicInteger();
-    private static final int HANDED = 64;
+    /**
+     * Moves waiting for a thread, newest first. At most {@code limit}: past it the oldest is let
+     * go (the search takes it itself when it gets there). Threads take the newest first, so
+     * without a bound the oldest, and the runs they hold, would pile up.
+     */
+    private static final class Waiting {
+        private final ConcurrentLinkedDeque<Task> tasks = new ConcurrentLinkedDeque<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final int limit;
+
+        Waiting(int limit) { this.limit = limit; }
+
+        void push(Task t) {
+            tasks.offerFirst(t);
+            if (size.incrementAndGet() > limit) oldest();
+        }
+
+        Task newest() { return counted(tasks.pollFirst()); }
+
+        Task oldest() { return counted(tasks.pollLast()); }
+
+        private Task counted(Task t) {
+            if (t != null) size.decrementAndGet();
+            return t;
+        }
+
+        void clear() { tasks.clear(); }
+    }
+
+    /** Moves handed to the helper threads (null: this thread does everything). */
+    private final Waiting handed;
     private volatile boolean closed;
     /** The searching thread, and the moves of its own runs below the top of the stack (newest first). */
     private final Thread searcher = Thread.currentThread();
-    private final ConcurrentLinkedDeque<Task> mine = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger mineCount = new AtomicInteger();
-    private static final int MINE = 256;
+    private final Waiting mine = new Waiting(256);
     private final ArrayList<Entry> stack = new ArrayList<>();
 
     StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, Sink sink) {
@@ -239,7 +261,7 @@ final class StatefulSearch implements AutoCloseable {
         this.sink = sink;
         this.states = checkFingerprints ? new HashMap<>() : null;
         this.canon = canon(blind, checkFingerprints);
-        this.handed = threads > 1 ? new ConcurrentLinkedDeque<>() : null;
+        this.handed = threads > 1 ? new Waiting(64) : null;
         for (int i = 1; i < threads; i++) {
             Thread t = new Thread(() -> help(canon(blind, checkFingerprints)), "lockstep-explore-" + i);
             t.setDaemon(true);
@@ -262,16 +284,14 @@ final class StatefulSearch implements AutoCloseable {
     private void help(Canon c) {
         int idle = 0;
         while (!closed) {
-            Task t = handed.pollFirst();
+            Task t = handed.newest();
             if (t != null) {
-                handedCount.decrementAndGet();
                 t.tryRun(c);
                 idle = 0;
                 continue;
             }
-            Task far = mine.pollLast();
+            Task far = mine.oldest();
             if (far != null) {
-                mineCount.decrementAndGet();
                 far.tryRun(c);
                 idle = 0;
             } else if (++idle < 20_000) {
@@ -339,9 +359,7 @@ final class StatefulSearch implements AutoCloseable {
             }
             return children;
         }
-        Task[] all = e.at.moves();
-        int first = e.at.helperMade ? 0 : 1;
-        for (int j = children.length - 1; j >= first; j--) if (all[e.todo[j]].get() == 0) hand(all[e.todo[j]]);
+        Task[] all = handOver(e, e.at.helperMade ? 0 : 1, handed);
         for (int j = 0; j < children.length; j++) children[j] = all[e.todo[j]].join(canon);
         forget(e.at, all);
         return children;
@@ -359,20 +377,13 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /**
-     * Hands a move to the helpers, on top. The oldest moves handed are let go past
-     * {@link #HANDED} (the search takes them itself when it gets there): a helper takes the
-     * newest first, so without a bound the oldest, and the runs they hold, would pile up.
+     * Puts the moves an entry explores, from its {@code from}th on, that no thread has taken
+     * yet, on {@code to}, the first on top; returns the entry's tasks.
      */
-    private void hand(Task t) {
-        handed.offerFirst(t);
-        if (handedCount.incrementAndGet() > HANDED && handed.pollLast() != null) handedCount.decrementAndGet();
-    }
-
-    /** Hands the moves an entry explores to the helpers, the first on top. */
-    private void handOver(Entry e) {
-        if (handed == null) return;
+    private static Task[] handOver(Entry e, int from, Waiting to) {
         Task[] all = e.at.moves();
-        for (int j = e.todo.length - 1; j >= 0; j--) if (all[e.todo[j]].get() == 0) hand(all[e.todo[j]]);
+        for (int j = e.todo.length - 1; j >= from; j--) if (all[e.todo[j]].get() == 0) to.push(all[e.todo[j]]);
+        return all;
     }
 
     /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
@@ -409,7 +420,7 @@ final class StatefulSearch implements AutoCloseable {
                 Map<Move, Footprint> sleep =
                         reduce ? SleepSetDfs.sleepAfter(l.moves, l.ending, l.alone, e.sleep, done, i, s.footprint) : Map.of();
                 Entry next = arrive(child, trail, sleep);
-                if (next != null && pushed.isEmpty() && child.helperMade) handOver(next);
+                if (next != null && pushed.isEmpty() && child.helperMade && handed != null) handOver(next, 0, handed);
                 if (next != null) pushed.add(next);
                 else if (!sink.leaf(null, null, trail)) return false;
             }
@@ -417,18 +428,7 @@ final class StatefulSearch implements AutoCloseable {
         }
         for (int j = pushed.size() - 1; j >= 0; j--) stack.add(pushed.get(j));
         if (handed != null) {
-            for (int j = pushed.size() - 1; j >= 1; j--) {
-                Entry p = pushed.get(j);
-                Task[] all = p.at.moves();
-                for (int k = p.todo.length - 1; k >= 0; k--) {
-                    if (all[p.todo[k]].get() != 0) continue;
-                    if (p.at.helperMade) hand(all[p.todo[k]]);
-                    else {
-                        mine.offerFirst(all[p.todo[k]]);
-                        if (mineCount.incrementAndGet() > MINE && mine.pollLast() != null) mineCount.decrementAndGet();
-                    }
-                }
-            }
+            for (int j = pushed.size() - 1; j >= 1; j--) handOver(pushed.get(j), 0, pushed.get(j).at.helperMade ? handed : mine);
         }
         return true;
     }
