@@ -51,7 +51,17 @@ import java.util.*;
 final class SleepSetDfs implements DepthFirst {
 
     /** A move: a ready handle ({@code cancelTask < 0}) or the injected cancel of a task. */
-    record Move(Machine.Callback handle, boolean inBatch, int cancelTask) {}
+    record Move(Machine.Callback handle, boolean inBatch, int cancelTask) {
+        /** Hashed by the callback's hash (its handle or task), not its whole content: moves are keyed at every choice point. */
+        @Override public int hashCode() {
+            return handle == null ? 0x5BD1E995 * cancelTask : handle.hashCode() * 2 + (inBatch ? 1 : 0);
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Move x && inBatch == x.inBatch && cancelTask == x.cancelTask
+                    && (handle == x.handle || handle != null && handle.equals(x.handle));
+        }
+    }
 
     /** One choice point on the current path. */
     private static final class Node {

@@ -166,6 +166,12 @@ public final class Canon {
             token(-7 + id);
             return;
         }
+        if (collecting) {
+            if (collectedCount == collected.length) collected = Arrays.copyOf(collected, collectedCount * 2);
+            collected[collectedCount++] = id;
+            token(-11);
+            return;
+        }
         int n = numberOf(id);
         if (n == 0) {
             if (dry) {
@@ -186,11 +192,51 @@ public final class Canon {
             int id = work[workHead++];
             token(-9);
             token(number[id]);
-            Object o = m.heap.get(id);
-            if (id == m.program.preludeGlobals) prelude(o);
-            else object(o);
+            if (id == m.program.preludeGlobals) prelude(m.heap.get(id));
+            else memoObject(id);
         }
     }
+
+    /**
+     * Heap objects are immutable and shared by the runs copied from one another, so most of a
+     * state's objects were met in an earlier state: an object's own tokens are hashed once,
+     * with its references left out and listed in the order met, and the machine keeps the
+     * hash and the list with the object ({@link Machine#ownHashes}) until it is replaced. An
+     * object then feeds that hash and its references, numbered as before. Not while whole
+     * states are kept ({@link #keepStates}): those hold every token, to check for collisions.
+     */
+    private void memoObject(int id) {
+        if (record) {
+            object(m.heap.get(id));
+            return;
+        }
+        if (id >= m.ownRefs.length) {
+            int n = Math.max(m.heap.size(), m.ownRefs.length * 2);
+            m.ownRefs = Arrays.copyOf(m.ownRefs, n);
+            m.ownHashes = Arrays.copyOf(m.ownHashes, n);
+        }
+        int[] refs = m.ownRefs[id];
+        if (refs == null) {
+            long outer = h;
+            h = 59;
+            collecting = true;
+            collectedCount = 0;
+            object(m.heap.get(id));
+            collecting = false;
+            m.ownHashes[id] = h;
+            refs = collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount);
+            m.ownRefs[id] = refs;
+            h = outer;
+        }
+        token(m.ownHashes[id]);
+        for (int r : refs) ref(r);
+    }
+
+    private static final int[] NO_REFS = new int[0];
+    /** While an object's own tokens are hashed for the memo: its references, in order. */
+    private boolean collecting;
+    private int[] collected = new int[16];
+    private int collectedCount;
 
     /**
      * The model prelude's namespace: the same immutable object in every state of a program

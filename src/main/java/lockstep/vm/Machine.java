@@ -5,6 +5,8 @@ import lockstep.lang.Code;
 import lockstep.vm.Obj.*;
 import lockstep.vm.Values.*;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +30,13 @@ public final class Machine implements Futures {
             if (handle >= 0) return handle;
             if (fn instanceof TaskStep s) return 31 * s.task();
             if (fn instanceof TaskWakeup w) return 37 * w.task();
+            if (fn instanceof Func f) return 41 * f.template().code().serial;
             return fn == null ? 0 : fn.hashCode();
+        }
+
+        /** Equal when the same object (the usual case: copies of a run share their callbacks), else field by field. */
+        @Override public boolean equals(Object o) {
+            return this == o || o instanceof Callback c && handle == c.handle && Objects.equals(fn, c.fn) && Objects.equals(args, c.args);
         }
     }
 
@@ -132,6 +140,8 @@ public final class Machine implements Futures {
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
+        c.ownHashes = Arrays.copyOf(ownHashes, ownHashes.length);
+        c.ownRefs = Arrays.copyOf(ownRefs, ownRefs.length);
         return c;
     }
 
@@ -157,8 +167,23 @@ public final class Machine implements Futures {
 
     public void set(int id, Object o) {
         if (footprint != null) footprint.write(id);
-        heap.set(id, o);
+        replace(id, o);
     }
+
+    /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */
+    private void replace(int id, Object o) {
+        heap.set(id, o);
+        if (id < ownRefs.length) ownRefs[id] = null;
+    }
+
+    /**
+     * {@link Canon}'s memo of heap objects, by id: an object's own hash and the heap objects it
+     * refers to, in order (null: not hashed since it was put there). A function of the object
+     * alone, kept with the heap that holds it because runs copied from one another share most
+     * objects; copied with the machine, never part of its state.
+     */
+    long[] ownHashes = new long[0];
+    int[][] ownRefs = new int[0][];
 
     public int alloc(Object o) {
         if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceBound("more than " + MAX_HEAP_OBJECTS + " objects in the heap");
@@ -181,7 +206,7 @@ public final class Machine implements Futures {
         if (footprint != null) footprint.write(Footprint.global(globals, slot));
         Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
         while (slots.size() <= slot) slots = slots.append(Unbound.UNBOUND);
-        heap.set(globals, new GlobalsObj(slots.set(slot, v)));
+        replace(globals, new GlobalsObj(slots.set(slot, v)));
     }
 
     public Object preludeFunction(String name) {
