@@ -44,7 +44,7 @@ import java.util.*;
  * due timers join the queue, the monitors judge the quiescent state — changes what an
  * injected cancel taken before or after it does. Whether a move leaves nothing ready depends
  * on the other handles, so a move asleep since a state where another handle was ready wakes
- * up where it is alone ({@link #listMoves}). The check cannot miss such a step: up to it, the blind search is an
+ * up where it is alone ({@link Moves#list}). The check cannot miss such a step: up to it, the blind search is an
  * exact search of the same program with the split left out, which visits every reachable
  * state and runs (or covers by a commuted run) every step from it.
  */
@@ -65,19 +65,11 @@ final class SleepSetDfs implements DepthFirst {
 
     /** One choice point on the current path. */
     private static final class Node {
-        final List<Move> moves = new ArrayList<>();
-        final List<Integer> codes = new ArrayList<>();
-        /** Whether the move could end the loop iteration (then it is dependent on every move). */
-        final List<Boolean> ending = new ArrayList<>();
-        /** Whether the move is alone: no other live handle is ready (batch-blind only, see {@link #listMoves}). */
-        final List<Boolean> alone = new ArrayList<>();
+        final Moves moves;
         /** The moves this visit explores, in order; the others are asleep or were explored by an earlier visit. */
         final List<Integer> todo = new ArrayList<>();
-        final Map<Move, Footprint> sleep;
-        final Map<Move, Footprint> done = new LinkedHashMap<>();
-        /** The canonical name of each move (see {@link Canon}), for the visited set. */
-        long[] names;
-        int ready;
+        final MoveSet sleep;
+        final MoveSet done = new MoveSet();
         int cursor;
         Footprint currentFp;
         /** The run copied at this choice point, while moves are left to explore from it; what the recorder had then. */
@@ -85,7 +77,10 @@ final class SleepSetDfs implements DepthFirst {
         int foundAt;
         int cancelsUsed;
 
-        Node(Map<Move, Footprint> sleep) { this.sleep = sleep; }
+        Node(Moves moves, MoveSet sleep) {
+            this.moves = moves;
+            this.sleep = sleep;
+        }
 
         int current() { return todo.get(cursor); }
     }
@@ -180,15 +175,14 @@ final class SleepSetDfs implements DepthFirst {
             if (at == Explorer.Goal.At.REACHED) r.reachedEarly = true;
             if (at != Explorer.Goal.At.GO_ON) throw new Runner.Cut();
         }
-        Node node = new Node(stack.isEmpty() ? Map.of() : sleepAfter(stack.get(stack.size() - 1)));
-        listMoves(node, m, ready, cancellable, r.cancellableNow, batchBlind);
-        Set<Move> asleep = node.sleep.keySet();
+        Node node = new Node(Moves.list(m, ready, cancellable, r.cancellableNow, batchBlind),
+                stack.isEmpty() ? MoveSet.EMPTY : sleepAfter(stack.get(stack.size() - 1)));
         long[] wasAsleep = null;
         if (cache) {
             long fp = canon.fingerprint(m, r.cancelsUsed);
             if (states != null) checkCollision(fp);
-            node.names = names(node);
-            long[] sleepNames = asleepNames(node);
+            node.moves.names = names(node.moves);
+            long[] sleepNames = asleepNames(node.moves, node.sleep);
             wasAsleep = visited.get(fp);
             if (wasAsleep == null) {
                 visited.put(fp, sleepNames);
@@ -200,10 +194,9 @@ final class SleepSetDfs implements DepthFirst {
             }
         }
         for (int i = 0; i < node.moves.size(); i++) {
-            Move mv = node.moves.get(i);
-            if (asleep.contains(mv)) continue;
-            if (goal != null && !goal.offers(m, node.codes.get(i), ready, r.cancellableNow.subList(0, cancellable), r.taken)) continue;
-            if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.names[i]) < 0) continue;
+            if (node.sleep.contains(node.moves.get(i))) continue;
+            if (goal != null && !goal.offers(m, node.moves.code(i), ready, r.cancellableNow.subList(0, cancellable), r.taken)) continue;
+            if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.moves.names[i]) < 0) continue;
             node.todo.add(i);
         }
         if (node.todo.isEmpty()) {
@@ -216,7 +209,7 @@ final class SleepSetDfs implements DepthFirst {
             node.cancelsUsed = r.cancelsUsed;
         }
         stack.add(node);
-        return node.codes.get(node.current());
+        return node.moves.code(node.current());
     }
 
     private void checkCollision(long fp) {
@@ -225,12 +218,11 @@ final class SleepSetDfs implements DepthFirst {
         if (seen != null && !Arrays.equals(seen, state)) collisions++;
     }
 
-    /** The canonical names of a node's moves, from {@link Canon#fingerprint} of its state just now. */
-    private long[] names(Node node) {
-        long[] n = new long[node.moves.size()];
+    /** The canonical names of a choice point's moves, from {@link Canon#fingerprint} of its state just now. */
+    private long[] names(Moves moves) {
+        long[] n = new long[moves.size()];
         for (int i = 0; i < n.length; i++) {
-            int code = node.codes.get(i);
-            n[i] = code < node.ready ? canon.handleName(code) : CANCEL_NAMES + canon.taskName(node.moves.get(i).cancelTask());
+            n[i] = moves.isCancel(i) ? CANCEL_NAMES + canon.taskName(moves.get(i).cancelTask()) : canon.handleName(moves.code(i));
         }
         return n;
     }
@@ -238,15 +230,12 @@ final class SleepSetDfs implements DepthFirst {
     /** Cancel moves are named apart from handles (handle names are hashes, cancel names small numbers). */
     static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
 
-    /** The sorted canonical names of the moves asleep at a node. */
-    private static long[] asleepNames(Node node) { return asleepNames(node.moves, node.names, node.sleep); }
-
-    /** The sorted canonical names ({@code names}, one per move) of the {@code moves} in {@code sleep}. */
-    static long[] asleepNames(List<Move> moves, long[] names, Map<Move, Footprint> sleep) {
+    /** The sorted canonical names of the {@code moves} (named) in {@code sleep}. */
+    static long[] asleepNames(Moves moves, MoveSet sleep) {
         if (sleep.isEmpty()) return EMPTY;
         long[] out = new long[moves.size()];
         int n = 0;
-        for (int i = 0; i < moves.size(); i++) if (sleep.containsKey(moves.get(i))) out[n++] = names[i];
+        for (int i = 0; i < moves.size(); i++) if (sleep.contains(moves.get(i))) out[n++] = moves.names[i];
         out = Arrays.copyOf(out, n);
         Arrays.sort(out);
         return out;
@@ -267,42 +256,6 @@ final class SleepSetDfs implements DepthFirst {
         return Arrays.copyOf(out, n);
     }
 
-    /** The moves of a choice point, one per distinct move, with the decision code of each (batch-blind: no batches). */
-    private static void listMoves(Node node, Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
-        node.ready = ready;
-        listMoves(node.moves, node.codes, node.ending, node.alone, m, ready, cancellable, tasks, blind);
-    }
-
-    /**
-     * The moves of a choice point into {@code moves}, one per distinct move, with the decision
-     * code of each, whether it could end the loop iteration (batch-blind: no batches, no end),
-     * and whether it is alone: in a batch-blind search, no other live handle is ready.
-     */
-    static void listMoves(List<Move> moves, List<Integer> codes, List<Boolean> ending, List<Boolean> alone, Machine m, int ready,
-                          int cancellable, List<Integer> tasks, boolean blind) {
-        int batch = blind ? 0 : m.batchLeft();
-        int droppable = 0;
-        for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;
-        boolean[] isLive = new boolean[ready];
-        int live = 0;
-        for (int i = 0; i < ready; i++) if (isLive[i] = m.readyLive(i)) live++;
-        Set<Move> seen = new HashSet<>();
-        for (int i = 0; i < ready; i++) {
-            Move mv = new Move(m.peekReady(i), i < batch, -1);
-            if (!seen.add(mv)) continue;
-            moves.add(mv);
-            codes.add(i);
-            ending.add(!blind && batch - (i < batch ? 1 : 0) - droppable <= 0);
-            alone.add(blind && live - (isLive[i] ? 1 : 0) == 0);
-        }
-        for (int k = 0; k < cancellable; k++) {
-            moves.add(new Move(null, false, tasks.get(k)));
-            codes.add(ready + k);
-            ending.add(!blind && batch - droppable <= 0);
-            alone.add(blind && live == 0);
-        }
-    }
-
     /**
      * Whether a step is ordered against every move: its footprint is unknown
      * ({@link #TOUCHES_ALL}), it stops the loop, or it could end the loop iteration.
@@ -317,32 +270,30 @@ final class SleepSetDfs implements DepthFirst {
     }
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
-    private Map<Move, Footprint> sleepAfter(Node node) {
-        if (!reduce) return Map.of();
-        return sleepAfter(node.moves, node.ending, node.alone, node.sleep, node.done, node.current(), node.currentFp);
+    private MoveSet sleepAfter(Node node) {
+        if (!reduce) return MoveSet.EMPTY;
+        return sleepAfter(node.moves, node.sleep, node.done, node.current(), node.currentFp);
     }
 
     /**
      * The sleep set after move {@code current} (footprint {@code fp}) of a choice point whose
-     * moves were listed by {@link #listMoves}: the moves asleep or done there that are
-     * independent of it. Both searches put moves to sleep by this rule.
+     * moves are {@code moves}: the moves asleep or done there that are independent of it.
+     * Every search puts moves to sleep by this rule.
      */
-    static Map<Move, Footprint> sleepAfter(List<Move> moves, List<Boolean> ending, List<Boolean> alone, Map<Move, Footprint> sleep,
-                                           Map<Move, Footprint> done, int current, Footprint fp) {
-        if (sleep.isEmpty() && done.isEmpty()) return Map.of();
-        Map<Move, Footprint> next = new HashMap<>();
-        addIndependent(moves, ending, alone, sleep, true, ending.get(current), fp, next);
-        addIndependent(moves, ending, alone, done, false, ending.get(current), fp, next);
-        return next;
+    static MoveSet sleepAfter(Moves moves, MoveSet sleep, MoveSet done, int current, Footprint fp) {
+        if (sleep.isEmpty() && done.isEmpty()) return MoveSet.EMPTY;
+        MoveSet next = new MoveSet();
+        addIndependent(moves, sleep, true, moves.ending(current), fp, next);
+        addIndependent(moves, done, false, moves.ending(current), fp, next);
+        return next.isEmpty() ? MoveSet.EMPTY : next;
     }
 
-    private static void addIndependent(List<Move> moves, List<Boolean> ending, List<Boolean> alone, Map<Move, Footprint> from,
-                                       boolean asleep, boolean currentEnding, Footprint fp, Map<Move, Footprint> into) {
-        for (Map.Entry<Move, Footprint> e : from.entrySet()) {
-            int i = moves.indexOf(e.getKey());
+    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, boolean currentEnding, Footprint fp, MoveSet into) {
+        for (int k = 0; k < from.size(); k++) {
+            int i = moves.indexOf(from.move(k));
             if (i < 0) continue;
-            boolean touchesAll = touchesAllHere(ending.get(i), alone.get(i), asleep);
-            if (independent(e.getValue(), touchesAll, fp, currentEnding)) into.put(e.getKey(), e.getValue());
+            boolean touchesAll = touchesAllHere(moves.ending(i), moves.alone(i), asleep);
+            if (independent(from.footprint(k), touchesAll, fp, currentEnding)) into.put(from.move(k), from.footprint(k));
         }
     }
 
@@ -369,10 +320,7 @@ final class SleepSetDfs implements DepthFirst {
             if (node.cursor + 1 < node.todo.size()) {
                 node.cursor++;
                 List<Decision> prefix = new ArrayList<>(stack.size());
-                for (Node n : stack) {
-                    int code = n.codes.get(n.current());
-                    prefix.add(code < n.ready ? new Decision(false, code) : new Decision(true, code - n.ready));
-                }
+                for (Node n : stack) prefix.add(n.moves.decision(n.current()));
                 boolean last = node.cursor + 1 == node.todo.size();
                 Runner resumed = last ? node.snapshot : node.snapshot.copy();
                 if (last) node.snapshot = null;

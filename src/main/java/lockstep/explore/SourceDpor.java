@@ -39,17 +39,13 @@ final class SourceDpor implements DepthFirst {
 
     /** One choice point of the current path, and the event taken there. */
     private static final class Node {
-        final List<Move> moves = new ArrayList<>();
-        final List<Integer> codes = new ArrayList<>();
-        final List<Boolean> ending = new ArrayList<>();
-        final List<Boolean> alone = new ArrayList<>();
-        final int ready;
+        final Moves moves;
         /** Moves asleep here on arrival, with their footprints. */
-        final Map<Move, Footprint> sleep;
+        final MoveSet sleep;
         /** Moves (by index) to explore here; grows as races are found. */
         final BitSet backtrack = new BitSet();
         /** Moves explored here, with their footprints (asleep for the later moves' subtrees when independent). */
-        final Map<Move, Footprint> done = new LinkedHashMap<>();
+        final MoveSet done = new MoveSet();
         final BitSet explored = new BitSet();
         int current;
         /** The event taken here: its footprint, the event that queued it (-1: none), the events before it. */
@@ -64,14 +60,14 @@ final class SourceDpor implements DepthFirst {
         final List<Machine.Callback> queuedHere = new ArrayList<>();
         final List<Integer> createdHere = new ArrayList<>();
 
-        Node(int ready, Map<Move, Footprint> sleep) {
-            this.ready = ready;
+        Node(Moves moves, MoveSet sleep) {
+            this.moves = moves;
             this.sleep = sleep;
         }
 
         Move move() { return moves.get(current); }
 
-        boolean asleep(int i) { return sleep.containsKey(moves.get(i)); }
+        boolean asleep(int i) { return sleep.contains(moves.get(i)); }
 
         /** The next move to explore here: in the backtrack set, not explored, not asleep; -1 if none. */
         int next() {
@@ -125,8 +121,8 @@ final class SourceDpor implements DepthFirst {
         tick.run();
         choicePoints++;
         if (!stack.isEmpty()) disabled(stack.get(stack.size() - 1), r.cancellableNow.subList(0, cancellable));
-        Node node = new Node(ready, stack.isEmpty() ? Map.of() : sleepAfter(stack.get(stack.size() - 1)));
-        SleepSetDfs.listMoves(node.moves, node.codes, node.ending, node.alone, m, ready, cancellable, r.cancellableNow, batchBlind);
+        Node node = new Node(Moves.list(m, ready, cancellable, r.cancellableNow, batchBlind),
+                stack.isEmpty() ? MoveSet.EMPTY : sleepAfter(stack.get(stack.size() - 1)));
         int first = -1, awake = 0;
         for (int i = 0; i < node.moves.size(); i++) {
             if (node.asleep(i)) continue;
@@ -154,7 +150,7 @@ final class SourceDpor implements DepthFirst {
             node.cancelsUsed = r.cancelsUsed;
         }
         stack.add(node);
-        return node.codes.get(first);
+        return node.moves.code(first);
     }
 
     /** Takes move {@code i} at the node: its event's footprint is still unknown. */
@@ -168,8 +164,8 @@ final class SourceDpor implements DepthFirst {
     }
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
-    private static Map<Move, Footprint> sleepAfter(Node node) {
-        return SleepSetDfs.sleepAfter(node.moves, node.ending, node.alone, node.sleep, node.done, node.current, node.fp);
+    private static MoveSet sleepAfter(Node node) {
+        return SleepSetDfs.sleepAfter(node.moves, node.sleep, node.done, node.current, node.fp);
     }
 
     // ------------------------------------------------------------------ races
@@ -205,7 +201,7 @@ final class SourceDpor implements DepthFirst {
         for (int i = j - 1; i >= 0; i--) {
             if (has(before, i)) continue;
             Node ni = stack.get(i);
-            if (SleepSetDfs.independent(ni.fp, ni.ending.get(ni.current), nj.fp, nj.ending.get(nj.current))) continue;
+            if (SleepSetDfs.independent(ni.fp, ni.moves.ending(ni.current), nj.fp, nj.moves.ending(nj.current))) continue;
             reverse(i, j, before);
             addBefore(before, i);
         }
@@ -281,10 +277,7 @@ final class SourceDpor implements DepthFirst {
                 take(node, next);
                 fresh = stack.size() - 1;
                 List<Decision> prefix = new ArrayList<>(stack.size());
-                for (Node n : stack) {
-                    int code = n.codes.get(n.current);
-                    prefix.add(code < n.ready ? new Decision(false, code) : new Decision(true, code - n.ready));
-                }
+                for (Node n : stack) prefix.add(n.moves.decision(n.current));
                 return new Recorder(prefix, this, r.maxCancels, r, node.snapshot.copy(), stack.size() - 1, node.foundAt,
                         node.cancelsUsed);
             }

@@ -1,10 +1,8 @@
 package lockstep.explore;
 
 import lockstep.explore.Schedule.Decision;
-import lockstep.explore.SleepSetDfs.Move;
 import lockstep.sched.Runner;
 import lockstep.vm.Canon;
-import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
 
 import java.util.*;
@@ -75,30 +73,14 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
-    /** The moves of a choice point (see {@link SleepSetDfs#listMoves}) with their canonical names. */
-    private static final class Listed {
-        final List<Move> moves = new ArrayList<>();
-        final List<Integer> codes = new ArrayList<>();
-        final List<Boolean> ending = new ArrayList<>();
-        final List<Boolean> alone = new ArrayList<>();
-        long[] names;
-        int ready;
-
-        static Listed of(Successor s, boolean cancelsLeft, boolean blind) {
-            Listed l = new Listed();
-            l.ready = s.ready;
-            int cancellable = cancelsLeft ? s.cancellable.size() : 0;
-            SleepSetDfs.listMoves(l.moves, l.codes, l.ending, l.alone, s.runner.machine(), s.ready, cancellable, s.cancellable, blind);
-            l.names = new long[l.moves.size()];
-            for (int i = 0; i < l.names.length; i++) {
-                int code = l.codes.get(i);
-                l.names[i] = code < l.ready ? s.handleNames[code] : SleepSetDfs.CANCEL_NAMES + s.taskNames[code - l.ready];
-            }
-            return l;
+    /** The moves of a successor's choice point, named canonically (cancels only while some are left to inject). */
+    private static Moves listed(Successor s, boolean cancelsLeft, boolean blind) {
+        Moves l = Moves.list(s.runner.machine(), s.ready, cancelsLeft ? s.cancellable.size() : 0, s.cancellable, blind);
+        l.names = new long[l.size()];
+        for (int i = 0; i < l.names.length; i++) {
+            l.names[i] = l.isCancel(i) ? SleepSetDfs.CANCEL_NAMES + s.taskNames[l.code(i) - l.ready] : s.handleNames[l.code(i)];
         }
-
-        /** The sorted names of the moves in {@code sleep}. */
-        long[] asleepNames(Map<Move, Footprint> sleep) { return SleepSetDfs.asleepNames(moves, names, sleep); }
+        return l;
     }
 
     /**
@@ -108,14 +90,14 @@ final class StatefulSearch implements AutoCloseable {
      */
     private final class Child extends AtomicReference<Task[]> {
         final Successor next;
-        final Listed listed;
+        final Moves listed;
         final boolean batchMatters;
         /** Cancels injected up to the successor. */
         final int cancelsUsed;
         /** Whether a helper thread took the move: its run is in that core's cache, so a helper takes its moves. */
         final boolean helperMade = Thread.currentThread() != searcher;
 
-        Child(Successor next, Listed listed, boolean batchMatters, int cancelsUsed) {
+        Child(Successor next, Moves listed, boolean batchMatters, int cancelsUsed) {
             this.next = next;
             this.listed = listed;
             this.batchMatters = batchMatters;
@@ -126,11 +108,8 @@ final class StatefulSearch implements AutoCloseable {
         Task[] moves() {
             Task[] t = get();
             if (t != null) return t;
-            t = new Task[listed.moves.size()];
-            for (int i = 0; i < t.length; i++) {
-                int code = listed.codes.get(i);
-                t[i] = new Task(next.runner, code, cancelsUsed + (code >= listed.ready ? 1 : 0));
-            }
+            t = new Task[listed.size()];
+            for (int i = 0; i < t.length; i++) t[i] = new Task(next.runner, listed.code(i), cancelsUsed + (listed.isCancel(i) ? 1 : 0));
             return compareAndSet(null, t) ? t : get();
         }
     }
@@ -188,19 +167,19 @@ final class StatefulSearch implements AutoCloseable {
     private static final class Entry {
         final Child at;
         final Trail trail;
-        final Map<Move, Footprint> sleep;
+        final MoveSet sleep;
         /** The moves explored here (indexes into the listed moves, in order): awake, and asleep when the state was explored before. */
         final int[] todo;
 
-        Entry(Child at, Trail trail, Map<Move, Footprint> sleep, long[] wasAsleep) {
+        Entry(Child at, Trail trail, MoveSet sleep, long[] wasAsleep) {
             this.at = at;
             this.trail = trail;
             this.sleep = sleep;
-            Listed listed = at.listed;
-            int[] t = new int[listed.moves.size()];
+            Moves listed = at.listed;
+            int[] t = new int[listed.size()];
             int n = 0;
             for (int i = 0; i < t.length; i++) {
-                if (sleep.containsKey(listed.moves.get(i))) continue;
+                if (sleep.contains(listed.get(i))) continue;
                 if (wasAsleep != null && Arrays.binarySearch(wasAsleep, listed.names[i]) < 0) continue;
                 t[n++] = i;
             }
@@ -332,7 +311,7 @@ final class StatefulSearch implements AutoCloseable {
         if (!first.pending) return sink.leaf(start.result(), start.machine(), Trail.ROOT);
         checkCollision(first);
         visited.put(first.fingerprint, SleepSetDfs.EMPTY);
-        stack.add(new Entry(new Child(first, Listed.of(first, maxCancels > 0, blind), false, 0), Trail.ROOT, Map.of(), null));
+        stack.add(new Entry(new Child(first, listed(first, maxCancels > 0, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, null));
         while (!stack.isEmpty()) {
             sink.tick();
             Entry e = stack.remove(stack.size() - 1);
@@ -351,11 +330,11 @@ final class StatefulSearch implements AutoCloseable {
      */
     private Child[] expand(Entry e) {
         Child[] children = new Child[e.todo.length];
-        Listed l = e.at.listed;
+        Moves l = e.at.listed;
         if (handed == null) {
             for (int j = 0; j < children.length; j++) {
-                int code = l.codes.get(e.todo[j]);
-                children[j] = take(e.at.next.runner, code, e.at.cancelsUsed + (code >= l.ready ? 1 : 0), j + 1 == children.length, canon);
+                int i = e.todo[j];
+                children[j] = take(e.at.next.runner, l.code(i), e.at.cancelsUsed + (l.isCancel(i) ? 1 : 0), j + 1 == children.length, canon);
             }
             return children;
         }
@@ -391,7 +370,7 @@ final class StatefulSearch implements AutoCloseable {
         try {
             Successor s = inPlace ? Successor.take(at, code, reduce, true, blind, cancelsAfter, c)
                     : Successor.of(at, code, reduce, true, blind, cancelsAfter, c);
-            return new Child(s, s.pending ? Listed.of(s, cancelsAfter < maxCancels, blind) : null, false, cancelsAfter);
+            return new Child(s, s.pending ? listed(s, cancelsAfter < maxCancels, blind) : null, false, cancelsAfter);
         } catch (SleepSetDfs.BatchMatters bm) {
             return new Child(null, null, true, cancelsAfter);
         }
@@ -402,29 +381,27 @@ final class StatefulSearch implements AutoCloseable {
      * so that the first is on top; false when the sink stopped the search.
      */
     private boolean merge(Entry e, Child[] children) {
-        Listed l = e.at.listed;
-        Map<Move, Footprint> done = new LinkedHashMap<>();
+        Moves l = e.at.listed;
+        MoveSet done = new MoveSet();
         List<Entry> pushed = new ArrayList<>(children.length);
         for (int j = 0; j < children.length; j++) {
             Child child = children[j];
             if (child.batchMatters) throw new SleepSetDfs.BatchMatters();
             int i = e.todo[j];
-            int code = l.codes.get(i);
             Successor s = child.next;
-            Trail trail = e.trail.then(code < l.ready ? new Decision(false, code) : new Decision(true, code - l.ready));
+            Trail trail = e.trail.then(l.decision(i));
             sink.steps(s.steps);
             for (Monitors.Breach v : s.violations) sink.violation(v, trail);
             if (!s.pending) {
                 if (!sink.leaf(s.runner.result(), s.runner.machine(), trail)) return false;
             } else {
-                Map<Move, Footprint> sleep =
-                        reduce ? SleepSetDfs.sleepAfter(l.moves, l.ending, l.alone, e.sleep, done, i, s.footprint) : Map.of();
+                MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
                 Entry next = arrive(child, trail, sleep);
                 if (next != null && pushed.isEmpty() && child.helperMade && handed != null) handOver(next, 0, handed);
                 if (next != null) pushed.add(next);
                 else if (!sink.leaf(null, null, trail)) return false;
             }
-            done.put(l.moves.get(i), s.footprint);
+            done.put(l.get(i), s.footprint);
         }
         for (int j = pushed.size() - 1; j >= 0; j--) stack.add(pushed.get(j));
         if (handed != null) {
@@ -439,10 +416,10 @@ final class StatefulSearch implements AutoCloseable {
      * moves are explored, and the visited set keeps what was asleep both times); null when it
      * is cut.
      */
-    private Entry arrive(Child child, Trail trail, Map<Move, Footprint> sleep) {
+    private Entry arrive(Child child, Trail trail, MoveSet sleep) {
         Successor s = child.next;
         checkCollision(s);
-        long[] sleepNames = child.listed.asleepNames(sleep);
+        long[] sleepNames = SleepSetDfs.asleepNames(child.listed, sleep);
         long[] wasAsleep = visited.get(s.fingerprint);
         if (wasAsleep == null) {
             visited.put(s.fingerprint, sleepNames);
