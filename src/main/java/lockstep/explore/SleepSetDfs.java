@@ -58,8 +58,8 @@ final class SleepSetDfs implements DepthFirst {
         }
 
         @Override public boolean equals(Object o) {
-            return o instanceof Move x && inBatch == x.inBatch && cancelTask == x.cancelTask
-                    && (handle == x.handle || handle != null && handle.equals(x.handle));
+            return o instanceof Move x && (handle == x.handle || handle != null && handle.equals(x.handle))
+                    && inBatch == x.inBatch && cancelTask == x.cancelTask;
         }
     }
 

@@ -72,8 +72,11 @@ public final class Runner {
     private final String file;
     private final long maxHandles;
     private Chooser chooser = Chooser.FIFO;
-    /** The module's frames, suspended in asyncio.run while the loop runs. */
-    private final List<Object> module;
+    /**
+     * The module's frames, suspended in asyncio.run while the loop runs: shared by the copies of
+     * a run, never changed once shared; the module resumes in copies of them ({@link #resumeModule}).
+     */
+    private List<Object> module;
     /** The tasks asyncio.run made itself (main's, the shutdown coroutines'): never cancelled by a chooser. */
     private final BitSet unCancellable;
     private int steps;
@@ -104,8 +107,7 @@ public final class Runner {
         this.m = r.m.snapshot();
         this.file = r.file;
         this.maxHandles = r.maxHandles;
-        this.module = new ArrayList<>(r.module.size());
-        for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
+        this.module = r.module;
         this.unCancellable = (BitSet) r.unCancellable.clone();
         this.steps = r.steps;
         this.iterations = r.iterations;
@@ -269,6 +271,9 @@ public final class Runner {
 
     /** The module's code runs on, up to its next asyncio.run (which starts the loop) or its end. */
     private void resumeModule() {
+        List<Object> frames = new ArrayList<>(module.size());
+        for (Object f : module) frames.add(f instanceof Frame fr ? fr.copy() : f);
+        module = frames;
         Outcome o = Interp.drive(m, module, sendExc == null ? send : null, sendExc);
         send = null;
         sendExc = null;

@@ -192,7 +192,7 @@ public final class Canon {
             int id = work[workHead++];
             token(-9);
             token(number[id]);
-            if (id == m.program.preludeGlobals) prelude(m.heap.get(id));
+            if (id == m.program.preludeGlobals) prelude(m.heap[id]);
             else memoObject(id);
         }
     }
@@ -207,11 +207,11 @@ public final class Canon {
      */
     private void memoObject(int id) {
         if (record) {
-            object(m.heap.get(id));
+            object(m.heap[id]);
             return;
         }
         if (id >= m.ownRefs.length) {
-            int n = Math.max(m.heap.size(), m.ownRefs.length * 2);
+            int n = Math.max(m.heapSize(), m.ownRefs.length * 2);
             m.ownRefs = Arrays.copyOf(m.ownRefs, n);
             m.ownHashes = Arrays.copyOf(m.ownHashes, n);
         }
@@ -221,7 +221,7 @@ public final class Canon {
             h = 59;
             collecting = true;
             collectedCount = 0;
-            object(m.heap.get(id));
+            object(m.heap[id]);
             collecting = false;
             m.ownHashes[id] = h;
             refs = collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount);

@@ -36,7 +36,8 @@ public final class Machine implements Futures {
 
         /** Equal when the same object (the usual case: copies of a run share their callbacks), else field by field. */
         @Override public boolean equals(Object o) {
-            return this == o || o instanceof Callback c && handle == c.handle && Objects.equals(fn, c.fn) && Objects.equals(args, c.args);
+            return this == o || o instanceof Callback c && handle == c.handle && hashCode() == c.hashCode()
+                    && Objects.equals(fn, c.fn) && Objects.equals(args, c.args);
         }
     }
 
@@ -61,7 +62,9 @@ public final class Machine implements Futures {
     public static final double CLOCK_RESOLUTION = 1e-9;
     static final double MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 
-    final ArrayList<Object> heap;
+    /** The heap: object {@code id} at index id, up to {@link #heapSize} (id 0 is never used). */
+    Object[] heap;
+    private int heapSize;
     final ArrayList<Callback> ready;
     int readyHead;
     final ArrayList<Timer> timers;
@@ -102,15 +105,15 @@ public final class Machine implements Futures {
     }
 
     public Machine(Program program) {
-        this(program, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new StringBuilder(), new StringBuilder(),
+        this(program, new Object[64], 1, new ArrayList<>(), new ArrayList<>(), new StringBuilder(), new StringBuilder(),
                 new ArrayList<>());
-        heap.add(null); // id 0 is never used
     }
 
-    private Machine(Program program, ArrayList<Object> heap, ArrayList<Callback> ready, ArrayList<Timer> timers,
+    private Machine(Program program, Object[] heap, int heapSize, ArrayList<Callback> ready, ArrayList<Timer> timers,
                     StringBuilder out, StringBuilder err, ArrayList<Integer> tasks) {
         this.program = program;
         this.heap = heap;
+        this.heapSize = heapSize;
         this.ready = ready;
         this.timers = timers;
         this.out = out;
@@ -125,9 +128,8 @@ public final class Machine implements Futures {
 
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
-        ArrayList<Object> h = new ArrayList<>(heap.size() + 64); // room for the copy's next allocations
-        h.addAll(heap);
-        Machine c = new Machine(program, h, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
+        Object[] h = Arrays.copyOf(heap, heapSize + 16); // room for the copy's next allocations
+        Machine c = new Machine(program, h, heapSize, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
                 new StringBuilder(out), new StringBuilder(err), new ArrayList<>(tasks));
         c.clock = clock;
         c.stopping = stopping;
@@ -162,7 +164,7 @@ public final class Machine implements Futures {
 
     public Object get(int id) {
         if (footprint != null) footprint.read(id);
-        return heap.get(id);
+        return heap[Objects.checkIndex(id, heapSize)];
     }
 
     public void set(int id, Object o) {
@@ -172,7 +174,7 @@ public final class Machine implements Futures {
 
     /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */
     private void replace(int id, Object o) {
-        heap.set(id, o);
+        heap[Objects.checkIndex(id, heapSize)] = o;
         if (id < ownRefs.length) ownRefs[id] = null;
     }
 
@@ -186,14 +188,15 @@ public final class Machine implements Futures {
     int[][] ownRefs = new int[0][];
 
     public int alloc(Object o) {
-        if (heap.size() >= MAX_HEAP_OBJECTS) throw new ResourceBound("more than " + MAX_HEAP_OBJECTS + " objects in the heap");
-        heap.add(o);
-        return heap.size() - 1;
+        if (heapSize >= MAX_HEAP_OBJECTS) throw new ResourceBound("more than " + MAX_HEAP_OBJECTS + " objects in the heap");
+        if (heapSize == heap.length) heap = Arrays.copyOf(heap, heapSize * 2);
+        heap[heapSize] = o;
+        return heapSize++;
     }
 
     Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
         if (footprint != null) footprint.read(Footprint.global(globals, slot));
-        Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
+        Vec<Object> slots = ((GlobalsObj) heap[globals]).slots();
         Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
         if (v != Unbound.UNBOUND) return v;
         Object b = program.builtin(module, slot, globals == program.preludeGlobals);
@@ -204,7 +207,7 @@ public final class Machine implements Futures {
 
     void storeGlobal(int globals, int slot, Object v) {
         if (footprint != null) footprint.write(Footprint.global(globals, slot));
-        Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
+        Vec<Object> slots = ((GlobalsObj) heap[globals]).slots();
         while (slots.size() <= slot) slots = slots.append(Unbound.UNBOUND);
         replace(globals, new GlobalsObj(slots.set(slot, v)));
     }
@@ -541,7 +544,7 @@ public final class Machine implements Futures {
 
     public void clearStopping() { stopping = false; }
 
-    public int heapSize() { return heap.size(); }
+    public int heapSize() { return heapSize; }
 
     /** asyncio.run opens a new loop. */
     public void openLoop() {
@@ -759,7 +762,7 @@ public final class Machine implements Futures {
         List<Integer> l = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             Integer t = tasks.get(i);
-            if (((TaskObj) heap.get(t)).f().status() == Future.Status.PENDING) l.add(t);
+            if (((TaskObj) heap[t]).f().status() == Future.Status.PENDING) l.add(t);
         }
         return l;
     }
