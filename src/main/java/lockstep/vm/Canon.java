@@ -306,7 +306,41 @@ public final class Canon {
         }
     }
 
+    /**
+     * A callback: its function, arguments and handle. Callbacks are immutable and shared by
+     * the copies of a run, so, as for heap objects ({@link #memoObject}), each one's own
+     * tokens are hashed once and kept with its references, by identity (direct-mapped).
+     */
     private void callback(Machine.Callback cb) {
+        if (record) {
+            callbackTokens(cb);
+            return;
+        }
+        int slot = System.identityHashCode(cb) & (callbackKeys.length - 1);
+        if (callbackKeys[slot] != cb) {
+            long outer = h;
+            boolean wasDry = dry;
+            h = 61;
+            dry = false;
+            collecting = true;
+            collectedCount = 0;
+            callbackTokens(cb);
+            collecting = false;
+            dry = wasDry;
+            callbackHashes[slot] = h;
+            callbackRefs[slot] = collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount);
+            callbackKeys[slot] = cb;
+            h = outer;
+        }
+        token(callbackHashes[slot]);
+        for (int r : callbackRefs[slot]) ref(r);
+    }
+
+    private final Machine.Callback[] callbackKeys = new Machine.Callback[1024];
+    private final long[] callbackHashes = new long[1024];
+    private final int[][] callbackRefs = new int[1024][];
+
+    private void callbackTokens(Machine.Callback cb) {
         value(cb.fn());
         vec(cb.args());
         ref(cb.handle());
