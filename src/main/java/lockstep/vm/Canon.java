@@ -187,11 +187,17 @@ public final class Canon {
         token(n);
     }
 
+    /**
+     * The objects reached, in the order they were numbered. Kept whole, each is marked with its
+     * number; otherwise its own hash ({@link #memoObject}) starts it, and the number is its place.
+     */
     private void drain() {
         while (workHead < workTail) {
             int id = work[workHead++];
-            token(-9);
-            token(number[id]);
+            if (record) {
+                token(-9);
+                token(number[id]);
+            }
             if (id == m.program.preludeGlobals) prelude(m.heap[id]);
             else memoObject(id);
         }
