@@ -496,13 +496,13 @@ final class AsyncioApi {
         defineMethod("_VirtualTimeLoop.create_future", (m, a) -> ref(m.createFuture()));
         defineMethod("_VirtualTimeLoop.create_task", (m, a) -> ref(m.createTask(a.get(1), a.opt(2, "name", NONE))));
         defineMethod("_VirtualTimeLoop.call_soon", (m, a) ->
-                ref(m.callSoonHandle(a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+                ref(m.callSoonHandle(a.get(1), Vec.copyOf(a.pos().subList(2, a.size())))));
         defineMethod("_VirtualTimeLoop.call_later", (m, a) ->
-                ref(m.callAt(m.time() + delay(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+                ref(m.callAt(m.time() + delay(m, a.get(1)), a.get(2), Vec.copyOf(a.pos().subList(3, a.size())))));
         defineMethod("_VirtualTimeLoop.call_at", (m, a) ->
-                ref(m.callAt(number(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+                ref(m.callAt(number(m, a.get(1)), a.get(2), Vec.copyOf(a.pos().subList(3, a.size())))));
         defineNative("_call_later", (m, a) ->
-                ref(m.callAt(m.time() + delay(m, a.get(0)), a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+                ref(m.callAt(m.time() + delay(m, a.get(0)), a.get(1), Vec.copyOf(a.pos().subList(2, a.size())))));
         defineMethod("TimerHandle.cancel", (m, a) -> { m.cancelHandle(a.ref(0)); return NONE; });
         defineMethod("TimerHandle.cancelled", (m, a) -> ((HandleObj) m.get(a.ref(0))).cancelled());
         defineMethod("TimerHandle.when", (m, a) -> ((HandleObj) m.get(a.ref(0))).when());

@@ -160,11 +160,16 @@ public final class Interp {
 
     /** Calls any callable to completion (no suspension possible: sync functions and builtins). */
     public static Object callSync(Machine m, Object fn, List<Object> args) {
-        return callSyncKw(m, fn, args, null);
+        return callSync(m, fn, args.toArray(), null);
     }
 
     /** callSync with the last kwNames.size() args passed by keyword. */
     public static Object callSyncKw(Machine m, Object fn, List<Object> args, List<String> kwNames) {
+        return callSync(m, fn, args.toArray(), kwNames.toArray(new String[0]));
+    }
+
+    /** callSync of an argument array (the callee may keep it), the last kwNames.length by keyword (null: none). */
+    static Object callSync(Machine m, Object fn, Object[] args, String[] kwNames) {
         Object r;
         try {
             r = invoke(m, fn, args, kwNames);
@@ -184,15 +189,16 @@ public final class Interp {
     }
 
     /**
-     * Calls {@code fn}: a builtin runs at once and its value is returned; an async
-     * function returns a new coroutine; a plain Python function returns its new Frame,
-     * for the caller to run.
+     * Calls {@code fn} with an argument array that the callee may keep (the last
+     * kwNames.length by keyword; kwNames null when none): a builtin runs at once and its
+     * value is returned; an async function returns a new coroutine; a plain Python
+     * function returns its new Frame, for the caller to run.
      */
-    static Object invoke(Machine m, Object fn, List<Object> args, List<String> kwNames) {
+    static Object invoke(Machine m, Object fn, Object[] args, String[] kwNames) {
         if (fn instanceof BoundMethod bm) {
-            List<Object> a = new ArrayList<>(args.size() + 1);
-            a.add(bm.self());
-            a.addAll(args);
+            Object[] a = new Object[args.length + 1];
+            a[0] = bm.self();
+            System.arraycopy(args, 0, a, 1, args.length);
             return invoke(m, bm.func(), a, kwNames);
         }
         if (fn instanceof Func f) {
@@ -207,10 +213,10 @@ public final class Interp {
     }
 
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
-    private static Object[] bind(Machine m, Func f, List<Object> args, List<String> kwNames) {
+    private static Object[] bind(Machine m, Func f, Object[] args, String[] kwNames) {
         Code c = f.template().code();
-        int nkw = kwNames == null ? 0 : kwNames.size();
-        int npos = args.size() - nkw;
+        int nkw = kwNames == null ? 0 : kwNames.length;
+        int npos = args.length - nkw;
         Object[] locals = new Object[c.localNames.length];
         java.util.Arrays.fill(locals, Unbound.UNBOUND);
         int np = c.params.length;
@@ -218,16 +224,15 @@ public final class Interp {
             throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
                     + " but " + npos + (npos == 1 ? " was" : " were") + " given");
         }
-        for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args.get(i);
+        for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args[i];
         int slot = np;
         if (c.vararg != null) {
-            List<Object> extra = npos > np ? args.subList(np, npos) : List.of();
-            locals[slot++] = new Tuple(Vec.copyOf(extra));
+            locals[slot++] = new Tuple(npos > np ? Vec.adopt(java.util.Arrays.copyOfRange(args, np, npos)) : Vec.of());
         }
         int kwBase = slot;
         for (int k = 0; k < nkw; k++) {
-            String name = kwNames.get(k);
-            Object v = args.get(npos + k);
+            String name = kwNames[k];
+            Object v = args[npos + k];
             int idx = indexOf(c.params, name);
             if (idx >= 0) {
                 if (locals[idx] != Unbound.UNBOUND)
@@ -406,13 +411,13 @@ public final class Interp {
                             return;
                         }
                     }
-                    case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", List.of(),
+                    case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", new Object[0],
                             "' object does not support the asynchronous context manager protocol"));
-                    case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", List.of(NONE, NONE, NONE), ""));
+                    case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", new Object[] {NONE, NONE, NONE}, ""));
                     case Op.AEXIT_EXC -> {
                         Object mgr = f.pop();
                         PyExc e = (PyExc) f.top();
-                        f.push(callMethod(m, mgr, "__aexit__", List.of(e.type, e, NONE), ""));
+                        f.push(callMethod(m, mgr, "__aexit__", new Object[] {e.type, e, NONE}, ""));
                     }
                     case Op.RAISE -> {
                         if (arg == 0) {
@@ -505,7 +510,7 @@ public final class Interp {
             }
         }
         pos.addAll(kwv);
-        return invoke(m, fn, pos, kwn.isEmpty() ? null : kwn);
+        return invoke(m, fn, pos.toArray(), kwn.isEmpty() ? null : kwn.toArray(new String[0]));
     }
 
     /**
@@ -520,9 +525,9 @@ public final class Interp {
         f.pop();
         if (fn instanceof BoundMethod bm) {
             a[0] = bm.self();
-            return invoke(m, bm.func(), java.util.Arrays.asList(a), null);
+            return invoke(m, bm.func(), a, null);
         }
-        return invoke(m, fn, java.util.Arrays.asList(a), null);
+        return invoke(m, fn, a, null);
     }
 
     private static Func makeFunction(Machine m, Frame f, FunctionTemplate t) {
@@ -539,7 +544,7 @@ public final class Interp {
     }
 
     /** Calls obj.name(args) for the async-with protocol; returns the awaitable. */
-    private static Object callMethod(Machine m, Object obj, String name, List<Object> args, String missing) {
+    private static Object callMethod(Machine m, Object obj, String name, Object[] args, String missing) {
         Object meth;
         try {
             meth = Builtins.getattr(m, obj, name);
@@ -547,7 +552,7 @@ public final class Interp {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, obj).name + "'" + (missing.isEmpty()
                     ? " object does not support the asynchronous context manager protocol" : missing));
         }
-        return callSync(m, meth, args);
+        return callSync(m, meth, args, null);
     }
 
     /** What awaiting {@code v} runs: a coroutine's frame, a future's await, or an immediate result. */

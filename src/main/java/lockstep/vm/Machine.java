@@ -660,9 +660,7 @@ public final class Machine implements Futures {
             return;
         }
         try {
-            List<Object> args = new ArrayList<>(cb.args().size());
-            for (Object a : cb.args()) args.add(a);
-            Interp.callSync(this, fn, args);
+            Interp.callSync(this, fn, cb.args().toArray(), null);
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
             String call = callbackText(fn, cb.args());
