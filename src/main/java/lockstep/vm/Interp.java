@@ -99,7 +99,9 @@ public final class Interp {
                 else r.set(R_RETURN, NONE, null, null, -1);
                 if (r.kind == R_SUSPEND) st.set(st.size() - 1, new YieldAwait(true));
             } else {
-                exec(m, (Frame) top, send, thr, r);
+                Frame f = ((Frame) top).runnable();
+                if (f != top) st.set(st.size() - 1, f);
+                exec(m, f, send, thr, r);
             }
             switch (r.kind) {
                 case R_RETURN -> {
@@ -206,7 +208,7 @@ public final class Interp {
             Code c = f.template().code();
             if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
             int coro = m.alloc(null);
-            m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals), f.name(), CoroObj.CREATED));
+            m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals).stored(), f.name(), CoroObj.CREATED));
             return new Ref(coro);
         }
         return Builtins.call(m, fn, args, kwNames);
@@ -215,6 +217,9 @@ public final class Interp {
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
     private static Object[] bind(Machine m, Func f, Object[] args, String[] kwNames) {
         Code c = f.template().code();
+        if (kwNames == null && args.length == c.params.length && c.vararg == null && c.kwOnly.length == 0) {
+            return inCells(m, c, exactlyPositional(c, args));
+        }
         int nkw = kwNames == null ? 0 : kwNames.length;
         int npos = args.length - nkw;
         Object[] locals = new Object[c.localNames.length];
@@ -270,6 +275,20 @@ public final class Interp {
                 locals[kwBase + i] = dflt;
             }
         }
+        return inCells(m, c, locals);
+    }
+
+    /** The locals of a call that passes every parameter by position, and nothing else: the arguments, then unbound. */
+    private static Object[] exactlyPositional(Code c, Object[] args) {
+        int n = c.localNames.length;
+        if (n == args.length) return args;
+        Object[] locals = java.util.Arrays.copyOf(args, n);
+        java.util.Arrays.fill(locals, args.length, n, Unbound.UNBOUND);
+        return locals;
+    }
+
+    /** Moves the locals that inner functions share into cells of their own. */
+    private static Object[] inCells(Machine m, Code c, Object[] locals) {
         for (int i = 0; i < locals.length; i++) {
             if (c.cellLocal[i]) locals[i] = new Ref(m.alloc(new CellObj(locals[i])));
         }
@@ -564,7 +583,7 @@ public final class Interp {
                 if (co.state() != CoroObj.CREATED)
                     throw PyRaise.of(PyType.RUNTIME_ERROR, "cannot reuse already awaited coroutine");
                 m.set(ref.id(), new CoroObj(null, co.name(), CoroObj.RUNNING));
-                return co.frame().copy();
+                return co.frame();
             }
             if (o instanceof FutureObj || o instanceof TaskObj) return new FutAwait(ref.id(), false);
         }
