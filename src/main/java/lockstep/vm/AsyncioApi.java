@@ -60,8 +60,10 @@ final class AsyncioApi {
         return m.version().has(Delta.ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN) ? PyType.ASYNCIO_TIMEOUT_ERROR : PyType.TIMEOUT_ERROR;
     }
 
-    /** An asyncio attribute implemented in the prelude; resolved when read. */
-    record PreludeName(String name) {}
+    /** An asyncio attribute implemented in the prelude, by name and global slot; resolved when read. */
+    record PreludeName(String name, int slot) {
+        PreludeName(String name) { this(name, Program.preludeSlot(name)); }
+    }
 
     private static void wake(Machine m, Vec<Wake> wakes) {
         for (Wake w : wakes) m.setResult(w.future(), w.result());

@@ -135,7 +135,7 @@ public final class Builtins {
         if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
             Object v = AsyncioApi.absent(m, "asyncio", name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
             if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
-            if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
+            if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.slot());
             return v;
         }
         if (obj instanceof PyType t) {
@@ -155,19 +155,20 @@ public final class Builtins {
             }
         }
         Method meth = methodOf(key, name);
-        if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
+        if (meth.prelude() < 0 && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
             throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
         }
-        if (meth.prelude() != null) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
+        if (meth.prelude() >= 0) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
         return new BoundMethod(obj, meth.builtin(), name);
     }
 
     /**
      * The method {@code name} of the objects whose type is {@code key} (the type's name, or
-     * Semaphore for both semaphores): a prelude function's name or a native (a Task's
-     * inherited from Future), or neither; and whether it arrived in 3.11 ({@link AsyncioApi#absent}).
+     * Semaphore for both semaphores): a prelude function's global slot or a native (a Task's
+     * inherited from Future), or neither (slot -1, no native); and whether it arrived in 3.11
+     * ({@link AsyncioApi#absent}).
      */
-    private record Method(String prelude, Builtin builtin, boolean since311) {}
+    private record Method(int prelude, Builtin builtin, boolean since311) {}
 
     /** Methods by type key and name, resolved once: attribute lookup is on the interpreter's hot path. */
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
@@ -184,10 +185,10 @@ public final class Builtins {
         String q = key + "." + name;
         boolean since311 = AsyncioApi.arrivedIn311(q);
         String prelude = PRELUDE_METHODS.get(q);
-        if (prelude != null) return new Method(prelude, null, since311);
-        if (IMPL.containsKey(q)) return new Method(null, new Builtin(q), since311);
-        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
-        return new Method(null, null, since311);
+        if (prelude != null) return new Method(Program.preludeSlot(prelude), null, since311);
+        if (IMPL.containsKey(q)) return new Method(-1, new Builtin(q), since311);
+        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(-1, new Builtin("Future." + name), since311);
+        return new Method(-1, null, since311);
     }
 
     /** Properties and readable private fields (CPython's tests read _waiters). */

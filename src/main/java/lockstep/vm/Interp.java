@@ -197,21 +197,28 @@ public final class Interp {
      * function returns its new Frame, for the caller to run.
      */
     static Object invoke(Machine m, Object fn, Object[] args, String[] kwNames) {
-        if (fn instanceof BoundMethod bm) {
-            Object[] a = new Object[args.length + 1];
-            a[0] = bm.self();
-            System.arraycopy(args, 0, a, 1, args.length);
-            return invoke(m, bm.func(), a, kwNames);
+        while (fn instanceof BoundMethod bm) {
+            args = withSelf(bm.self(), args);
+            fn = bm.func();
         }
-        if (fn instanceof Func f) {
-            Object[] locals = bind(m, f, args, kwNames);
-            Code c = f.template().code();
-            if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
-            int coro = m.alloc(null);
-            m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals).stored(), f.name(), CoroObj.CREATED));
-            return new Ref(coro);
-        }
+        if (fn instanceof Func f) return start(m, f, bind(m, f, args, kwNames));
         return Builtins.call(m, fn, args, kwNames);
+    }
+
+    private static Object[] withSelf(Object self, Object[] args) {
+        Object[] a = new Object[args.length + 1];
+        a[0] = self;
+        System.arraycopy(args, 0, a, 1, args.length);
+        return a;
+    }
+
+    /** A call of Python function {@code f} with its locals bound: its frame, or for an async function a new coroutine. */
+    private static Object start(Machine m, Func f, Object[] locals) {
+        Code c = f.template().code();
+        if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
+        int coro = m.alloc(null);
+        m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals).stored(), f.name(), CoroObj.CREATED));
+        return new Ref(coro);
     }
 
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
@@ -302,6 +309,12 @@ public final class Interp {
 
     // ------------------------------------------------------------------ one frame
 
+    /**
+     * Runs frame {@code f} until it returns, raises, or leaves to run another frame. The
+     * loop itself runs the instructions that are most of every run (and the only ones
+     * that leave the frame: CALL, RETURN, AWAIT); {@link #other} runs the rest, so that the
+     * JIT compiles this loop small and whole.
+     */
     private static void exec(Machine m, Frame f, Object send, PyExc thr, Res r) {
         if (thr != null) {
             f.started = true;
@@ -321,104 +334,28 @@ public final class Interp {
                 switch (op) {
                     case Op.CONST -> f.push(c.consts[arg]);
                     case Op.POP -> f.pop();
-                    case Op.DUP -> f.push(f.top());
-                    case Op.DUP2 -> { Object b = f.peek(0), a = f.peek(1); f.push(a); f.push(b); }
-                    case Op.ROT2 -> { Object b = f.pop(), a = f.pop(); f.push(b); f.push(a); }
-                    case Op.ROT3 -> { Object cc = f.pop(), b = f.pop(), a = f.pop(); f.push(cc); f.push(a); f.push(b); }
                     case Op.LOAD_FAST -> {
                         Object v = f.locals[arg];
-                        if (v == Unbound.UNBOUND) throw PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                + c.localNames[arg] + "' where it is not associated with a value");
+                        if (v == Unbound.UNBOUND) throw unboundLocal(c, arg);
                         f.push(v);
                     }
                     case Op.STORE_FAST -> f.locals[arg] = f.pop();
-                    case Op.DELETE_FAST -> f.locals[arg] = Unbound.UNBOUND;
                     case Op.LOAD_CELL -> f.push(loadCell(m, ((Ref) f.locals[arg]).id(), c.localNames[arg]));
                     case Op.STORE_CELL -> m.set(((Ref) f.locals[arg]).id(), new CellObj(f.pop()));
                     case Op.LOAD_FREE -> f.push(loadCell(m, f.closure.get(arg), c.freeNames[arg]));
-                    case Op.STORE_FREE -> m.set(f.closure.get(arg), new CellObj(f.pop()));
                     case Op.LOAD_GLOBAL -> f.push(m.loadGlobal(f.globals, c.module, arg));
-                    case Op.STORE_GLOBAL -> m.storeGlobal(f.globals, arg, f.pop());
                     case Op.LOAD_ATTR -> f.push(Builtins.getattr(m, f.pop(), c.names[arg]));
-                    case Op.STORE_ATTR -> {
-                        Object obj = f.pop();
-                        f.pop();
-                        throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + Py.typeOf(m, obj).name
-                                + "' object attribute '" + c.names[arg] + "' is read-only");
-                    }
-                    case Op.SUBSCR -> { Object idx = f.pop(), obj = f.pop(); f.push(Py.getitem(m, obj, idx)); }
-                    case Op.STORE_SUBSCR -> { Object idx = f.pop(), obj = f.pop(), v = f.pop(); Py.setitem(m, obj, idx, v); }
-                    case Op.BUILD_LIST -> f.push(new Ref(m.alloc(new ListObj(popN(f, arg)))));
-                    case Op.BUILD_TUPLE -> f.push(new Tuple(popN(f, arg)));
-                    case Op.BUILD_DICT -> {
-                        Vec<Object> kv = popN(f, arg * 2);
-                        DictObj d = DictObj.EMPTY;
-                        for (int i = 0; i < arg; i++) d = Py.dictPut(d, kv.get(2 * i), kv.get(2 * i + 1));
-                        f.push(new Ref(m.alloc(d)));
-                    }
-                    case Op.BUILD_SLICE -> { Object st = f.pop(), hi = f.pop(), lo = f.pop(); f.push(new SliceVal(lo, hi, st)); }
-                    case Op.BUILD_STRING -> {
-                        Vec<Object> parts = popN(f, arg);
-                        StringBuilder sb = new StringBuilder();
-                        for (Object p : parts) {
-                            Py.checkSize((long) sb.length() + ((String) p).length(), "str");
-                            sb.append((String) p);
-                        }
-                        f.push(sb.toString());
-                    }
-                    case Op.FORMAT -> {
-                        char conv = (char) (arg & 0xff);
-                        int spec = arg >> 8;
-                        Object v = f.pop();
-                        if (conv == 'r' || conv == 'a') v = Py.repr(m, v);
-                        else if (conv == 's') v = Py.str(m, v);
-                        f.push(Py.format(m, v, spec == 0 ? "" : (String) c.consts[spec - 1]));
-                    }
-                    case Op.LIST_APPEND -> {
-                        Object item = f.pop();
-                        Ref list = (Ref) f.peek(arg - 1);
-                        ListObj l = (ListObj) m.get(list.id());
-                        m.set(list.id(), new ListObj(l.items().append(item)));
-                    }
-                    case Op.UNPACK -> {
-                        List<Object> items = Py.toList(m, f.pop());
-                        if (items.size() != arg) {
-                            throw PyRaise.of(PyType.VALUE_ERROR, items.size() < arg
-                                    ? "not enough values to unpack (expected " + arg + ", got " + items.size() + ")"
-                                    : "too many values to unpack (expected " + arg + ")");
-                        }
-                        for (int i = arg - 1; i >= 0; i--) f.push(items.get(i));
-                    }
-                    case Op.UNARY -> {
-                        Object v = f.pop();
-                        f.push(arg == 0 ? !Py.truthy(m, v) : arg == 1 ? Py.neg(m, v) : Py.pos(m, v));
-                    }
-                    case Op.BINARY -> {
-                        Object b = f.pop(), a = f.pop();
-                        boolean inplace = arg >= Compiler.INPLACE;
-                        f.push(Py.binary(m, Op.BINOPS[inplace ? arg - Compiler.INPLACE : arg], a, b, inplace));
-                    }
                     case Op.COMPARE -> { Object b = f.pop(), a = f.pop(); f.push(Py.compare(m, Op.CMPOPS[arg], a, b)); }
                     case Op.JUMP -> f.pc = arg;
                     case Op.JUMP_IF_FALSE -> { if (!Py.truthy(m, f.pop())) f.pc = arg; }
-                    case Op.JUMP_IF_TRUE -> { if (Py.truthy(m, f.pop())) f.pc = arg; }
-                    case Op.JUMP_IF_FALSE_OR_POP -> { if (!Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
-                    case Op.JUMP_IF_TRUE_OR_POP -> { if (Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
-                    case Op.GET_ITER -> f.push(Py.iter(m, f.pop()));
-                    case Op.FOR_ITER -> {
-                        Object it = f.top();
-                        Object[] next = Py.next(m, it);
-                        if (next == null) { f.pop(); f.pc = arg; }
-                        else { f.stack[f.sp - 1] = next[0]; f.push(next[1]); }
-                    }
+                    case Op.SETUP_HANDLER -> f.pushBlock(arg);
+                    case Op.POP_BLOCK -> f.nblocks--;
                     case Op.CALL -> {
                         Object res = call(m, f, (Op.CallShape) c.consts[arg]);
                         if (res instanceof Frame nf) { r.set(R_PUSH, null, null, nf, -1); return; }
                         if (res instanceof RunRequest rr) { r.set(R_RUN_LOOP, rr.coro(), null, null, -1); return; }
                         f.push(res);
                     }
-                    case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
-                    case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
                     case Op.RETURN -> { r.set(R_RETURN, f.pop(), null, null, -1); return; }
                     case Op.AWAIT -> {
                         Object sub = awaitable(m, f.pop());
@@ -430,40 +367,7 @@ public final class Interp {
                             return;
                         }
                     }
-                    case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", new Object[0],
-                            "' object does not support the asynchronous context manager protocol"));
-                    case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", new Object[] {NONE, NONE, NONE}, ""));
-                    case Op.AEXIT_EXC -> {
-                        Object mgr = f.pop();
-                        PyExc e = (PyExc) f.top();
-                        f.push(callMethod(m, mgr, "__aexit__", new Object[] {e.type, e, NONE}, ""));
-                    }
-                    case Op.RAISE -> {
-                        if (arg == 0) {
-                            Object cur = f.currentExc();
-                            if (cur == null) throw PyRaise.of(PyType.RUNTIME_ERROR, "No active exception to reraise");
-                            throw new PyRaise((PyExc) cur);
-                        }
-                        if (arg == 2) f.pop();
-                        throw new PyRaise(Py.toException(m, f.pop()));
-                    }
-                    case Op.RERAISE -> throw new PyRaise((PyExc) f.pop());
-                    case Op.EXC_MATCH -> {
-                        Object type = f.pop();
-                        f.push(Py.excMatches((PyExc) f.top(), type));
-                    }
-                    case Op.SETUP_HANDLER -> f.pushBlock(arg);
-                    case Op.POP_BLOCK -> f.nblocks--;
-                    case Op.PUSH_EXC_INFO -> f.pushExcInfo(f.top());
-                    case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
-                    case Op.ASSERT_FAIL -> {
-                        PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
-                        m.observer().assertFailed(m, "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
-                                + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
-                        throw new PyRaise(e);
-                    }
-                    case Op.NOP -> {}
-                    default -> throw new IllegalStateException("bad op " + op);
+                    default -> other(m, f, c, op, arg);
                 }
             } catch (PyRaise e) {
                 if (!unwind(f, e.exc)) { r.set(R_RAISE, null, e.exc, null, -1); return; }
@@ -475,6 +379,126 @@ public final class Interp {
                 PyExc exc = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");
                 if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
             }
+        }
+    }
+
+    private static PyRaise unboundLocal(Code c, int local) {
+        return PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                + c.localNames[local] + "' where it is not associated with a value");
+    }
+
+    /** Runs one instruction of the rarer kinds: none of them leaves the frame. */
+    private static void other(Machine m, Frame f, Code c, int op, int arg) {
+        switch (op) {
+            case Op.DUP -> f.push(f.top());
+            case Op.DUP2 -> { Object b = f.peek(0), a = f.peek(1); f.push(a); f.push(b); }
+            case Op.ROT2 -> { Object b = f.pop(), a = f.pop(); f.push(b); f.push(a); }
+            case Op.ROT3 -> { Object cc = f.pop(), b = f.pop(), a = f.pop(); f.push(cc); f.push(a); f.push(b); }
+            case Op.DELETE_FAST -> f.locals[arg] = Unbound.UNBOUND;
+            case Op.STORE_FREE -> m.set(f.closure.get(arg), new CellObj(f.pop()));
+            case Op.STORE_GLOBAL -> m.storeGlobal(f.globals, arg, f.pop());
+            case Op.STORE_ATTR -> {
+                Object obj = f.pop();
+                f.pop();
+                throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + Py.typeOf(m, obj).name
+                        + "' object attribute '" + c.names[arg] + "' is read-only");
+            }
+            case Op.SUBSCR -> { Object idx = f.pop(), obj = f.pop(); f.push(Py.getitem(m, obj, idx)); }
+            case Op.STORE_SUBSCR -> { Object idx = f.pop(), obj = f.pop(), v = f.pop(); Py.setitem(m, obj, idx, v); }
+            case Op.BUILD_LIST -> f.push(new Ref(m.alloc(new ListObj(popN(f, arg)))));
+            case Op.BUILD_TUPLE -> f.push(new Tuple(popN(f, arg)));
+            case Op.BUILD_DICT -> {
+                Vec<Object> kv = popN(f, arg * 2);
+                DictObj d = DictObj.EMPTY;
+                for (int i = 0; i < arg; i++) d = Py.dictPut(d, kv.get(2 * i), kv.get(2 * i + 1));
+                f.push(new Ref(m.alloc(d)));
+            }
+            case Op.BUILD_SLICE -> { Object st = f.pop(), hi = f.pop(), lo = f.pop(); f.push(new SliceVal(lo, hi, st)); }
+            case Op.BUILD_STRING -> {
+                Vec<Object> parts = popN(f, arg);
+                StringBuilder sb = new StringBuilder();
+                for (Object p : parts) {
+                    Py.checkSize((long) sb.length() + ((String) p).length(), "str");
+                    sb.append((String) p);
+                }
+                f.push(sb.toString());
+            }
+            case Op.FORMAT -> {
+                char conv = (char) (arg & 0xff);
+                int spec = arg >> 8;
+                Object v = f.pop();
+                if (conv == 'r' || conv == 'a') v = Py.repr(m, v);
+                else if (conv == 's') v = Py.str(m, v);
+                f.push(Py.format(m, v, spec == 0 ? "" : (String) c.consts[spec - 1]));
+            }
+            case Op.LIST_APPEND -> {
+                Object item = f.pop();
+                Ref list = (Ref) f.peek(arg - 1);
+                ListObj l = (ListObj) m.get(list.id());
+                m.set(list.id(), new ListObj(l.items().append(item)));
+            }
+            case Op.UNPACK -> {
+                List<Object> items = Py.toList(m, f.pop());
+                if (items.size() != arg) {
+                    throw PyRaise.of(PyType.VALUE_ERROR, items.size() < arg
+                            ? "not enough values to unpack (expected " + arg + ", got " + items.size() + ")"
+                            : "too many values to unpack (expected " + arg + ")");
+                }
+                for (int i = arg - 1; i >= 0; i--) f.push(items.get(i));
+            }
+            case Op.UNARY -> {
+                Object v = f.pop();
+                f.push(arg == 0 ? !Py.truthy(m, v) : arg == 1 ? Py.neg(m, v) : Py.pos(m, v));
+            }
+            case Op.BINARY -> {
+                Object b = f.pop(), a = f.pop();
+                boolean inplace = arg >= Compiler.INPLACE;
+                f.push(Py.binary(m, Op.BINOPS[inplace ? arg - Compiler.INPLACE : arg], a, b, inplace));
+            }
+            case Op.JUMP_IF_TRUE -> { if (Py.truthy(m, f.pop())) f.pc = arg; }
+            case Op.JUMP_IF_FALSE_OR_POP -> { if (!Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
+            case Op.JUMP_IF_TRUE_OR_POP -> { if (Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
+            case Op.GET_ITER -> f.push(Py.iter(m, f.pop()));
+            case Op.FOR_ITER -> {
+                Object it = f.top();
+                Object[] next = Py.next(m, it);
+                if (next == null) { f.pop(); f.pc = arg; }
+                else { f.stack[f.sp - 1] = next[0]; f.push(next[1]); }
+            }
+            case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
+            case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
+            case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", new Object[0],
+                    "' object does not support the asynchronous context manager protocol"));
+            case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", new Object[] {NONE, NONE, NONE}, ""));
+            case Op.AEXIT_EXC -> {
+                Object mgr = f.pop();
+                PyExc e = (PyExc) f.top();
+                f.push(callMethod(m, mgr, "__aexit__", new Object[] {e.type, e, NONE}, ""));
+            }
+            case Op.RAISE -> {
+                if (arg == 0) {
+                    Object cur = f.currentExc();
+                    if (cur == null) throw PyRaise.of(PyType.RUNTIME_ERROR, "No active exception to reraise");
+                    throw new PyRaise((PyExc) cur);
+                }
+                if (arg == 2) f.pop();
+                throw new PyRaise(Py.toException(m, f.pop()));
+            }
+            case Op.RERAISE -> throw new PyRaise((PyExc) f.pop());
+            case Op.EXC_MATCH -> {
+                Object type = f.pop();
+                f.push(Py.excMatches((PyExc) f.top(), type));
+            }
+            case Op.PUSH_EXC_INFO -> f.pushExcInfo(f.top());
+            case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
+            case Op.ASSERT_FAIL -> {
+                PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
+                m.observer().assertFailed(m, "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
+                        + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
+                throw new PyRaise(e);
+            }
+            case Op.NOP -> {}
+            default -> throw new IllegalStateException("bad op " + op);
         }
     }
 
@@ -514,8 +538,12 @@ public final class Interp {
     }
 
     private static Object call(Machine m, Frame f, Op.CallShape shape) {
+        return shape.simple() ? callPositional(m, f, shape.kinds().length) : callWithShape(m, f, shape);
+    }
+
+    /** A call with keywords or starred arguments: the arguments gathered in order, the keywords' values last. */
+    private static Object callWithShape(Machine m, Frame f, Op.CallShape shape) {
         int n = shape.kinds().length;
-        if (shape.simple()) return callPositional(m, f, n);
         Vec<Object> raw = popN(f, n);
         Object fn = f.pop();
         List<Object> pos = new ArrayList<>();
@@ -538,15 +566,13 @@ public final class Interp {
      */
     private static Object callPositional(Machine m, Frame f, int n) {
         Object fn = f.peek(n);
-        int self = fn instanceof BoundMethod ? 1 : 0;
+        BoundMethod bm = fn instanceof BoundMethod b ? b : null;
+        int self = bm == null ? 0 : 1;
         Object[] a = new Object[n + self];
         for (int i = n - 1; i >= 0; i--) a[self + i] = f.pop();
         f.pop();
-        if (fn instanceof BoundMethod bm) {
-            a[0] = bm.self();
-            return invoke(m, bm.func(), a, null);
-        }
-        return invoke(m, fn, a, null);
+        if (bm != null) a[0] = bm.self();
+        return invoke(m, bm == null ? fn : bm.func(), a, null);
     }
 
     private static Func makeFunction(Machine m, Frame f, FunctionTemplate t) {

@@ -185,7 +185,11 @@ public final class Machine implements Futures {
     }
 
     public Object preludeFunction(String name) {
-        Integer slot = program.prelude.module().find(name);
+        return preludeFunction(Program.preludeSlot(name));
+    }
+
+    /** The prelude's global in {@code slot} (a function it defines). */
+    Object preludeFunction(int slot) {
         return loadGlobal(program.preludeGlobals, program.prelude.module(), slot);
     }
 
