@@ -70,9 +70,16 @@ public final class Op {
         throw new IllegalArgumentException(s);
     }
 
-    /** The shape of a call site: per argument, its kind and (for keywords) its name. */
-    public record CallShape(Ast.ArgKind[] kinds, String[] names) {
-        public boolean simple() {
+    /**
+     * The shape of a call site: per argument, its kind and (for keywords) its name; simple
+     * when every argument is positional (found once, when the site is compiled).
+     */
+    public record CallShape(Ast.ArgKind[] kinds, String[] names, boolean simple) {
+        public CallShape(Ast.ArgKind[] kinds, String[] names) {
+            this(kinds, names, allPositional(kinds));
+        }
+
+        private static boolean allPositional(Ast.ArgKind[] kinds) {
             for (Ast.ArgKind k : kinds) if (k != Ast.ArgKind.POSITIONAL) return false;
             return true;
         }

@@ -60,8 +60,10 @@ final class AsyncioApi {
         return m.version().has(Delta.ASYNCIO_TIMEOUT_ERROR_OF_ITS_OWN) ? PyType.ASYNCIO_TIMEOUT_ERROR : PyType.TIMEOUT_ERROR;
     }
 
-    /** An asyncio attribute implemented in the prelude; resolved when read. */
-    record PreludeName(String name) {}
+    /** An asyncio attribute implemented in the prelude, by name and global slot; resolved when read. */
+    record PreludeName(String name, int slot) {
+        PreludeName(String name) { this(name, Program.preludeSlot(name)); }
+    }
 
     private static void wake(Machine m, Vec<Wake> wakes) {
         for (Wake w : wakes) m.setResult(w.future(), w.result());
@@ -496,13 +498,13 @@ final class AsyncioApi {
         defineMethod("_VirtualTimeLoop.create_future", (m, a) -> ref(m.createFuture()));
         defineMethod("_VirtualTimeLoop.create_task", (m, a) -> ref(m.createTask(a.get(1), a.opt(2, "name", NONE))));
         defineMethod("_VirtualTimeLoop.call_soon", (m, a) ->
-                ref(m.callSoonHandle(a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+                ref(m.callSoonHandle(a.get(1), Vec.copyOf(a.pos().subList(2, a.size())))));
         defineMethod("_VirtualTimeLoop.call_later", (m, a) ->
-                ref(m.callAt(m.time() + delay(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+                ref(m.callAt(m.time() + delay(m, a.get(1)), a.get(2), Vec.copyOf(a.pos().subList(3, a.size())))));
         defineMethod("_VirtualTimeLoop.call_at", (m, a) ->
-                ref(m.callAt(number(m, a.get(1)), a.get(2), Vec.copyOf(a.pos.subList(3, a.size())))));
+                ref(m.callAt(number(m, a.get(1)), a.get(2), Vec.copyOf(a.pos().subList(3, a.size())))));
         defineNative("_call_later", (m, a) ->
-                ref(m.callAt(m.time() + delay(m, a.get(0)), a.get(1), Vec.copyOf(a.pos.subList(2, a.size())))));
+                ref(m.callAt(m.time() + delay(m, a.get(0)), a.get(1), Vec.copyOf(a.pos().subList(2, a.size())))));
         defineMethod("TimerHandle.cancel", (m, a) -> { m.cancelHandle(a.ref(0)); return NONE; });
         defineMethod("TimerHandle.cancelled", (m, a) -> ((HandleObj) m.get(a.ref(0))).cancelled());
         defineMethod("TimerHandle.when", (m, a) -> ((HandleObj) m.get(a.ref(0))).when());

@@ -23,46 +23,51 @@ public final class Builtins {
         Object call(Machine m, Args a);
     }
 
-    /** Arguments of a native call. */
+    /** Arguments of a native call: an array whose last kw.size() values were passed by keyword. */
     static final class Args {
-        final List<Object> pos;
+        private final Object[] all;
+        private final int npos;
         final Map<String, Object> kw;
         final String fn;
 
-        Args(String fn, List<Object> all, List<String> kwNames) {
+        Args(String fn, Object[] all, String[] kwNames) {
             this.fn = fn;
-            int nkw = kwNames == null ? 0 : kwNames.size();
-            this.pos = nkw == 0 ? all : all.subList(0, all.size() - nkw);
+            this.all = all;
+            int nkw = kwNames == null ? 0 : kwNames.length;
+            this.npos = all.length - nkw;
             this.kw = nkw == 0 ? Map.of() : new LinkedHashMap<>();
-            for (int i = 0; i < nkw; i++) kw.put(kwNames.get(i), all.get(all.size() - nkw + i));
+            for (int i = 0; i < nkw; i++) kw.put(kwNames[i], all[npos + i]);
         }
 
-        Object get(int i) { return pos.get(i); }
-        int size() { return pos.size(); }
+        /** The positional arguments. */
+        List<Object> pos() { return Arrays.asList(all).subList(0, npos); }
+
+        Object get(int i) { return all[Objects.checkIndex(i, npos)]; }
+        int size() { return npos; }
 
         /** Positional i, else keyword name, else dflt. */
         Object opt(int i, String name, Object dflt) {
-            if (i < pos.size()) return pos.get(i);
+            if (i < npos) return all[i];
             return kw.containsKey(name) ? kw.get(name) : dflt;
         }
 
         Args exactly(int n) {
-            if (pos.size() != n || !kw.isEmpty()) {
+            if (npos != n || !kw.isEmpty()) {
                 throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes exactly " + n + " argument" + (n == 1 ? "" : "s")
-                        + " (" + pos.size() + " given)");
+                        + " (" + npos + " given)");
             }
             return this;
         }
 
         Args between(int lo, int hi) {
-            if (pos.size() < lo || pos.size() > hi) {
+            if (npos < lo || npos > hi) {
                 throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes from " + lo + " to " + hi + " positional arguments but "
-                        + pos.size() + " were given");
+                        + npos + " were given");
             }
             return this;
         }
 
-        int ref(int i) { return ((Ref) pos.get(i)).id(); }
+        int ref(int i) { return ((Ref) get(i)).id(); }
     }
 
     private static final Map<String, Impl> IMPL = new HashMap<>();
@@ -100,14 +105,24 @@ public final class Builtins {
         return new Resolved(impl, name.startsWith("type:") ? name.substring(5) : name.substring(name.lastIndexOf('.') + 1));
     }
 
-    static Object call(Machine m, Object fn, List<Object> args, List<String> kw) {
+    /** The implementation of a builtin (remembered by the builtin itself) or of a type. */
+    private static Resolved resolved(Object fn) {
+        if (fn instanceof Builtin b) {
+            if (b.resolved == null) b.resolved = resolve(fn);
+            return (Resolved) b.resolved;
+        }
+        Resolved r = RESOLVED.get(fn);
+        return r != null ? r : RESOLVED.computeIfAbsent(fn, Builtins::resolve);
+    }
+
+    /** Calls a builtin or a type with an argument array it may keep, the last kw.length by keyword (kw null: none). */
+    static Object call(Machine m, Object fn, Object[] args, String[] kw) {
         if (!(fn instanceof Builtin) && !(fn instanceof PyType)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
         }
-        Resolved r = RESOLVED.get(fn);
-        if (r == null) r = RESOLVED.computeIfAbsent(fn, Builtins::resolve);
+        Resolved r = resolved(fn);
         if (r.impl() == null) {
-            if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.copyOf(args));
+            if (fn instanceof PyType t && t.isException()) return new PyExc(t, Vec.of(args));
             throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : r.shown()) + "' instances");
         }
         return r.impl().call(m, new Args(r.shown(), args, kw));
@@ -120,7 +135,7 @@ public final class Builtins {
         if (obj instanceof lockstep.lang.Compiler.ModuleRef) {
             Object v = AsyncioApi.absent(m, "asyncio", name) ? null : AsyncioApi.versioned(m, ASYNCIO.get(name));
             if (v == null) throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "module 'asyncio' has no attribute '" + name + "'");
-            if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.name());
+            if (v instanceof AsyncioApi.PreludeName p) return m.preludeFunction(p.slot());
             return v;
         }
         if (obj instanceof PyType t) {
@@ -140,19 +155,20 @@ public final class Builtins {
             }
         }
         Method meth = methodOf(key, name);
-        if (meth.prelude() == null && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
+        if (meth.prelude() < 0 && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
             throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
         }
-        if (meth.prelude() != null) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
+        if (meth.prelude() >= 0) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
         return new BoundMethod(obj, meth.builtin(), name);
     }
 
     /**
      * The method {@code name} of the objects whose type is {@code key} (the type's name, or
-     * Semaphore for both semaphores): a prelude function's name or a native (a Task's
-     * inherited from Future), or neither; and whether it arrived in 3.11 ({@link AsyncioApi#absent}).
+     * Semaphore for both semaphores): a prelude function's global slot or a native (a Task's
+     * inherited from Future), or neither (slot -1, no native); and whether it arrived in 3.11
+     * ({@link AsyncioApi#absent}).
      */
-    private record Method(String prelude, Builtin builtin, boolean since311) {}
+    private record Method(int prelude, Builtin builtin, boolean since311) {}
 
     /** Methods by type key and name, resolved once: attribute lookup is on the interpreter's hot path. */
     private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Method>> METHODS =
@@ -169,10 +185,10 @@ public final class Builtins {
         String q = key + "." + name;
         boolean since311 = AsyncioApi.arrivedIn311(q);
         String prelude = PRELUDE_METHODS.get(q);
-        if (prelude != null) return new Method(prelude, null, since311);
-        if (IMPL.containsKey(q)) return new Method(null, new Builtin(q), since311);
-        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(null, new Builtin("Future." + name), since311);
-        return new Method(null, null, since311);
+        if (prelude != null) return new Method(Program.preludeSlot(prelude), null, since311);
+        if (IMPL.containsKey(q)) return new Method(-1, new Builtin(q), since311);
+        if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(-1, new Builtin("Future." + name), since311);
+        return new Method(-1, null, since311);
     }
 
     /** Properties and readable private fields (CPython's tests read _waiters). */
@@ -405,7 +421,7 @@ public final class Builtins {
         user("zip", new Builtin("zip"));
         def("zip", (m, a) -> {
             List<List<Object>> ls = new ArrayList<>();
-            for (Object o : a.pos) ls.add(items(m, o));
+            for (Object o : a.pos()) ls.add(items(m, o));
             int n = ls.stream().mapToInt(List::size).min().orElse(0);
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -583,7 +599,7 @@ public final class Builtins {
     private static Object extreme(Machine m, Args a, boolean min) {
         Object key = a.kw.get("key");
         Object[] best = {null, null};   // the item so far (null: none yet) and its key
-        forEach(m, a.size() == 1 ? a.get(0) : new Tuple(Vec.copyOf(a.pos)), x -> {
+        forEach(m, a.size() == 1 ? a.get(0) : new Tuple(Vec.copyOf(a.pos())), x -> {
             Object k = key == null ? x : Interp.callSync(m, key, List.of(x));
             int c = best[0] == null ? 0 : Py.order(m, "<", k, best[1]);
             if (best[0] == null || (min ? c == -1 : c == 1)) { best[0] = x; best[1] = k; }

@@ -9,8 +9,11 @@ import java.util.Objects;
 /**
  * One activation of a function or coroutine: program counter, operand stack, locals,
  * handler blocks and the exceptions being handled. The interpreter mutates a frame only
- * while it runs it inside one transition; a frame stored in a state is never touched
- * again (the next transition works on a {@link #copy()}), so states stay immutable.
+ * while it runs it inside one transition; a frame stored in a state (a task's stack, a
+ * coroutine object) is marked {@link #stored()} and never touched again (a later
+ * transition that runs it works on a {@link #copy()}), so states stay immutable. The
+ * module's frames, shared by the copies of a run, are copied by the runner when the module
+ * resumes.
  */
 public final class Frame {
     public final Code code;
@@ -28,6 +31,8 @@ public final class Frame {
     int nexc;
     /** False until the frame first runs (a throw into an unstarted frame raises at once). */
     boolean started;
+    /** Whether the frame is part of a state: read-only from then on (not part of its value). */
+    private boolean stored;
 
     /** Shared while a frame has none: both arrays are replaced, never written, when they must grow. */
     private static final int[] NO_BLOCKS = new int[0];
@@ -60,13 +65,25 @@ public final class Frame {
 
     public Frame copy() { return new Frame(this); }
 
+    /** Marks this frame as part of a state, never to be run again but as a copy; returns it. */
+    Frame stored() {
+        if (!stored) stored = true;
+        return this;
+    }
+
+    /** This frame, or a copy of it to run if it is part of a state. */
+    Frame runnable() { return stored ? copy() : this; }
+
     /** Local number {@code i} (the first ones are the parameters), for pages that show a call; null while unbound. */
     public Object local(int i) { return locals[i]; }
 
     void push(Object v) {
-        if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) grow();
         stack[sp++] = v;
     }
+
+    /** Doubles the operand stack (kept apart from push, which the JIT then inlines everywhere). */
+    private void grow() { stack = Arrays.copyOf(stack, sp * 2); }
 
     Object pop() {
         Object v = stack[--sp];

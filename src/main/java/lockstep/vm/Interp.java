@@ -99,7 +99,9 @@ public final class Interp {
                 else r.set(R_RETURN, NONE, null, null, -1);
                 if (r.kind == R_SUSPEND) st.set(st.size() - 1, new YieldAwait(true));
             } else {
-                exec(m, (Frame) top, send, thr, r);
+                Frame f = ((Frame) top).runnable();
+                if (f != top) st.set(st.size() - 1, f);
+                exec(m, f, send, thr, r);
             }
             switch (r.kind) {
                 case R_RETURN -> {
@@ -160,11 +162,16 @@ public final class Interp {
 
     /** Calls any callable to completion (no suspension possible: sync functions and builtins). */
     public static Object callSync(Machine m, Object fn, List<Object> args) {
-        return callSyncKw(m, fn, args, null);
+        return callSync(m, fn, args.toArray(), null);
     }
 
     /** callSync with the last kwNames.size() args passed by keyword. */
     public static Object callSyncKw(Machine m, Object fn, List<Object> args, List<String> kwNames) {
+        return callSync(m, fn, args.toArray(), kwNames.toArray(new String[0]));
+    }
+
+    /** callSync of an argument array (the callee may keep it), the last kwNames.length by keyword (null: none). */
+    static Object callSync(Machine m, Object fn, Object[] args, String[] kwNames) {
         Object r;
         try {
             r = invoke(m, fn, args, kwNames);
@@ -184,33 +191,44 @@ public final class Interp {
     }
 
     /**
-     * Calls {@code fn}: a builtin runs at once and its value is returned; an async
-     * function returns a new coroutine; a plain Python function returns its new Frame,
-     * for the caller to run.
+     * Calls {@code fn} with an argument array that the callee may keep (the last
+     * kwNames.length by keyword; kwNames null when none): a builtin runs at once and its
+     * value is returned; an async function returns a new coroutine; a plain Python
+     * function returns its new Frame, for the caller to run.
      */
-    static Object invoke(Machine m, Object fn, List<Object> args, List<String> kwNames) {
-        if (fn instanceof BoundMethod bm) {
-            List<Object> a = new ArrayList<>(args.size() + 1);
-            a.add(bm.self());
-            a.addAll(args);
-            return invoke(m, bm.func(), a, kwNames);
+    static Object invoke(Machine m, Object fn, Object[] args, String[] kwNames) {
+        while (fn instanceof BoundMethod bm) {
+            args = withSelf(bm.self(), args);
+            fn = bm.func();
         }
-        if (fn instanceof Func f) {
-            Object[] locals = bind(m, f, args, kwNames);
-            Code c = f.template().code();
-            if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
-            int coro = m.alloc(null);
-            m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals), f.name(), CoroObj.CREATED));
-            return new Ref(coro);
-        }
+        if (fn instanceof Func f) return start(m, f, bind(m, f, args, kwNames));
         return Builtins.call(m, fn, args, kwNames);
     }
 
-    /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
-    private static Object[] bind(Machine m, Func f, List<Object> args, List<String> kwNames) {
+    private static Object[] withSelf(Object self, Object[] args) {
+        Object[] a = new Object[args.length + 1];
+        a[0] = self;
+        System.arraycopy(args, 0, a, 1, args.length);
+        return a;
+    }
+
+    /** A call of Python function {@code f} with its locals bound: its frame, or for an async function a new coroutine. */
+    private static Object start(Machine m, Func f, Object[] locals) {
         Code c = f.template().code();
-        int nkw = kwNames == null ? 0 : kwNames.size();
-        int npos = args.size() - nkw;
+        if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
+        int coro = m.alloc(null);
+        m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals).stored(), f.name(), CoroObj.CREATED));
+        return new Ref(coro);
+    }
+
+    /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
+    private static Object[] bind(Machine m, Func f, Object[] args, String[] kwNames) {
+        Code c = f.template().code();
+        if (kwNames == null && args.length == c.params.length && c.vararg == null && c.kwOnly.length == 0) {
+            return inCells(m, c, exactlyPositional(c, args));
+        }
+        int nkw = kwNames == null ? 0 : kwNames.length;
+        int npos = args.length - nkw;
         Object[] locals = new Object[c.localNames.length];
         java.util.Arrays.fill(locals, Unbound.UNBOUND);
         int np = c.params.length;
@@ -218,16 +236,15 @@ public final class Interp {
             throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
                     + " but " + npos + (npos == 1 ? " was" : " were") + " given");
         }
-        for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args.get(i);
+        for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args[i];
         int slot = np;
         if (c.vararg != null) {
-            List<Object> extra = npos > np ? args.subList(np, npos) : List.of();
-            locals[slot++] = new Tuple(Vec.copyOf(extra));
+            locals[slot++] = new Tuple(npos > np ? Vec.adopt(java.util.Arrays.copyOfRange(args, np, npos)) : Vec.of());
         }
         int kwBase = slot;
         for (int k = 0; k < nkw; k++) {
-            String name = kwNames.get(k);
-            Object v = args.get(npos + k);
+            String name = kwNames[k];
+            Object v = args[npos + k];
             int idx = indexOf(c.params, name);
             if (idx >= 0) {
                 if (locals[idx] != Unbound.UNBOUND)
@@ -265,6 +282,20 @@ public final class Interp {
                 locals[kwBase + i] = dflt;
             }
         }
+        return inCells(m, c, locals);
+    }
+
+    /** The locals of a call that passes every parameter by position, and nothing else: the arguments, then unbound. */
+    private static Object[] exactlyPositional(Code c, Object[] args) {
+        int n = c.localNames.length;
+        if (n == args.length) return args;
+        Object[] locals = java.util.Arrays.copyOf(args, n);
+        java.util.Arrays.fill(locals, args.length, n, Unbound.UNBOUND);
+        return locals;
+    }
+
+    /** Moves the locals that inner functions share into cells of their own. */
+    private static Object[] inCells(Machine m, Code c, Object[] locals) {
         for (int i = 0; i < locals.length; i++) {
             if (c.cellLocal[i]) locals[i] = new Ref(m.alloc(new CellObj(locals[i])));
         }
@@ -278,6 +309,12 @@ public final class Interp {
 
     // ------------------------------------------------------------------ one frame
 
+    /**
+     * Runs frame {@code f} until it returns, raises, or leaves to run another frame. The
+     * loop itself runs the instructions that are most of every run (and the only ones
+     * that leave the frame: CALL, RETURN, AWAIT); {@link #other} runs the rest, so that the
+     * JIT compiles this loop small and whole.
+     */
     private static void exec(Machine m, Frame f, Object send, PyExc thr, Res r) {
         if (thr != null) {
             f.started = true;
@@ -297,104 +334,28 @@ public final class Interp {
                 switch (op) {
                     case Op.CONST -> f.push(c.consts[arg]);
                     case Op.POP -> f.pop();
-                    case Op.DUP -> f.push(f.top());
-                    case Op.DUP2 -> { Object b = f.peek(0), a = f.peek(1); f.push(a); f.push(b); }
-                    case Op.ROT2 -> { Object b = f.pop(), a = f.pop(); f.push(b); f.push(a); }
-                    case Op.ROT3 -> { Object cc = f.pop(), b = f.pop(), a = f.pop(); f.push(cc); f.push(a); f.push(b); }
                     case Op.LOAD_FAST -> {
                         Object v = f.locals[arg];
-                        if (v == Unbound.UNBOUND) throw PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                + c.localNames[arg] + "' where it is not associated with a value");
+                        if (v == Unbound.UNBOUND) throw unboundLocal(c, arg);
                         f.push(v);
                     }
                     case Op.STORE_FAST -> f.locals[arg] = f.pop();
-                    case Op.DELETE_FAST -> f.locals[arg] = Unbound.UNBOUND;
                     case Op.LOAD_CELL -> f.push(loadCell(m, ((Ref) f.locals[arg]).id(), c.localNames[arg]));
                     case Op.STORE_CELL -> m.set(((Ref) f.locals[arg]).id(), new CellObj(f.pop()));
                     case Op.LOAD_FREE -> f.push(loadCell(m, f.closure.get(arg), c.freeNames[arg]));
-                    case Op.STORE_FREE -> m.set(f.closure.get(arg), new CellObj(f.pop()));
                     case Op.LOAD_GLOBAL -> f.push(m.loadGlobal(f.globals, c.module, arg));
-                    case Op.STORE_GLOBAL -> m.storeGlobal(f.globals, arg, f.pop());
                     case Op.LOAD_ATTR -> f.push(Builtins.getattr(m, f.pop(), c.names[arg]));
-                    case Op.STORE_ATTR -> {
-                        Object obj = f.pop();
-                        f.pop();
-                        throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + Py.typeOf(m, obj).name
-                                + "' object attribute '" + c.names[arg] + "' is read-only");
-                    }
-                    case Op.SUBSCR -> { Object idx = f.pop(), obj = f.pop(); f.push(Py.getitem(m, obj, idx)); }
-                    case Op.STORE_SUBSCR -> { Object idx = f.pop(), obj = f.pop(), v = f.pop(); Py.setitem(m, obj, idx, v); }
-                    case Op.BUILD_LIST -> f.push(new Ref(m.alloc(new ListObj(popN(f, arg)))));
-                    case Op.BUILD_TUPLE -> f.push(new Tuple(popN(f, arg)));
-                    case Op.BUILD_DICT -> {
-                        Vec<Object> kv = popN(f, arg * 2);
-                        DictObj d = DictObj.EMPTY;
-                        for (int i = 0; i < arg; i++) d = Py.dictPut(d, kv.get(2 * i), kv.get(2 * i + 1));
-                        f.push(new Ref(m.alloc(d)));
-                    }
-                    case Op.BUILD_SLICE -> { Object st = f.pop(), hi = f.pop(), lo = f.pop(); f.push(new SliceVal(lo, hi, st)); }
-                    case Op.BUILD_STRING -> {
-                        Vec<Object> parts = popN(f, arg);
-                        StringBuilder sb = new StringBuilder();
-                        for (Object p : parts) {
-                            Py.checkSize((long) sb.length() + ((String) p).length(), "str");
-                            sb.append((String) p);
-                        }
-                        f.push(sb.toString());
-                    }
-                    case Op.FORMAT -> {
-                        char conv = (char) (arg & 0xff);
-                        int spec = arg >> 8;
-                        Object v = f.pop();
-                        if (conv == 'r' || conv == 'a') v = Py.repr(m, v);
-                        else if (conv == 's') v = Py.str(m, v);
-                        f.push(Py.format(m, v, spec == 0 ? "" : (String) c.consts[spec - 1]));
-                    }
-                    case Op.LIST_APPEND -> {
-                        Object item = f.pop();
-                        Ref list = (Ref) f.peek(arg - 1);
-                        ListObj l = (ListObj) m.get(list.id());
-                        m.set(list.id(), new ListObj(l.items().append(item)));
-                    }
-                    case Op.UNPACK -> {
-                        List<Object> items = Py.toList(m, f.pop());
-                        if (items.size() != arg) {
-                            throw PyRaise.of(PyType.VALUE_ERROR, items.size() < arg
-                                    ? "not enough values to unpack (expected " + arg + ", got " + items.size() + ")"
-                                    : "too many values to unpack (expected " + arg + ")");
-                        }
-                        for (int i = arg - 1; i >= 0; i--) f.push(items.get(i));
-                    }
-                    case Op.UNARY -> {
-                        Object v = f.pop();
-                        f.push(arg == 0 ? !Py.truthy(m, v) : arg == 1 ? Py.neg(m, v) : Py.pos(m, v));
-                    }
-                    case Op.BINARY -> {
-                        Object b = f.pop(), a = f.pop();
-                        boolean inplace = arg >= Compiler.INPLACE;
-                        f.push(Py.binary(m, Op.BINOPS[inplace ? arg - Compiler.INPLACE : arg], a, b, inplace));
-                    }
                     case Op.COMPARE -> { Object b = f.pop(), a = f.pop(); f.push(Py.compare(m, Op.CMPOPS[arg], a, b)); }
                     case Op.JUMP -> f.pc = arg;
                     case Op.JUMP_IF_FALSE -> { if (!Py.truthy(m, f.pop())) f.pc = arg; }
-                    case Op.JUMP_IF_TRUE -> { if (Py.truthy(m, f.pop())) f.pc = arg; }
-                    case Op.JUMP_IF_FALSE_OR_POP -> { if (!Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
-                    case Op.JUMP_IF_TRUE_OR_POP -> { if (Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
-                    case Op.GET_ITER -> f.push(Py.iter(m, f.pop()));
-                    case Op.FOR_ITER -> {
-                        Object it = f.top();
-                        Object[] next = Py.next(m, it);
-                        if (next == null) { f.pop(); f.pc = arg; }
-                        else { f.stack[f.sp - 1] = next[0]; f.push(next[1]); }
-                    }
+                    case Op.SETUP_HANDLER -> f.pushBlock(arg);
+                    case Op.POP_BLOCK -> f.nblocks--;
                     case Op.CALL -> {
                         Object res = call(m, f, (Op.CallShape) c.consts[arg]);
                         if (res instanceof Frame nf) { r.set(R_PUSH, null, null, nf, -1); return; }
                         if (res instanceof RunRequest rr) { r.set(R_RUN_LOOP, rr.coro(), null, null, -1); return; }
                         f.push(res);
                     }
-                    case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
-                    case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
                     case Op.RETURN -> { r.set(R_RETURN, f.pop(), null, null, -1); return; }
                     case Op.AWAIT -> {
                         Object sub = awaitable(m, f.pop());
@@ -406,40 +367,7 @@ public final class Interp {
                             return;
                         }
                     }
-                    case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", List.of(),
-                            "' object does not support the asynchronous context manager protocol"));
-                    case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", List.of(NONE, NONE, NONE), ""));
-                    case Op.AEXIT_EXC -> {
-                        Object mgr = f.pop();
-                        PyExc e = (PyExc) f.top();
-                        f.push(callMethod(m, mgr, "__aexit__", List.of(e.type, e, NONE), ""));
-                    }
-                    case Op.RAISE -> {
-                        if (arg == 0) {
-                            Object cur = f.currentExc();
-                            if (cur == null) throw PyRaise.of(PyType.RUNTIME_ERROR, "No active exception to reraise");
-                            throw new PyRaise((PyExc) cur);
-                        }
-                        if (arg == 2) f.pop();
-                        throw new PyRaise(Py.toException(m, f.pop()));
-                    }
-                    case Op.RERAISE -> throw new PyRaise((PyExc) f.pop());
-                    case Op.EXC_MATCH -> {
-                        Object type = f.pop();
-                        f.push(Py.excMatches((PyExc) f.top(), type));
-                    }
-                    case Op.SETUP_HANDLER -> f.pushBlock(arg);
-                    case Op.POP_BLOCK -> f.nblocks--;
-                    case Op.PUSH_EXC_INFO -> f.pushExcInfo(f.top());
-                    case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
-                    case Op.ASSERT_FAIL -> {
-                        PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
-                        m.observer().assertFailed(m, "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
-                                + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
-                        throw new PyRaise(e);
-                    }
-                    case Op.NOP -> {}
-                    default -> throw new IllegalStateException("bad op " + op);
+                    default -> other(m, f, c, op, arg);
                 }
             } catch (PyRaise e) {
                 if (!unwind(f, e.exc)) { r.set(R_RAISE, null, e.exc, null, -1); return; }
@@ -451,6 +379,126 @@ public final class Interp {
                 PyExc exc = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");
                 if (!unwind(f, exc)) { r.set(R_RAISE, null, exc, null, -1); return; }
             }
+        }
+    }
+
+    private static PyRaise unboundLocal(Code c, int local) {
+        return PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                + c.localNames[local] + "' where it is not associated with a value");
+    }
+
+    /** Runs one instruction of the rarer kinds: none of them leaves the frame. */
+    private static void other(Machine m, Frame f, Code c, int op, int arg) {
+        switch (op) {
+            case Op.DUP -> f.push(f.top());
+            case Op.DUP2 -> { Object b = f.peek(0), a = f.peek(1); f.push(a); f.push(b); }
+            case Op.ROT2 -> { Object b = f.pop(), a = f.pop(); f.push(b); f.push(a); }
+            case Op.ROT3 -> { Object cc = f.pop(), b = f.pop(), a = f.pop(); f.push(cc); f.push(a); f.push(b); }
+            case Op.DELETE_FAST -> f.locals[arg] = Unbound.UNBOUND;
+            case Op.STORE_FREE -> m.set(f.closure.get(arg), new CellObj(f.pop()));
+            case Op.STORE_GLOBAL -> m.storeGlobal(f.globals, arg, f.pop());
+            case Op.STORE_ATTR -> {
+                Object obj = f.pop();
+                f.pop();
+                throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + Py.typeOf(m, obj).name
+                        + "' object attribute '" + c.names[arg] + "' is read-only");
+            }
+            case Op.SUBSCR -> { Object idx = f.pop(), obj = f.pop(); f.push(Py.getitem(m, obj, idx)); }
+            case Op.STORE_SUBSCR -> { Object idx = f.pop(), obj = f.pop(), v = f.pop(); Py.setitem(m, obj, idx, v); }
+            case Op.BUILD_LIST -> f.push(new Ref(m.alloc(new ListObj(popN(f, arg)))));
+            case Op.BUILD_TUPLE -> f.push(new Tuple(popN(f, arg)));
+            case Op.BUILD_DICT -> {
+                Vec<Object> kv = popN(f, arg * 2);
+                DictObj d = DictObj.EMPTY;
+                for (int i = 0; i < arg; i++) d = Py.dictPut(d, kv.get(2 * i), kv.get(2 * i + 1));
+                f.push(new Ref(m.alloc(d)));
+            }
+            case Op.BUILD_SLICE -> { Object st = f.pop(), hi = f.pop(), lo = f.pop(); f.push(new SliceVal(lo, hi, st)); }
+            case Op.BUILD_STRING -> {
+                Vec<Object> parts = popN(f, arg);
+                StringBuilder sb = new StringBuilder();
+                for (Object p : parts) {
+                    Py.checkSize((long) sb.length() + ((String) p).length(), "str");
+                    sb.append((String) p);
+                }
+                f.push(sb.toString());
+            }
+            case Op.FORMAT -> {
+                char conv = (char) (arg & 0xff);
+                int spec = arg >> 8;
+                Object v = f.pop();
+                if (conv == 'r' || conv == 'a') v = Py.repr(m, v);
+                else if (conv == 's') v = Py.str(m, v);
+                f.push(Py.format(m, v, spec == 0 ? "" : (String) c.consts[spec - 1]));
+            }
+            case Op.LIST_APPEND -> {
+                Object item = f.pop();
+                Ref list = (Ref) f.peek(arg - 1);
+                ListObj l = (ListObj) m.get(list.id());
+                m.set(list.id(), new ListObj(l.items().append(item)));
+            }
+            case Op.UNPACK -> {
+                List<Object> items = Py.toList(m, f.pop());
+                if (items.size() != arg) {
+                    throw PyRaise.of(PyType.VALUE_ERROR, items.size() < arg
+                            ? "not enough values to unpack (expected " + arg + ", got " + items.size() + ")"
+                            : "too many values to unpack (expected " + arg + ")");
+                }
+                for (int i = arg - 1; i >= 0; i--) f.push(items.get(i));
+            }
+            case Op.UNARY -> {
+                Object v = f.pop();
+                f.push(arg == 0 ? !Py.truthy(m, v) : arg == 1 ? Py.neg(m, v) : Py.pos(m, v));
+            }
+            case Op.BINARY -> {
+                Object b = f.pop(), a = f.pop();
+                boolean inplace = arg >= Compiler.INPLACE;
+                f.push(Py.binary(m, Op.BINOPS[inplace ? arg - Compiler.INPLACE : arg], a, b, inplace));
+            }
+            case Op.JUMP_IF_TRUE -> { if (Py.truthy(m, f.pop())) f.pc = arg; }
+            case Op.JUMP_IF_FALSE_OR_POP -> { if (!Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
+            case Op.JUMP_IF_TRUE_OR_POP -> { if (Py.truthy(m, f.top())) f.pc = arg; else f.pop(); }
+            case Op.GET_ITER -> f.push(Py.iter(m, f.pop()));
+            case Op.FOR_ITER -> {
+                Object it = f.top();
+                Object[] next = Py.next(m, it);
+                if (next == null) { f.pop(); f.pc = arg; }
+                else { f.stack[f.sp - 1] = next[0]; f.push(next[1]); }
+            }
+            case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
+            case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
+            case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", new Object[0],
+                    "' object does not support the asynchronous context manager protocol"));
+            case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", new Object[] {NONE, NONE, NONE}, ""));
+            case Op.AEXIT_EXC -> {
+                Object mgr = f.pop();
+                PyExc e = (PyExc) f.top();
+                f.push(callMethod(m, mgr, "__aexit__", new Object[] {e.type, e, NONE}, ""));
+            }
+            case Op.RAISE -> {
+                if (arg == 0) {
+                    Object cur = f.currentExc();
+                    if (cur == null) throw PyRaise.of(PyType.RUNTIME_ERROR, "No active exception to reraise");
+                    throw new PyRaise((PyExc) cur);
+                }
+                if (arg == 2) f.pop();
+                throw new PyRaise(Py.toException(m, f.pop()));
+            }
+            case Op.RERAISE -> throw new PyRaise((PyExc) f.pop());
+            case Op.EXC_MATCH -> {
+                Object type = f.pop();
+                f.push(Py.excMatches((PyExc) f.top(), type));
+            }
+            case Op.PUSH_EXC_INFO -> f.pushExcInfo(f.top());
+            case Op.POP_EXC_INFO -> { f.nexc--; f.excInfo[f.nexc] = null; }
+            case Op.ASSERT_FAIL -> {
+                PyExc e = arg == 1 ? new PyExc(PyType.ASSERTION_ERROR, Vec.of(f.pop())) : new PyExc(PyType.ASSERTION_ERROR, Vec.of());
+                m.observer().assertFailed(m, "assertion failed at " + c.file + ":" + c.lines[f.pc - 1]
+                        + (e.args.isEmpty() ? "" : ": " + Py.str(m, e.args.get(0))));
+                throw new PyRaise(e);
+            }
+            case Op.NOP -> {}
+            default -> throw new IllegalStateException("bad op " + op);
         }
     }
 
@@ -490,8 +538,12 @@ public final class Interp {
     }
 
     private static Object call(Machine m, Frame f, Op.CallShape shape) {
+        return shape.simple() ? callPositional(m, f, shape.kinds().length) : callWithShape(m, f, shape);
+    }
+
+    /** A call with keywords or starred arguments: the arguments gathered in order, the keywords' values last. */
+    private static Object callWithShape(Machine m, Frame f, Op.CallShape shape) {
         int n = shape.kinds().length;
-        if (shape.simple()) return callPositional(m, f, n);
         Vec<Object> raw = popN(f, n);
         Object fn = f.pop();
         List<Object> pos = new ArrayList<>();
@@ -505,7 +557,7 @@ public final class Interp {
             }
         }
         pos.addAll(kwv);
-        return invoke(m, fn, pos, kwn.isEmpty() ? null : kwn);
+        return invoke(m, fn, pos.toArray(), kwn.isEmpty() ? null : kwn.toArray(new String[0]));
     }
 
     /**
@@ -514,15 +566,13 @@ public final class Interp {
      */
     private static Object callPositional(Machine m, Frame f, int n) {
         Object fn = f.peek(n);
-        int self = fn instanceof BoundMethod ? 1 : 0;
+        BoundMethod bm = fn instanceof BoundMethod b ? b : null;
+        int self = bm == null ? 0 : 1;
         Object[] a = new Object[n + self];
         for (int i = n - 1; i >= 0; i--) a[self + i] = f.pop();
         f.pop();
-        if (fn instanceof BoundMethod bm) {
-            a[0] = bm.self();
-            return invoke(m, bm.func(), java.util.Arrays.asList(a), null);
-        }
-        return invoke(m, fn, java.util.Arrays.asList(a), null);
+        if (bm != null) a[0] = bm.self();
+        return invoke(m, bm == null ? fn : bm.func(), a, null);
     }
 
     private static Func makeFunction(Machine m, Frame f, FunctionTemplate t) {
@@ -539,7 +589,7 @@ public final class Interp {
     }
 
     /** Calls obj.name(args) for the async-with protocol; returns the awaitable. */
-    private static Object callMethod(Machine m, Object obj, String name, List<Object> args, String missing) {
+    private static Object callMethod(Machine m, Object obj, String name, Object[] args, String missing) {
         Object meth;
         try {
             meth = Builtins.getattr(m, obj, name);
@@ -547,7 +597,7 @@ public final class Interp {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, obj).name + "'" + (missing.isEmpty()
                     ? " object does not support the asynchronous context manager protocol" : missing));
         }
-        return callSync(m, meth, args);
+        return callSync(m, meth, args, null);
     }
 
     /** What awaiting {@code v} runs: a coroutine's frame, a future's await, or an immediate result. */
@@ -559,7 +609,7 @@ public final class Interp {
                 if (co.state() != CoroObj.CREATED)
                     throw PyRaise.of(PyType.RUNTIME_ERROR, "cannot reuse already awaited coroutine");
                 m.set(ref.id(), new CoroObj(null, co.name(), CoroObj.RUNNING));
-                return co.frame().copy();
+                return co.frame();
             }
             if (o instanceof FutureObj || o instanceof TaskObj) return new FutAwait(ref.id(), false);
         }

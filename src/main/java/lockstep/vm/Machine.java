@@ -213,7 +213,11 @@ public final class Machine implements Futures {
     }
 
     public Object preludeFunction(String name) {
-        Integer slot = program.prelude.module().find(name);
+        return preludeFunction(Program.preludeSlot(name));
+    }
+
+    /** The prelude's global in {@code slot} (a function it defines). */
+    Object preludeFunction(int slot) {
         return loadGlobal(program.preludeGlobals, program.prelude.module(), slot);
     }
 
@@ -437,10 +441,10 @@ public final class Machine implements Futures {
             CoroObj co = (CoroObj) get(o.coro());
             if (co.state() == CoroObj.CREATED) {
                 set(o.coro(), new CoroObj(null, co.name(), CoroObj.RUNNING));
-                st.add(co.frame().copy());
+                st.add(co.frame());
             }
         } else {
-            for (Object fr : o.stack()) st.add(fr instanceof Frame f ? f.copy() : fr);
+            for (Object fr : o.stack()) st.add(fr);
         }
         Interp.Outcome out;
         running = st;
@@ -449,7 +453,7 @@ public final class Machine implements Futures {
         running = List.of();
         currentTask = -1;
         TaskObj now = task(id);
-        set(id, new TaskObj(now.f(), now.t(), now.coro(), out.kind() == Interp.Outcome.SUSPEND ? Vec.copyOf(st) : Vec.of()));
+        set(id, new TaskObj(now.f(), now.t(), now.coro(), out.kind() == Interp.Outcome.SUSPEND ? stored(st) : Vec.of()));
         Task tt = now.t();
         switch (out.kind()) {
             case Interp.Outcome.RETURN -> {
@@ -481,6 +485,12 @@ public final class Machine implements Futures {
                 }
             }
         }
+    }
+
+    /** The frames a task suspended in, as part of the state. */
+    private static Vec<Object> stored(List<Object> frames) {
+        for (Object fr : frames) if (fr instanceof Frame f) f.stored();
+        return Vec.copyOf(frames);
     }
 
     /** Task.__wakeup(future): step with the future's exception, or with nothing. */
@@ -688,9 +698,7 @@ public final class Machine implements Futures {
             return;
         }
         try {
-            List<Object> args = new ArrayList<>(cb.args().size());
-            for (Object a : cb.args()) args.add(a);
-            Interp.callSync(this, fn, args);
+            Interp.callSync(this, fn, cb.args().toArray(), null);
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
             String call = callbackText(fn, cb.args());

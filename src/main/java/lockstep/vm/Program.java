@@ -74,6 +74,11 @@ public final class Program {
                 new Object[user.body().localNames.length]));
     }
 
+    /** The global slot of the prelude's function {@code name}. */
+    static int preludeSlot(String name) {
+        return PRELUDE_CODE.module().find(name);
+    }
+
     private static final Object NO_BUILTIN = new Object();
 
     /** The builtin a module's global slot names when the module does not define it, looked up once ({@link Code.ModuleInfo#builtins}). */

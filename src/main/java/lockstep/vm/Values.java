@@ -25,8 +25,26 @@ public final class Values {
     /** {@code obj.method} before it is called. */
     public record BoundMethod(Object self, Object func, String name) {}
 
-    /** A function implemented in Java, found by name in {@link Builtins}. */
-    public record Builtin(String name) {}
+    /**
+     * A function implemented in Java, found by name in {@link Builtins}: a value equal to
+     * any other of its name. It remembers its implementation once found (set at most once
+     * per object, to the same value whichever thread finds it).
+     */
+    public static final class Builtin {
+        private final String name;
+        /** Builtins' resolution of the name, or null until first called. */
+        Object resolved;
+
+        public Builtin(String name) { this.name = name; }
+
+        public String name() { return name; }
+
+        @Override public boolean equals(Object o) { return o instanceof Builtin b && name.equals(b.name); }
+
+        @Override public int hashCode() { return name.hashCode(); }
+
+        @Override public String toString() { return "Builtin[name=" + name + "]"; }
+    }
 
     /** asyncio.run(coro) called with no loop running: the runner takes over. */
     public record RunRequest(Object coro) {}
