@@ -23,9 +23,16 @@ import java.util.Arrays;
  * set for the explorer (any ready handle may run), split in two by the loop iteration:
  * the handles of the current batch and those queued during it (or one set, see
  * {@link #Canon(boolean)}); each part is serialized in
- * the order of a preliminary hash of its handles, not in queue order. Every move gets a
+ * the order of a preliminary hash of its handles, not in queue order (handles whose
+ * preliminary hashes tie keep their queue order: two equivalent states that queued them in
+ * other orders may then get two fingerprints, a state explored twice, never one missed). Every move gets a
  * canonical name too ({@link #handleName}, {@link #taskName}), so that sleep sets can be
  * stored with a fingerprint.
+ * <p>
+ * Heap objects and callbacks are immutable and shared by the runs copied from one another,
+ * so each one's own tokens are hashed once ({@link #ownHash}) and that hash stands for them
+ * in the stream, followed by its references; the objects' hashes are kept by the machine
+ * ({@link #memoObject}), the callbacks' here. With {@link #keepStates} every token is fed.
  * <p>
  * Unknown value types are refused with an exception rather than hashed by identity: a
  * reference hidden in a value the walk does not see would make two different states look
@@ -223,23 +230,39 @@ public final class Canon {
         }
         int[] refs = m.ownRefs[id];
         if (refs == null) {
-            long outer = h;
-            h = 59;
-            collecting = true;
-            collectedCount = 0;
-            object(m.heap[id]);
-            collecting = false;
-            m.ownHashes[id] = h;
-            refs = collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount);
-            m.ownRefs[id] = refs;
-            h = outer;
+            m.ownHashes[id] = ownHash(m.heap[id]);
+            m.ownRefs[id] = refs = collectedRefs();
         }
         token(m.ownHashes[id]);
         for (int r : refs) ref(r);
     }
 
+    /**
+     * The hash of the tokens of heap object or callback {@code o} alone, its references
+     * replaced by a placeholder and collected apart, in order ({@link #collectedRefs}); the
+     * stream is left as it was.
+     */
+    private long ownHash(Object o) {
+        long outer = h;
+        boolean wasDry = dry;
+        h = 59;
+        dry = false;
+        collecting = true;
+        collectedCount = 0;
+        if (o instanceof Machine.Callback cb) callbackTokens(cb);
+        else object(o);
+        collecting = false;
+        dry = wasDry;
+        long own = h;
+        h = outer;
+        return own;
+    }
+
+    /** The references the last {@link #ownHash} collected. */
+    private int[] collectedRefs() { return collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount); }
+
     private static final int[] NO_REFS = new int[0];
-    /** While an object's own tokens are hashed for the memo: its references, in order. */
+    /** While an object's own tokens are hashed: its references, in order. */
     private boolean collecting;
     private int[] collected = new int[16];
     private int collectedCount;
@@ -324,19 +347,9 @@ public final class Canon {
         }
         int slot = System.identityHashCode(cb) & (callbackKeys.length - 1);
         if (callbackKeys[slot] != cb) {
-            long outer = h;
-            boolean wasDry = dry;
-            h = 61;
-            dry = false;
-            collecting = true;
-            collectedCount = 0;
-            callbackTokens(cb);
-            collecting = false;
-            dry = wasDry;
-            callbackHashes[slot] = h;
-            callbackRefs[slot] = collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount);
+            callbackHashes[slot] = ownHash(cb);
+            callbackRefs[slot] = collectedRefs();
             callbackKeys[slot] = cb;
-            h = outer;
         }
         token(callbackHashes[slot]);
         for (int r : callbackRefs[slot]) ref(r);
