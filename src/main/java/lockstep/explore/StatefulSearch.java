@@ -74,8 +74,8 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /** The moves of a successor's choice point, named canonically (cancels only while some are left to inject). */
-    private static Moves listed(Successor s, boolean cancelsLeft, boolean blind) {
-        Moves l = Moves.list(s.runner.machine(), s.ready, cancelsLeft ? s.cancellable.size() : 0, s.cancellable, blind);
+    private static Moves listed(Successor s, boolean blind) {
+        Moves l = Moves.list(s.runner.machine(), s.ready, s.cancellable.size(), s.cancellable, blind);
         l.names = new long[l.size()];
         for (int i = 0; i < l.names.length; i++) {
             l.names[i] = l.isCancel(i) ? SleepSetDfs.CANCEL_NAMES + s.taskNames[l.code(i) - l.ready] : s.handleNames[l.code(i)];
@@ -305,13 +305,13 @@ final class StatefulSearch implements AutoCloseable {
      * explored (true) or the sink stops it (false).
      */
     boolean search(Runner start) {
-        Successor first = Successor.begin(start, blind, canon);
+        Successor first = Successor.begin(start, blind, maxCancels > 0, canon);
         sink.steps(first.steps);
         for (Monitors.Breach v : first.violations) sink.violation(v, Trail.ROOT);
         if (!first.pending) return sink.leaf(start.result(), start.machine(), Trail.ROOT);
         checkCollision(first);
         visited.put(first.fingerprint, SleepSetDfs.EMPTY);
-        stack.add(new Entry(new Child(first, listed(first, maxCancels > 0, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, null));
+        stack.add(new Entry(new Child(first, listed(first, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, null));
         while (!stack.isEmpty()) {
             sink.tick();
             Entry e = stack.remove(stack.size() - 1);
@@ -368,9 +368,10 @@ final class StatefulSearch implements AutoCloseable {
     /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
     private Child take(Runner at, int code, int cancelsAfter, boolean inPlace, Canon c) {
         try {
-            Successor s = inPlace ? Successor.take(at, code, reduce, true, blind, cancelsAfter, c)
-                    : Successor.of(at, code, reduce, true, blind, cancelsAfter, c);
-            return new Child(s, s.pending ? listed(s, cancelsAfter < maxCancels, blind) : null, false, cancelsAfter);
+            boolean cancelsLeft = cancelsAfter < maxCancels;
+            Successor s = inPlace ? Successor.take(at, code, reduce, blind, cancelsAfter, cancelsLeft, c)
+                    : Successor.of(at, code, reduce, blind, cancelsAfter, cancelsLeft, c);
+            return new Child(s, s.pending ? listed(s, blind) : null, false, cancelsAfter);
         } catch (SleepSetDfs.BatchMatters bm) {
             return new Child(null, null, true, cancelsAfter);
         }

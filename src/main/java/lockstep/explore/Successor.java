@@ -23,7 +23,10 @@ final class Successor implements Runner.Chooser {
     Footprint footprint;
     /** The violations found during the decision, in order. */
     final List<Monitors.Breach> violations = new ArrayList<>();
-    /** At the next choice point: its fingerprint, the names of its ready handles (queue order) and cancellable tasks. */
+    /**
+     * At the next choice point: its fingerprint, the names of its ready handles (queue order),
+     * and the tasks an injected cancel may hit with their names (none when no cancel is left).
+     */
     long fingerprint;
     long[] handleNames;
     long[] taskNames;
@@ -43,17 +46,17 @@ final class Successor implements Runner.Chooser {
 
     /**
      * Takes decision {@code code} (a ready index, or {@code ready + k} for a cancel) in a copy
-     * of {@code at}; with {@code fingerprint}, names the next state with {@code canon}
-     * ({@code cancelsAfter} is the search's own part of it); checks the step as a
-     * {@code batchBlind} search does.
+     * of {@code at}; names the next state with {@code canon} ({@code cancelsAfter} is the
+     * search's own part of it), and its cancellable tasks if {@code cancelsLeft}; checks the
+     * step as a {@code batchBlind} search does.
      */
-    static Successor of(Runner at, int code, boolean footprints, boolean fingerprint, boolean batchBlind, int cancelsAfter,
+    static Successor of(Runner at, int code, boolean footprints, boolean batchBlind, int cancelsAfter, boolean cancelsLeft,
                         Canon canon) {
-        return take(at.copy(), code, footprints, fingerprint, batchBlind, cancelsAfter, canon);
+        return take(at.copy(), code, footprints, batchBlind, cancelsAfter, cancelsLeft, canon);
     }
 
     /** As {@link #of}, but takes the decision in {@code run} itself, not in a copy. */
-    static Successor take(Runner run, int code, boolean footprints, boolean fingerprint, boolean batchBlind, int cancelsAfter,
+    static Successor take(Runner run, int code, boolean footprints, boolean batchBlind, int cancelsAfter, boolean cancelsLeft,
                           Canon canon) {
         Successor s = new Successor(run, footprints, batchBlind);
         Machine m = s.runner.machine();
@@ -62,17 +65,17 @@ final class Successor implements Runner.Chooser {
         s.pending = s.runner.take(code, s);
         s.collect(m);
         s.steps = s.runner.steps() - before;
-        if (s.pending && fingerprint) s.name(canon, cancelsAfter);
+        if (s.pending) s.name(canon, cancelsAfter, cancelsLeft);
         return s;
     }
 
     /** A run at its start, run to its first choice point (named with {@code canon}, no cancel used yet). */
-    static Successor begin(Runner start, boolean batchBlind, Canon canon) {
+    static Successor begin(Runner start, boolean batchBlind, boolean cancelsLeft, Canon canon) {
         Successor s = new Successor(start, false, batchBlind);
         s.pending = start.begin(s);
         s.collect(start.machine());
         s.steps = start.steps();
-        if (s.pending) s.name(canon, 0);
+        if (s.pending) s.name(canon, 0, cancelsLeft);
         return s;
     }
 
@@ -81,14 +84,14 @@ final class Successor implements Runner.Chooser {
     /** With a canon that keeps states ({@link Canon#keepStates}): the state behind {@link #fingerprint}. */
     long[] state;
 
-    private void name(Canon canon, int cancelsAfter) {
+    private void name(Canon canon, int cancelsAfter, boolean cancelsLeft) {
         Machine m = runner.machine();
         fingerprint = canon.fingerprint(m, cancelsAfter);
         if (canon.keepsStates()) state = canon.lastState();
         ready = m.readyCount();
         handleNames = new long[ready];
         for (int i = 0; i < ready; i++) handleNames[i] = canon.handleName(i);
-        cancellable = runner.cancellableTasks();
+        cancellable = cancelsLeft ? runner.cancellableTasks() : List.of();
         taskNames = new long[cancellable.size()];
         for (int k = 0; k < taskNames.length; k++) taskNames[k] = canon.taskName(cancellable.get(k));
     }
