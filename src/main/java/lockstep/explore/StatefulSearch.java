@@ -146,14 +146,24 @@ final class StatefulSearch implements AutoCloseable {
 
         /**
          * The move's successor: taken here, or waited for while a helper takes it (meanwhile
-         * this thread takes moves of its own runs that the search will need later).
+         * this thread takes moves of its own runs that the search will need later). A helper
+         * that is late (its thread descheduled on a busy machine, say) is not waited for: the
+         * move is taken again here, and as a successor depends on its run and move alone, it
+         * makes no difference which copy the search merges.
          */
         Child join(Canon c) {
             if (!tryRun(c)) {
+                long since = System.nanoTime();
+                int spins = 0;
                 while (get() != 2) {
                     Task own = mine.newest();
-                    if (own != null) own.tryRun(c);
-                    else Thread.onSpinWait();
+                    if (own != null) {
+                        own.tryRun(c);
+                    } else if ((++spins & 0xFF) == 0 && System.nanoTime() - since > LATE_NANOS) {
+                        return take(at, code, cancelsAfter, false, c);
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 }
             }
             if (failure instanceof RuntimeException re) throw re;
@@ -162,6 +172,9 @@ final class StatefulSearch implements AutoCloseable {
             return result;
         }
     }
+
+    /** How long the search waits for a helper's move before it takes the move itself: some ten moves' time. */
+    private static final long LATE_NANOS = 50_000;
 
     /** A choice point to explore. */
     private static final class Entry {
