@@ -76,6 +76,8 @@ public final class Machine implements Futures {
     int phase;
     /** Who watches this run (the explorer's invariants); its state is copied with the machine's. */
     private Observer observer = Observer.NONE;
+    /** The Python frames live in this run's drives: the one running and those around it (a key function's). */
+    int depth;
     /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
     long instructions;
     public static final long INSTRUCTION_LIMIT = 200_000_000L;
@@ -115,8 +117,30 @@ public final class Machine implements Futures {
         return program.version;
     }
 
+    /**
+     * The fresh frames of the coroutines created in the running drive: not yet part of any
+     * state, so that one awaited at once runs as it is, not as a copy. Empty between drives
+     * (at every choice point, where other threads may copy the run).
+     */
+    private final ArrayList<Frame> newCoroutines = new ArrayList<>();
+
+    /** The fresh frame of a new coroutine object: noted while a drive runs, else stored at once. */
+    Frame newCoroutine(Frame f) {
+        if (depth == 0) return f.stored();
+        newCoroutines.add(f);
+        return f;
+    }
+
+    /** The new coroutines' frames become part of the state ({@link Frame#stored()}): a drive ended, or a copy is taken. */
+    void storeNewCoroutines() {
+        if (newCoroutines.isEmpty()) return;
+        for (Frame f : newCoroutines) f.stored();
+        newCoroutines.clear();
+    }
+
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
+        storeNewCoroutines();
         ArrayList<Object> h = new ArrayList<>(heap.size() + 64); // room for the copy's next allocations
         h.addAll(heap);
         Machine c = new Machine(program, h, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
