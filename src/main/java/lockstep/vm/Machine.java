@@ -123,12 +123,21 @@ public final class Machine implements Futures {
      * (at every choice point, where other threads may copy the run).
      */
     private final ArrayList<Frame> newCoroutines = new ArrayList<>();
+    /** The size at which {@link #newCoroutines} is next pruned (a long drive may create many coroutines). */
+    private int pruneNewCoroutinesAt = 64;
 
     /** The fresh frame of a new coroutine object: noted while a drive runs, else stored at once. */
     Frame newCoroutine(Frame f) {
         if (depth == 0) return f.stored();
+        if (newCoroutines.size() >= pruneNewCoroutinesAt) pruneNewCoroutines();
         newCoroutines.add(f);
         return f;
+    }
+
+    /** Forgets the new coroutines already awaited: their frames are no longer in the heap, so no copy can share them. */
+    private void pruneNewCoroutines() {
+        newCoroutines.removeIf(f -> !(heap.get(f.coro) instanceof CoroObj co && co.frame() == f));
+        pruneNewCoroutinesAt = Math.max(64, 2 * newCoroutines.size());
     }
 
     /** The new coroutines' frames become part of the state ({@link Frame#stored()}): a drive ended, or a copy is taken. */
@@ -190,11 +199,19 @@ public final class Machine implements Futures {
         return heap.size() - 1;
     }
 
+    /** Global {@code slot} of a module: its value, else the builtin of its name (a slot the module never assigns has none of its own). */
     Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
         if (footprint != null) footprint.read(Footprint.global(globals, slot));
+        Object v = module.assigned(slot) ? globalSlot(globals, slot) : Unbound.UNBOUND;
+        return v != Unbound.UNBOUND ? v : builtin(globals, module, slot);
+    }
+
+    private Object globalSlot(int globals, int slot) {
         Vec<Object> slots = ((GlobalsObj) heap.get(globals)).slots();
-        Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
-        if (v != Unbound.UNBOUND) return v;
+        return slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
+    }
+
+    private Object builtin(int globals, Code.ModuleInfo module, int slot) {
         Object b = program.builtin(module, slot, globals == program.preludeGlobals);
         if (b != null) return b;
         String name = module.globals.get(slot);
