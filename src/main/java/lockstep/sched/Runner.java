@@ -104,8 +104,8 @@ public final class Runner {
         this.m = r.m.snapshot();
         this.file = r.file;
         this.maxHandles = r.maxHandles;
-        for (Object f : r.module) if (f instanceof Frame fr) fr.stored();
-        this.module = new ArrayList<>(r.module);
+        this.module = new ArrayList<>(r.module.size());
+        for (Object f : r.module) module.add(f instanceof Frame fr ? fr.copy() : f);
         this.unCancellable = (BitSet) r.unCancellable.clone();
         this.steps = r.steps;
         this.iterations = r.iterations;

@@ -10,8 +10,8 @@ import java.util.Objects;
  * One activation of a function or coroutine: program counter, operand stack, locals,
  * handler blocks and the exceptions being handled. The interpreter mutates a frame only
  * while it runs it inside one transition; a frame stored in a state (a task's stack, a
- * coroutine object, a copied run) is marked {@link #stored()} and never touched again (a
- * later transition that runs it works on a {@link #copy()}), so states stay immutable.
+ * coroutine object) is marked {@link #stored()} and never touched again (a later
+ * transition that runs it works on a {@link #copy()}), so states stay immutable.
  */
 public final class Frame {
     public final Code code;
@@ -64,7 +64,7 @@ public final class Frame {
     public Frame copy() { return new Frame(this); }
 
     /** Marks this frame as part of a state, never to be run again but as a copy; returns it. */
-    public Frame stored() {
+    Frame stored() {
         if (!stored) stored = true;
         return this;
     }
