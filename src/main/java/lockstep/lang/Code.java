@@ -68,6 +68,20 @@ public final class Code {
         }
 
         public Integer find(String name) { return slots.get(name); }
+
+        /** Slots that some STORE_GLOBAL of the module writes; the others name a builtin (or nothing) for good. */
+        private boolean[] assigned = new boolean[0];
+
+        /** The slot of {@code name}, which the module assigns. */
+        public int assignedSlot(String name) {
+            int slot = slot(name);
+            if (slot >= assigned.length) assigned = java.util.Arrays.copyOf(assigned, globals.size());
+            assigned[slot] = true;
+            return slot;
+        }
+
+        /** Whether the module ever assigns global {@code slot}. */
+        public boolean assigned(int slot) { return slot < assigned.length && assigned[slot]; }
     }
 
     @Override public String toString() { return "<code " + name + ">"; }

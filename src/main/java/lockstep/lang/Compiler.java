@@ -173,7 +173,7 @@ public final class Compiler {
                 case LOCAL -> emit(Op.STORE_FAST, locals.indexOf(id));
                 case CELL -> emit(Op.STORE_CELL, locals.indexOf(id));
                 case FREE -> emit(Op.STORE_FREE, scope.frees.indexOf(id));
-                case GLOBAL -> emit(Op.STORE_GLOBAL, module.slot(id));
+                case GLOBAL -> emit(Op.STORE_GLOBAL, module.assignedSlot(id));
             }
         }
 

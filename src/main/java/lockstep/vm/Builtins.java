@@ -96,6 +96,7 @@ public final class Builtins {
     /** An implementation with the name its errors show, found once per builtin or type. */
     private record Resolved(Impl impl, String shown) {}
 
+    /** The resolutions of types (a builtin keeps its own). */
     private static final java.util.concurrent.ConcurrentHashMap<Object, Resolved> RESOLVED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Resolved resolve(Object fn) {

@@ -60,13 +60,13 @@ public final class Interp {
      * suspends. On suspension {@code st} holds the frames to keep.
      */
     public static Outcome drive(Machine m, List<Object> st, Object send, PyExc thr) {
-        int[] depth = DEPTH.get();
-        int saved = depth[0];
-        depth[0] += st.size() + (saved == 0 && !isModuleBody(st.get(0)) ? LOOP_FRAMES : 0);
+        int saved = m.depth;
+        m.depth += st.size() + (saved == 0 && !isModuleBody(st.get(0)) ? LOOP_FRAMES : 0);
         try {
-            return run(m, st, send, thr, depth);
+            return run(m, st, send, thr);
         } finally {
-            depth[0] = saved;
+            m.depth = saved;
+            if (saved == 0) m.storeNewCoroutines();
         }
     }
 
@@ -80,14 +80,11 @@ public final class Interp {
      */
     private static final int LOOP_FRAMES = 7;
 
-    /** The Python frames live on this thread: of this drive and of the drives around it (a key function's). */
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-
     private static boolean isModuleBody(Object frame) {
         return frame instanceof Frame f && f.code.name.equals("<module>");
     }
 
-    private static Outcome run(Machine m, List<Object> st, Object send, PyExc thr, int[] depth) {
+    private static Outcome run(Machine m, List<Object> st, Object send, PyExc thr) {
         Res r = new Res();
         while (true) {
             Object top = st.get(st.size() - 1);
@@ -105,14 +102,14 @@ public final class Interp {
             }
             switch (r.kind) {
                 case R_RETURN -> {
-                    depth[0]--;
+                    m.depth--;
                     finish(m, st.remove(st.size() - 1));
                     if (st.isEmpty()) return Outcome.ret(r.value);
                     send = r.value;
                     thr = null;
                 }
                 case R_RAISE -> {
-                    depth[0]--;
+                    m.depth--;
                     finish(m, st.remove(st.size() - 1));
                     if (st.isEmpty()) return Outcome.raise(r.exc);
                     send = null;
@@ -121,10 +118,10 @@ public final class Interp {
                 case R_PUSH -> {
                     send = null;
                     thr = null;
-                    if (depth[0] >= RECURSION_LIMIT && r.frame instanceof Frame) {
+                    if (m.depth >= RECURSION_LIMIT && r.frame instanceof Frame) {
                         thr = PyExc.of(PyType.RECURSION_ERROR, "maximum recursion depth exceeded");
                     } else {
-                        depth[0]++;
+                        m.depth++;
                         st.add(r.frame);
                     }
                 }
@@ -217,7 +214,7 @@ public final class Interp {
         Code c = f.template().code();
         if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
-        m.set(coro, new CoroObj(new Frame(c, f.globals(), f.closure(), coro, locals).stored(), f.name(), CoroObj.CREATED));
+        m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.name(), CoroObj.CREATED));
         return new Ref(coro);
     }
 

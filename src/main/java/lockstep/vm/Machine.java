@@ -87,6 +87,8 @@ public final class Machine implements Futures {
     int phase;
     /** Who watches this run (the explorer's invariants); its state is copied with the machine's. */
     private Observer observer = Observer.NONE;
+    /** The Python frames live in this run's drives: the one running and those around it (a key function's). */
+    int depth;
     /** Interpreted instructions so far, and the most one run may execute (a loop that never awaits). */
     long instructions;
     public static final long INSTRUCTION_LIMIT = 200_000_000L;
@@ -126,8 +128,39 @@ public final class Machine implements Futures {
         return program.version;
     }
 
+    /**
+     * The fresh frames of the coroutines created in the running drive: not yet part of any
+     * state, so that one awaited at once runs as it is, not as a copy. Empty between drives
+     * (at every choice point, where other threads may copy the run).
+     */
+    private final ArrayList<Frame> newCoroutines = new ArrayList<>();
+    /** The size at which {@link #newCoroutines} is next pruned (a long drive may create many coroutines). */
+    private int pruneNewCoroutinesAt = 64;
+
+    /** The fresh frame of a new coroutine object: noted while a drive runs, else stored at once. */
+    Frame newCoroutine(Frame f) {
+        if (depth == 0) return f.stored();
+        if (newCoroutines.size() >= pruneNewCoroutinesAt) pruneNewCoroutines();
+        newCoroutines.add(f);
+        return f;
+    }
+
+    /** Forgets the new coroutines already awaited: their frames are no longer in the heap, so no copy can share them. */
+    private void pruneNewCoroutines() {
+        newCoroutines.removeIf(f -> !(heap[f.coro] instanceof CoroObj co && co.frame() == f));
+        pruneNewCoroutinesAt = Math.max(64, 2 * newCoroutines.size());
+    }
+
+    /** The new coroutines' frames become part of the state ({@link Frame#stored()}): a drive ended, or a copy is taken. */
+    void storeNewCoroutines() {
+        if (newCoroutines.isEmpty()) return;
+        for (Frame f : newCoroutines) f.stored();
+        newCoroutines.clear();
+    }
+
     /** An independent copy (heap objects are immutable and shared): a checkpoint of the run. */
     public Machine snapshot() {
+        storeNewCoroutines();
         Object[] h = Arrays.copyOf(heap, heapSize + 16); // room for the copy's next allocations
         Machine c = new Machine(program, h, heapSize, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
                 new StringBuilder(out), new StringBuilder(err), new ArrayList<>(tasks));
@@ -194,11 +227,19 @@ public final class Machine implements Futures {
         return heapSize++;
     }
 
+    /** Global {@code slot} of a module: its value, else the builtin of its name (a slot the module never assigns has none of its own). */
     Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
         if (footprint != null) footprint.read(Footprint.global(globals, slot));
+        Object v = module.assigned(slot) ? globalSlot(globals, slot) : Unbound.UNBOUND;
+        return v != Unbound.UNBOUND ? v : builtin(globals, module, slot);
+    }
+
+    private Object globalSlot(int globals, int slot) {
         Vec<Object> slots = ((GlobalsObj) heap[globals]).slots();
-        Object v = slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
-        if (v != Unbound.UNBOUND) return v;
+        return slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;
+    }
+
+    private Object builtin(int globals, Code.ModuleInfo module, int slot) {
         Object b = program.builtin(module, slot, globals == program.preludeGlobals);
         if (b != null) return b;
         String name = module.globals.get(slot);
