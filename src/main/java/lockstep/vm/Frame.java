@@ -129,7 +129,7 @@ public final class Frame {
     }
 
     @Override public int hashCode() {
-        int h = System.identityHashCode(code) * 31 + pc;
+        int h = code.serial * 31 + pc;
         for (int i = 0; i < sp; i++) h = h * 31 + Objects.hashCode(stack[i]);
         for (Object l : locals) h = h * 31 + Objects.hashCode(l);
         return h;
