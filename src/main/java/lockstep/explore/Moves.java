@@ -7,6 +7,7 @@ import lockstep.vm.Machine;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntToLongFunction;
 
 /**
  * The moves of one choice point, listed once by every search ({@link #list}): one per
@@ -86,6 +87,18 @@ final class Moves {
     /** The decision that takes move {@code i}. */
     Decision decision(int i) {
         return isCancel(i) ? new Decision(true, codes[i] - ready) : new Decision(false, codes[i]);
+    }
+
+    /**
+     * Names the moves canonically (see {@link lockstep.vm.Canon}): a handle by
+     * {@code handleName} of its ready index, the cancel of the k-th cancellable task by
+     * {@code taskName} of k, apart from every handle name ({@link SleepSetDfs#CANCEL_NAMES}).
+     */
+    void name(IntToLongFunction handleName, IntToLongFunction taskName) {
+        names = new long[size];
+        for (int i = 0; i < size; i++) {
+            names[i] = isCancel(i) ? SleepSetDfs.CANCEL_NAMES + taskName.applyAsLong(codes[i] - ready) : handleName.applyAsLong(codes[i]);
+        }
     }
 
     /** The index of {@code mv} among the moves, -1 if it is not one. */

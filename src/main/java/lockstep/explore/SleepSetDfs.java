@@ -181,7 +181,7 @@ final class SleepSetDfs implements DepthFirst {
         if (cache) {
             long fp = canon.fingerprint(m, r.cancelsUsed);
             if (states != null) checkCollision(fp);
-            node.moves.names = names(node.moves);
+            node.moves.name(canon::handleName, k -> canon.taskName(r.cancellableNow.get(k)));
             long[] sleepNames = asleepNames(node.moves, node.sleep);
             wasAsleep = visited.get(fp);
             if (wasAsleep == null) {
@@ -216,15 +216,6 @@ final class SleepSetDfs implements DepthFirst {
         long[] state = canon.lastState();
         long[] seen = states.putIfAbsent(fp, state);
         if (seen != null && !Arrays.equals(seen, state)) collisions++;
-    }
-
-    /** The canonical names of a choice point's moves, from {@link Canon#fingerprint} of its state just now. */
-    private long[] names(Moves moves) {
-        long[] n = new long[moves.size()];
-        for (int i = 0; i < n.length; i++) {
-            n[i] = moves.isCancel(i) ? CANCEL_NAMES + canon.taskName(moves.get(i).cancelTask()) : canon.handleName(moves.code(i));
-        }
-        return n;
     }
 
     /** Cancel moves are named apart from handles (handle names are hashes, cancel names small numbers). */

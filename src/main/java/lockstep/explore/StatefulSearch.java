@@ -76,10 +76,7 @@ final class StatefulSearch implements AutoCloseable {
     /** The moves of a successor's choice point, named canonically (cancels only while some are left to inject). */
     private static Moves listed(Successor s, boolean blind) {
         Moves l = Moves.list(s.runner.machine(), s.ready, s.cancellable.size(), s.cancellable, blind);
-        l.names = new long[l.size()];
-        for (int i = 0; i < l.names.length; i++) {
-            l.names[i] = l.isCancel(i) ? SleepSetDfs.CANCEL_NAMES + s.taskNames[l.code(i) - l.ready] : s.handleNames[l.code(i)];
-        }
+        l.name(i -> s.handleNames[i], k -> s.taskNames[k]);
         return l;
     }
 
