@@ -54,6 +54,24 @@ final class FingerprintSet {
         return keys[i] == EMPTY ? null : sleepSets.get(values[i]);
     }
 
+    /**
+     * Whether {@code fp} was visited, read from another thread than the search's: it may miss
+     * a state stored a moment ago (never a reason to skip one), so it can only guide work that
+     * the search checks again.
+     */
+    boolean mayContain(long fp) {
+        long[] k = keys;
+        long key = key(fp);
+        int mask = k.length - 1;
+        int i = (int) (key ^ (key >>> 29)) & mask;
+        for (int n = 0; n <= mask; n++, i = (i + 1) & mask) {
+            long at = k[i];
+            if (at == key) return true;
+            if (at == EMPTY) return false;
+        }
+        return false;
+    }
+
     /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
     void put(long fp, long[] sleep) {
         int i = slot(fp);

@@ -18,30 +18,31 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * A choice point waiting to be explored is an {@link Entry} on the stack: a run stopped
  * there, the decisions that led to it, its sleep set, and so the moves it explores. Its
- * <em>expansion</em> takes each of those moves in a copy of the run and runs on to the next
- * choice point or the end ({@link Successor}): the steps, the monitors, the fingerprint and
- * the move list of each successor. An expansion depends on its entry alone, so helper
- * threads ({@code --threads}) expand entries while the search goes on. The <em>merge</em>
- * is done on the search's thread, in the stack's order: it gives
+ * <em>expansion</em> takes each of those moves in a copy of the run (the last in the run
+ * itself) and runs on to the next choice point or the end ({@link Successor}): the steps, the
+ * monitors, the fingerprint and the move list of each successor. The <em>merge</em> gives
  * each successor its sleep set (the moves asleep at the entry, and those taken before there,
  * that are independent of its move), checks its fingerprint against the visited set, and
  * pushes it or counts a run: ended, or cut because its state was already queued or explored
  * with no more moves asleep. A state pushed is marked visited at once, with its sleep set.
  * <p>
- * Everything the report says is decided by the merge, in an order that depends on the
- * program alone: the report is the same for any number of threads. A run counted is a leaf
- * of the explored tree; a violation is counted at every explored step that shows it.
+ * Everything the report says is decided by the merge, on the search's thread, in an order
+ * that depends on the program alone: the report is the same for any number of threads. A run
+ * counted is a leaf of the explored tree; a violation is counted at every explored step that
+ * shows it.
  * <p>
- * Who takes which move. A move takes a few microseconds, most of it spent reading the run it
- * starts from; read on another core than the one that wrote it, it takes half as long again.
- * So a successor a helper took is expanded by a helper, one the search's thread took by that
- * thread, but for the second and later moves of an entry, which go to a helper: that is how
- * helpers get runs of their own. The moves of the next entry the search will reach are handed
- * over while the search still merges the others; while the search waits for a helper's move,
- * it takes moves of its own runs further down the stack, and so does an idle helper. Measured on 2 virtual cores, 2
- * threads took 0.9 to 0.6 of the time of one (see the README), not the half that two
- * independent searches take there: the merge and the chain of first moves are one thread's
- * work.
+ * <b>Helpers</b> ({@code --threads}). A successor depends on its run and its move alone, so
+ * any thread may take a move, early. The search publishes the entries it pushes below the top
+ * (the siblings of the one it explores next); a helper takes the newest and <em>speculates</em>
+ * below it: it expands it, gives the successors the sleep sets the merge will give them if it
+ * reaches them the same way, and goes on depth-first, as the search will, skipping states
+ * already visited. When the search gets there, the moves are taken: it merges them. A move is
+ * claimed by one thread (a compare-and-set); a helper that finds a move claimed by the search
+ * has been caught up with and takes a newer entry. What a helper took that the search does not
+ * explore (a state cut, a move asleep) is let go when the merge knows it, and helpers stop
+ * while more than {@link #AHEAD} of their moves wait to be merged, so memory stays bounded.
+ * A helper works on runs it made itself: a run read on the other core takes half as long
+ * again to copy.
  */
 final class StatefulSearch implements AutoCloseable {
 
@@ -80,10 +81,13 @@ final class StatefulSearch implements AutoCloseable {
         return l;
     }
 
+    /** The tasks of a successor that nobody may take any more (it was cut, or merged). */
+    private static final Task[] GONE = new Task[0];
+
     /**
      * What one move led to: the successor and its moves, or the batch split turned out to
      * matter. With helper threads it also holds the tasks that take each of the successor's
-     * moves in turn (made once, when the search first hands them over).
+     * moves (made once, by the first thread that needs them; {@link #GONE} once let go).
      */
     private final class Child extends AtomicReference<Task[]> {
         final Successor next;
@@ -91,8 +95,6 @@ final class StatefulSearch implements AutoCloseable {
         final boolean batchMatters;
         /** Cancels injected up to the successor. */
         final int cancelsUsed;
-        /** Whether a helper thread took the move: its run is in that core's cache, so a helper takes its moves. */
-        final boolean helperMade = Thread.currentThread() != searcher;
 
         Child(Successor next, Moves listed, boolean batchMatters, int cancelsUsed) {
             this.next = next;
@@ -101,20 +103,28 @@ final class StatefulSearch implements AutoCloseable {
             this.cancelsUsed = cancelsUsed;
         }
 
-        /** A task per listed move of the successor, each taking it in a copy of the successor's run. */
+        /** A task per listed move of the successor, each taking it in a copy of the successor's run; {@link #GONE} once let go. */
         Task[] moves() {
             Task[] t = get();
             if (t != null) return t;
-            t = new Task[listed.size()];
-            for (int i = 0; i < t.length; i++) t[i] = new Task(next.runner, listed.code(i), cancelsUsed + (listed.isCancel(i) ? 1 : 0));
+            t = tasks();
             return compareAndSet(null, t) ? t : get();
+        }
+
+        Task[] tasks() {
+            Task[] t = new Task[listed.size()];
+            for (int i = 0; i < t.length; i++) t[i] = new Task(next.runner, listed.code(i), cancelsUsed + (listed.isCancel(i) ? 1 : 0));
+            return t;
         }
     }
 
+    private static final int FREE = 0, CLAIMED = 1, DONE = 2, DROPPED = 3;
+
     /**
-     * One move taken from a run at a choice point, by the first thread that claims it (state
-     * 0: free, 1: claimed, 2: done). A move takes a few microseconds, so threads hand moves
-     * over through a lock-free stack and wait for each other by spinning, never by parking.
+     * One move taken from a run at a choice point, by the first thread that claims it: FREE,
+     * CLAIMED, then DONE; DROPPED when nobody may take it any more (its successor is not
+     * explored, or the search took it again itself). Threads wait for each other by spinning,
+     * never by parking: a move takes a few microseconds.
      */
     private final class Task extends AtomicInteger {
         final Runner at;
@@ -122,6 +132,10 @@ final class StatefulSearch implements AutoCloseable {
         final int cancelsAfter;
         private Child result;
         private Throwable failure;
+        /** Whether a helper took it: the move counts in {@link #ahead} until merged or let go. */
+        private boolean byHelper;
+        /** Whether the search took it again, a helper being late: that helper may still read the run. */
+        boolean late;
 
         Task(Runner at, int code, int cancelsAfter) {
             this.at = at;
@@ -129,51 +143,92 @@ final class StatefulSearch implements AutoCloseable {
             this.cancelsAfter = cancelsAfter;
         }
 
-        /** Runs the move if no thread has claimed it yet; false if one has. */
-        boolean tryRun(Canon c) {
-            if (!compareAndSet(0, 1)) return false;
+        /** A helper takes the move if nobody has claimed it: its successor, or null. */
+        Child speculate(Canon c) {
+            if (!compareAndSet(FREE, CLAIMED)) return null;
+            Child r;
             try {
-                result = take(at, code, cancelsAfter, false, c);
+                r = take(at, code, cancelsAfter, false, c);
             } catch (Throwable t) {
                 failure = t;
+                r = null;
             }
-            set(2);
-            return true;
+            result = r;
+            byHelper = true;
+            if (!compareAndSet(CLAIMED, DONE)) return null;
+            ahead.incrementAndGet();
+            return r;
         }
 
         /**
-         * The move's successor: taken here, or waited for while a helper takes it (meanwhile
-         * this thread takes moves of its own runs that the search will need later). A helper
-         * that is late (its thread descheduled on a busy machine, say) is not waited for: the
-         * move is taken again here, and as a successor depends on its run and move alone, it
-         * makes no difference which copy the search merges.
+         * The search takes the move's successor: takes the move here (in the run itself if
+         * {@code inPlace}), or waits while a helper takes it. A helper that is late (its thread
+         * descheduled on a busy machine, say) is not waited for: the move is taken again here,
+         * and as a successor depends on its run and move alone, it makes no difference which
+         * copy the search merges.
          */
-        Child join(Canon c) {
-            if (!tryRun(c)) {
+        Child join(Canon c, boolean inPlace) {
+            if (compareAndSet(FREE, CLAIMED)) {
+                result = take(at, code, cancelsAfter, inPlace, c);
+                set(DONE);
+            } else {
                 long since = System.nanoTime();
                 int spins = 0;
-                while (get() != 2) {
-                    Task own = mine.newest();
-                    if (own != null) {
-                        own.tryRun(c);
-                    } else if ((++spins & 0xFF) == 0 && System.nanoTime() - since > LATE_NANOS) {
+                while (get() == CLAIMED) {
+                    if ((++spins & 0xFF) == 0 && System.nanoTime() - since > LATE_NANOS && compareAndSet(CLAIMED, DROPPED)) {
+                        late = true;
                         return take(at, code, cancelsAfter, false, c);
-                    } else {
-                        Thread.onSpinWait();
                     }
+                    Thread.onSpinWait();
                 }
+                merged();
             }
             if (failure instanceof RuntimeException re) throw re;
             if (failure instanceof Error err) throw err;
             if (failure != null) throw new IllegalStateException(failure);
             return result;
         }
+
+        /** The search has merged (or let go of) what a helper took: it no longer counts as ahead. */
+        private void merged() {
+            if (byHelper) {
+                byHelper = false;
+                ahead.decrementAndGet();
+            }
+        }
+
+        /**
+         * Nobody may take the move any more; what a helper took below it is let go (put on
+         * {@code below}). True if a helper is taking it still, and so may read the run.
+         */
+        boolean drop(ArrayDeque<Child> below) {
+            if (compareAndSet(FREE, DROPPED)) return false;
+            while (get() == CLAIMED) {
+                if (compareAndSet(CLAIMED, DROPPED)) return true;
+            }
+            if (get() == DONE) {
+                merged();
+                if (result != null) below.push(result);
+            }
+            result = null;
+            return false;
+        }
     }
 
     /** How long the search waits for a helper's move before it takes the move itself: some ten moves' time. */
     private static final long LATE_NANOS = 50_000;
+    /** Helpers pause while this many of their moves wait to be merged. */
+    static final int AHEAD = 4096;
+    /**
+     * How many choice points a helper expands below one published entry before it takes the
+     * newest again (measured on model/bench/02: 16 to 64 do about as well; unbounded, helpers
+     * work far ahead of the search and wait while what they took waits to be merged).
+     */
+    static final int PER_ROOT = 32;
+    /** Entries published at most: past it the oldest is let go (the search expands it itself). */
+    static final int PUBLISHED = 64;
 
-    /** A choice point to explore. */
+    /** A choice point to explore (or, for a helper, one it expects the search to explore). */
     private static final class Entry {
         final Child at;
         final Trail trail;
@@ -206,41 +261,14 @@ final class StatefulSearch implements AutoCloseable {
     private final Map<Long, long[]> states;
     private long collisions;
     private final Canon canon;
-    /**
-     * Moves waiting for a thread, newest first. At most {@code limit}: past it the oldest is let
-     * go (the search takes it itself when it gets there). Threads take the newest first, so
-     * without a bound the oldest, and the runs they hold, would pile up.
-     */
-    private static final class Waiting {
-        private final ConcurrentLinkedDeque<Task> tasks = new ConcurrentLinkedDeque<>();
-        private final AtomicInteger size = new AtomicInteger();
-        private final int limit;
-
-        Waiting(int limit) { this.limit = limit; }
-
-        void push(Task t) {
-            tasks.offerFirst(t);
-            if (size.incrementAndGet() > limit) oldest();
-        }
-
-        Task newest() { return counted(tasks.pollFirst()); }
-
-        Task oldest() { return counted(tasks.pollLast()); }
-
-        private Task counted(Task t) {
-            if (t != null) size.decrementAndGet();
-            return t;
-        }
-
-        void clear() { tasks.clear(); }
-    }
-
-    /** Moves handed to the helper threads (null: this thread does everything). */
-    private final Waiting handed;
+    /** Whether helper threads run. */
+    private final boolean helped;
+    /** Moves helpers took that the search has not merged or let go of yet. */
+    private final AtomicInteger ahead = new AtomicInteger();
+    /** Entries pushed below the top, for helpers to speculate from: newest first, at most {@link #PUBLISHED}. */
+    private final ConcurrentLinkedDeque<Entry> published = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger publishedSize = new AtomicInteger();
     private volatile boolean closed;
-    /** The searching thread, and the moves of its own runs below the top of the stack (newest first). */
-    private final Thread searcher = Thread.currentThread();
-    private final Waiting mine = new Waiting(256);
     private final ArrayList<Entry> stack = new ArrayList<>();
 
     StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, Sink sink) {
@@ -250,7 +278,7 @@ final class StatefulSearch implements AutoCloseable {
         this.sink = sink;
         this.states = checkFingerprints ? new HashMap<>() : null;
         this.canon = canon(blind, checkFingerprints);
-        this.handed = threads > 1 ? new Waiting(64) : null;
+        this.helped = threads > 1;
         for (int i = 1; i < threads; i++) {
             Thread t = new Thread(() -> help(canon(blind, checkFingerprints)), "lockstep-explore-" + i);
             t.setDaemon(true);
@@ -265,23 +293,16 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /**
-     * A helper thread, until the search is closed: takes the newest move handed over (the top
-     * entry's, then those of the entries nearest the top, which the search needs soonest); with
-     * none, the oldest move of the search's own runs (a run read on another core, but better
-     * than nothing to do); idle, it spins a while, then sleeps in short naps.
+     * A helper thread, until the search is closed: speculates below the newest entry published;
+     * with none, or while too far ahead, it spins a while, then sleeps in short naps.
      */
     private void help(Canon c) {
         int idle = 0;
         while (!closed) {
-            Task t = handed.newest();
-            if (t != null) {
-                t.tryRun(c);
-                idle = 0;
-                continue;
-            }
-            Task far = mine.oldest();
-            if (far != null) {
-                far.tryRun(c);
+            Entry root = ahead.get() < AHEAD ? published.pollFirst() : null;
+            if (root != null) {
+                publishedSize.decrementAndGet();
+                speculate(root, c);
                 idle = 0;
             } else if (++idle < 20_000) {
                 Thread.onSpinWait();
@@ -291,12 +312,53 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
+    /**
+     * Explores below {@code root} as the search will, taking the moves: depth-first, each
+     * successor with the sleep set the merge would give it, none whose state is visited
+     * already (or was reached here before). Stops where the search has been (a move it claimed),
+     * where the search let go, and when too far ahead.
+     */
+    private void speculate(Entry root, Canon c) {
+        ArrayDeque<Entry> todo = new ArrayDeque<>();
+        HashSet<Long> reached = new HashSet<>();
+        todo.push(root);
+        List<Entry> pushed = new ArrayList<>();
+        int budget = PER_ROOT;
+        while (!todo.isEmpty() && !closed && ahead.get() < AHEAD && budget-- > 0) {
+            Entry e = todo.pop();
+            Task[] all = e.at.moves();
+            if (all == GONE) continue;
+            Moves l = e.at.listed;
+            MoveSet done = new MoveSet();
+            pushed.clear();
+            for (int j = 0; j < e.todo.length; j++) {
+                int i = e.todo[j];
+                Task t = all[i];
+                if (t.get() != FREE) {
+                    if (t.get() == DROPPED) break;
+                    return;
+                }
+                Child child = t.speculate(c);
+                if (child == null || child.batchMatters) break;
+                Successor s = child.next;
+                if (s.pending && reached.add(s.fingerprint) && !visited.mayContain(s.fingerprint)) {
+                    MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
+                    pushed.add(new Entry(child, null, sleep, null));
+                }
+                done.put(l.get(i), s.footprint);
+            }
+            for (int j = pushed.size() - 1; j >= 0; j--) todo.push(pushed.get(j));
+        }
+    }
+
     @Override public void close() {
         closed = true;
-        if (handed != null) handed.clear();
+        published.clear();
         stack.clear();
-        mine.clear();
     }
+
+    /** Moves helpers took that are neither merged nor let go yet (none once a search has ended and its helpers are done). */
+    int ahead() { return ahead.get(); }
 
     /** Distinct states visited. */
     long states() { return visited.size(); }
@@ -327,6 +389,7 @@ final class StatefulSearch implements AutoCloseable {
             Entry e = stack.remove(stack.size() - 1);
             if (e.todo.length == 0) {
                 if (!sink.leaf(null, null, e.trail)) return false;
+                letGo(e.at);
                 continue;
             }
             if (!merge(e, expand(e))) return false;
@@ -335,44 +398,37 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /**
-     * The successors of an entry's moves: taken here one after the other (the last in the
-     * entry's run itself), or with helpers, as their tasks, which they may have taken already.
+     * The successors of an entry's moves, taken one after the other, the last in the entry's
+     * run itself; with helpers, those they took already are merged as they are, and the run
+     * is used itself only when no helper can read it any more.
      */
     private Child[] expand(Entry e) {
         Child[] children = new Child[e.todo.length];
         Moves l = e.at.listed;
-        if (handed == null) {
+        Runner run = e.at.next.runner;
+        if (!helped) {
             for (int j = 0; j < children.length; j++) {
                 int i = e.todo[j];
-                children[j] = take(e.at.next.runner, l.code(i), e.at.cancelsUsed + (l.isCancel(i) ? 1 : 0), j + 1 == children.length, canon);
+                children[j] = take(run, l.code(i), e.at.cancelsUsed + (l.isCancel(i) ? 1 : 0), j + 1 == children.length, canon);
             }
             return children;
         }
-        Task[] all = handOver(e, e.at.helperMade ? 0 : 1, handed);
-        for (int j = 0; j < children.length; j++) children[j] = all[e.todo[j]].join(canon);
-        forget(e.at, all);
+        Task[] all = e.at.getAndSet(GONE);
+        if (all == GONE) throw new IllegalStateException("an entry explored twice");
+        if (all == null) all = e.at.tasks();
+        ArrayDeque<Child> below = new ArrayDeque<>();
+        boolean inPlace = true;
+        for (int i = 0, k = 0; i < all.length; i++) {
+            if (k < e.todo.length && e.todo[k] == i) k++;
+            else inPlace &= !all[i].drop(below);
+        }
+        letGo(below);
+        for (int j = 0; j < children.length; j++) {
+            Task t = all[e.todo[j]];
+            children[j] = t.join(canon, inPlace && j + 1 == children.length);
+            inPlace &= !t.late;
+        }
         return children;
-    }
-
-    /**
-     * Lets go of what an expanded entry's tasks hold: a task kept by a helper's stack, and a
-     * successor taken ahead that the search did not explore, must not keep the next ones alive
-     * (dead objects in the old generation that point to young ones make a collector copy them
-     * again and again: with these links in a chain, every run taken would survive).
-     */
-    private static void forget(Child at, Task[] all) {
-        at.set(null);
-        for (Task t : all) if (t.get() == 2) t.result = null;
-    }
-
-    /**
-     * Puts the moves an entry explores, from its {@code from}th on, that no thread has taken
-     * yet, on {@code to}, the first on top; returns the entry's tasks.
-     */
-    private static Task[] handOver(Entry e, int from, Waiting to) {
-        Task[] all = e.at.moves();
-        for (int j = e.todo.length - 1; j >= from; j--) if (all[e.todo[j]].get() == 0) to.push(all[e.todo[j]]);
-        return all;
     }
 
     /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
@@ -384,6 +440,23 @@ final class StatefulSearch implements AutoCloseable {
             return new Child(s, s.pending ? listed(s, blind) : null, false, cancelsAfter);
         } catch (SleepSetDfs.BatchMatters bm) {
             return new Child(null, null, true, cancelsAfter);
+        }
+    }
+
+    /** Lets go of what helpers took below a successor the search does not explore. */
+    private void letGo(Child child) {
+        if (!helped || child == null || child.listed == null) return;
+        ArrayDeque<Child> below = new ArrayDeque<>();
+        below.push(child);
+        letGo(below);
+    }
+
+    private static void letGo(ArrayDeque<Child> below) {
+        while (!below.isEmpty()) {
+            Child c = below.pop();
+            if (c.listed == null) continue;
+            Task[] all = c.getAndSet(GONE);
+            if (all != null) for (Task t : all) t.drop(below);
         }
     }
 
@@ -408,17 +481,26 @@ final class StatefulSearch implements AutoCloseable {
             } else {
                 MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
                 Entry next = arrive(child, trail, sleep);
-                if (next != null && pushed.isEmpty() && child.helperMade && handed != null) handOver(next, 0, handed);
-                if (next != null) pushed.add(next);
-                else if (!sink.leaf(null, null, trail)) return false;
+                if (next != null) {
+                    pushed.add(next);
+                } else {
+                    letGo(child);
+                    if (!sink.leaf(null, null, trail)) return false;
+                }
             }
             done.put(l.get(i), s.footprint);
         }
         for (int j = pushed.size() - 1; j >= 0; j--) stack.add(pushed.get(j));
-        if (handed != null) {
-            for (int j = pushed.size() - 1; j >= 1; j--) handOver(pushed.get(j), 0, pushed.get(j).at.helperMade ? handed : mine);
+        if (helped) {
+            for (int j = pushed.size() - 1; j >= 1; j--) publish(pushed.get(j));
         }
         return true;
+    }
+
+    /** Offers an entry pushed below the top to the helpers (newest first). */
+    private void publish(Entry e) {
+        published.offerFirst(e);
+        if (publishedSize.incrementAndGet() > PUBLISHED && published.pollLast() != null) publishedSize.decrementAndGet();
     }
 
     /**
