@@ -275,9 +275,9 @@ public final class Explorer {
                 record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()));
             }
 
-            @Override public boolean leaf(Runner.Result res, Machine m, StatefulSearch.Trail trail) {
+            @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
                 schedules++;
-                if (res != null) ended(res, m, trail::toList);
+                if (res != null) ended(res, outcome, m, trail::toList);
                 progress();
                 if (schedules < opt.maxSchedules()) return true;
                 bound = "max-schedules";
@@ -414,20 +414,32 @@ public final class Explorer {
             return null;
         }
         for (Found f : r.found) record(violations, f);
-        ended(res, r.runner.machine(), () -> r.taken);
+        ended(res, outcome(res), r.runner.machine(), () -> r.taken);
         progress();
         return r;
     }
 
-    /** A run ended ({@code res}; nothing when it was cut) after {@code schedule}: its outcome, and its end as a violation or a bound. */
-    private void ended(Runner.Result res, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
+    /**
+     * What tells a run's outcome from another's: its output with addresses masked, and its exit
+     * code (its hash computed already, so that the thread that made the run pays for reading it).
+     */
+    static List<Object> outcome(Runner.Result res) {
+        List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
+        key.hashCode();
+        return key;
+    }
+
+    /**
+     * A run ended ({@code res}, its {@link #outcome}; nothing when it was cut) after
+     * {@code schedule}: its outcome, and its end as a violation or a bound.
+     */
+    private void ended(Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
         if (res.cut()) return;
         if (res.exit() == 4) {
             bound = "max-steps";
             record(bounds, cutAt(m, lastLine(res.stderr()), schedule.get()));
             return;
         }
-        List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());
         Seen seen = outcomes.get(key);
         if (seen == null) outcomes.put(key, seen = new Seen(res.stdout(), schedule.get()));
         seen.count++;

@@ -51,8 +51,11 @@ final class StatefulSearch implements AutoCloseable {
         /** A step (the last decision of {@code trail}) showed violation {@code v}. */
         void violation(Monitors.Breach v, Trail trail);
 
-        /** A leaf: the run ended ({@code res}) or was cut ({@code res} null) after {@code trail}; false stops the search. */
-        boolean leaf(Runner.Result res, Machine m, Trail trail);
+        /**
+         * A leaf: the run ended ({@code res}, its {@link Explorer#outcome}) or was cut ({@code res}
+         * null) after {@code trail}; false stops the search.
+         */
+        boolean leaf(Runner.Result res, List<Object> outcome, Machine m, Trail trail);
 
         /** Handles run by one decision. */
         void steps(long n);
@@ -380,7 +383,7 @@ final class StatefulSearch implements AutoCloseable {
         Successor first = Successor.begin(start, blind, maxCancels > 0, canon);
         sink.steps(first.steps);
         for (Monitors.Breach v : first.violations) sink.violation(v, Trail.ROOT);
-        if (!first.pending) return sink.leaf(start.result(), start.machine(), Trail.ROOT);
+        if (!first.pending) return sink.leaf(start.result(), first.outcome, start.machine(), Trail.ROOT);
         checkCollision(first);
         visited.put(first.fingerprint, SleepSetDfs.EMPTY);
         stack.add(new Entry(new Child(first, listed(first, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, null));
@@ -388,7 +391,7 @@ final class StatefulSearch implements AutoCloseable {
             sink.tick();
             Entry e = stack.remove(stack.size() - 1);
             if (e.todo.length == 0) {
-                if (!sink.leaf(null, null, e.trail)) return false;
+                if (!sink.leaf(null, null, null, e.trail)) return false;
                 letGo(e.at);
                 continue;
             }
@@ -477,7 +480,7 @@ final class StatefulSearch implements AutoCloseable {
             sink.steps(s.steps);
             for (Monitors.Breach v : s.violations) sink.violation(v, trail);
             if (!s.pending) {
-                if (!sink.leaf(s.runner.result(), s.runner.machine(), trail)) return false;
+                if (!sink.leaf(s.runner.result(), s.outcome, s.runner.machine(), trail)) return false;
             } else {
                 MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
                 Entry next = arrive(child, trail, sleep);
@@ -485,7 +488,7 @@ final class StatefulSearch implements AutoCloseable {
                     pushed.add(next);
                 } else {
                     letGo(child);
-                    if (!sink.leaf(null, null, trail)) return false;
+                    if (!sink.leaf(null, null, null, trail)) return false;
                 }
             }
             done.put(l.get(i), s.footprint);

@@ -66,6 +66,7 @@ final class Successor implements Runner.Chooser {
         s.collect(m);
         s.steps = s.runner.steps() - before;
         if (s.pending) s.name(canon, cancelsAfter, cancelsLeft);
+        else s.outcome = Explorer.outcome(run.result());
         return s;
     }
 
@@ -76,9 +77,12 @@ final class Successor implements Runner.Chooser {
         s.collect(start.machine());
         s.steps = start.steps();
         if (s.pending) s.name(canon, 0, cancelsLeft);
+        else s.outcome = Explorer.outcome(start.result());
         return s;
     }
 
+    /** When the run ended: its outcome ({@link Explorer#outcome}), made by the thread that took the decision. */
+    List<Object> outcome;
     /** Handles run by the decision (and up to the next choice point). */
     int steps;
     /** With a canon that keeps states ({@link Canon#keepStates}): the state behind {@link #fingerprint}. */

@@ -30,7 +30,7 @@ class HelpersTest {
         StatefulSearch.Sink sink = new StatefulSearch.Sink() {
             @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) { }
 
-            @Override public boolean leaf(Runner.Result res, Machine m, StatefulSearch.Trail trail) {
+            @Override public boolean leaf(Runner.Result res, java.util.List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
                 leaves[0]++;
                 return true;
             }
