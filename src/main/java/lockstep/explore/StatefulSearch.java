@@ -402,8 +402,9 @@ final class StatefulSearch implements AutoCloseable {
 
     /**
      * The successors of an entry's moves, taken one after the other, the last in the entry's
-     * run itself; with helpers, those they took already are merged as they are, and the run
-     * is used itself only when no helper can read it any more.
+     * run itself. With helpers: those they took are merged as they are; the search first takes
+     * the moves nobody has claimed, then waits for those a helper is taking; and it uses the
+     * run itself only when no helper can read it any more.
      */
     private Child[] expand(Entry e) {
         Child[] children = new Child[e.todo.length];
@@ -428,10 +429,20 @@ final class StatefulSearch implements AutoCloseable {
         letGo(below);
         for (int j = 0; j < children.length; j++) {
             Task t = all[e.todo[j]];
-            children[j] = t.join(canon, inPlace && j + 1 == children.length);
+            if (t.get() != FREE) continue;
+            children[j] = t.join(canon, inPlace && j + 1 == children.length && noneTaking(all, e.todo, j));
             inPlace &= !t.late;
         }
+        for (int j = 0; j < children.length; j++) {
+            if (children[j] == null) children[j] = all[e.todo[j]].join(canon, false);
+        }
         return children;
+    }
+
+    /** Whether no helper is taking one of the first {@code n} explored moves (and so reading the run). */
+    private static boolean noneTaking(Task[] all, int[] todo, int n) {
+        for (int j = 0; j < n; j++) if (all[todo[j]].get() == CLAIMED) return false;
+        return true;
     }
 
     /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
