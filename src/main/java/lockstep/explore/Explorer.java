@@ -421,7 +421,8 @@ public final class Explorer {
 
     /**
      * What tells a run's outcome from another's: its output with addresses masked, and its exit
-     * code (its hash computed already, so that the thread that made the run pays for reading it).
+     * code (the output's hash computed and cached already, so that the thread that made the run
+     * pays for reading it).
      */
     static List<Object> outcome(Runner.Result res) {
         List<Object> key = List.of(Lockstep.maskAddresses(res.stdout()), res.exit());

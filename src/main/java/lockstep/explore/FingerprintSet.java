@@ -63,7 +63,7 @@ final class FingerprintSet {
         long[] k = keys;
         long key = key(fp);
         int mask = k.length - 1;
-        int i = (int) (key ^ (key >>> 29)) & mask;
+        int i = home(key, mask);
         for (int n = 0; n <= mask; n++, i = (i + 1) & mask) {
             long at = k[i];
             if (at == key) return true;
@@ -101,10 +101,13 @@ final class FingerprintSet {
     private int slot(long fp) {
         long k = key(fp);
         int mask = keys.length - 1;
-        int i = (int) (k ^ (k >>> 29)) & mask;
+        int i = home(k, mask);
         while (keys[i] != EMPTY && keys[i] != k) i = (i + 1) & mask;
         return i;
     }
+
+    /** The slot where probing for {@code key} starts. */
+    private static int home(long key, int mask) { return (int) (key ^ (key >>> 29)) & mask; }
 
     private void grow() {
         long[] oldKeys = keys;

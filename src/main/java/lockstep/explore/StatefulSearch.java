@@ -41,8 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * has been caught up with and takes a newer entry. What a helper took that the search does not
  * explore (a state cut, a move asleep) is let go when the merge knows it, and helpers stop
  * while more than {@link #AHEAD} of their moves wait to be merged, so memory stays bounded.
- * A helper works on runs it made itself: a run read on the other core takes half as long
- * again to copy.
+ * But for the entry it starts from, a helper works on runs it made itself: a run read on the
+ * other core takes half as long again to copy.
  */
 final class StatefulSearch implements AutoCloseable {
 
