@@ -160,6 +160,7 @@ final class StatefulSearch implements AutoCloseable {
             byHelper = true;
             if (!compareAndSet(CLAIMED, DONE)) return null;
             ahead.incrementAndGet();
+            tookAhead.increment();
             return r;
         }
 
@@ -268,6 +269,8 @@ final class StatefulSearch implements AutoCloseable {
     private final boolean helped;
     /** Moves helpers took that the search has not merged or let go of yet. */
     private final AtomicInteger ahead = new AtomicInteger();
+    /** Moves helpers took, in all (merged or not). */
+    private final java.util.concurrent.atomic.LongAdder tookAhead = new java.util.concurrent.atomic.LongAdder();
     /** Entries pushed below the top, for helpers to speculate from: newest first, at most {@link #PUBLISHED}. */
     private final ConcurrentLinkedDeque<Entry> published = new ConcurrentLinkedDeque<>();
     private final AtomicInteger publishedSize = new AtomicInteger();
@@ -362,6 +365,9 @@ final class StatefulSearch implements AutoCloseable {
 
     /** Moves helpers took that are neither merged nor let go yet (none once a search has ended and its helpers are done). */
     int ahead() { return ahead.get(); }
+
+    /** Moves helpers took in all, merged or not (a figure that depends on timing: never in the report). */
+    long tookAhead() { return tookAhead.sum(); }
 
     /** Distinct states visited. */
     long states() { return visited.size(); }
