@@ -300,14 +300,15 @@ def gather(*aws, return_exceptions=False):
                 return
         if nfinished == nfuts:
             results = []
-            for child in children:
-                if _future_cancelled(child):
-                    msg = _cancel_message(child)
+            # As in tasks.py, the loop rebinds fut: a cancelled gather's error is the last child's.
+            for fut in children:
+                if _future_cancelled(fut):
+                    msg = _cancel_message(fut)
                     res = CancelledError("" if msg is None else msg)
                 else:
-                    res = _future_exception(child)
+                    res = _future_exception(fut)
                     if res is None:
-                        res = _future_result(child)
+                        res = _future_result(fut)
                 results.append(res)
             if _gather_cancel_requested(outer):
                 _future_set_exception(outer, _make_cancelled_error(fut))
