@@ -276,60 +276,26 @@ def gather(*aws, return_exceptions=False):
         outer = _create_future()
         _future_set_result(outer, [])
         return outer
-    children = []
+    # tasks.py's closure variables (children, nfuts, nfinished, outer) live in one state
+    # object, and its _done_callback is native (_gather_done), run by the loop per child.
+    state = _gather_state(return_exceptions)
+    done_callback = _gather_callback(state)
     seen = {}
     done_already = []
-    nfuts = 0
-    nfinished = 0
-    outer = None
-
-    def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
-        if outer is None or _future_done(outer):
-            if not _future_cancelled(fut):
-                _future_exception(fut)
-            return
-        if not return_exceptions:
-            if _future_cancelled(fut):
-                _future_set_exception(outer, _make_cancelled_error(fut))
-                return
-            exc = _future_exception(fut)
-            if exc is not None:
-                _future_set_exception(outer, exc)
-                return
-        if nfinished == nfuts:
-            results = []
-            # As in tasks.py, the loop rebinds fut: a cancelled gather's error is the last child's.
-            for fut in children:
-                if _future_cancelled(fut):
-                    msg = _cancel_message(fut)
-                    res = CancelledError("" if msg is None else msg)
-                else:
-                    res = _future_exception(fut)
-                    if res is None:
-                        res = _future_result(fut)
-                results.append(res)
-            if _gather_cancel_requested(outer):
-                _future_set_exception(outer, _make_cancelled_error(fut))
-            else:
-                _future_set_result(outer, results)
-
     for aw in aws:
         if aw not in seen:
             fut = ensure_future(aw)
-            nfuts += 1
             seen[aw] = fut
+            _gather_child(state, fut, True)
             if _future_done(fut) and not _has("GATHER_DONE_CHILDREN_CALL_BACK"):
                 done_already.append(fut)
             else:
-                _add_done_callback(fut, _done_callback)
+                _add_done_callback(fut, done_callback)
         else:
-            fut = seen[aw]
-        children.append(fut)
-    outer = _gathering_future(children)
+            _gather_child(state, seen[aw], False)
+    outer = _gather_outer(state)
     for fut in done_already:
-        _done_callback(fut)
+        done_callback(fut)
     return outer
 
 

@@ -39,9 +39,11 @@ public final class Bench {
 
     /** How much work each figure gets: {@link #QUICK} for CI smoke runs, {@link #FULL} otherwise. */
     public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules,
-                        double randomWarmSeconds, long exhaustiveWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
-        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, 2_000, 1_000, 60);
-        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 20, 2);
+                        double randomWarmSeconds, long exhaustiveWarmupSchedules, long threadsWarmupSchedules, int cpythonRuns,
+                        double defaultTimeLimit) {
+        /** The exhaustive cells are timed after the whole search ran once untimed (up to the time limit). */
+        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, Long.MAX_VALUE, 2_000, 1_000, 60);
+        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 50, 20, 2);
     }
 
     /** What to measure. {@code timeLimit} bounds every cell (seconds); {@code threads}: the search timed with 1, 2, … threads (null: none). */
@@ -109,7 +111,7 @@ public final class Bench {
         List<Integer> counts = cores > 2 ? List.of(1, 2, cores) : List.of(1, 2);
         progress.println("bench: " + s.name() + " --cancel " + c.threads().cancels() + ": exhaustive with " + counts + " threads");
         return Measure.threads(s.program(), s.file().toString(), c.threads().cancels(), s.maxSteps(), c.timeLimit(),
-                c.sizes().exhaustiveWarmupSchedules(), counts, THREADS_ROUNDS);
+                c.sizes().threadsWarmupSchedules(), counts, THREADS_ROUNDS);
     }
 
     /** CPython 3.12 (pyodide) and python3, each timed in one process on every row's scenario and cancel bound, one after the other. */

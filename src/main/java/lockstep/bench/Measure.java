@@ -41,15 +41,20 @@ final class Measure {
      * returned, minus the same before the Explorer was made, divided by the states counted.
      */
     static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules) {
-        return search(p, cancels, maxSteps, seconds, warmupSchedules, 1).exhaustive();
+        return search(p, cancels, maxSteps, seconds, warmupSchedules, seconds, 1).exhaustive();
     }
 
     /** An exhaustive search's figures, and its report (null when it ran out of memory). */
     private record Search(Exhaustive exhaustive, Explorer.Report report) {}
 
-    /** {@link #exhaustive} with {@code threads} threads (the warm-up search too). */
-    private static Search search(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, int threads) {
-        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, Math.min(1, seconds), threads)).explore();
+    /**
+     * {@link #exhaustive} with {@code threads} threads, after an untimed warm-up: the same search,
+     * stopped after {@code warmupSchedules} schedules or {@code warmSeconds} (so that a search
+     * of a few seconds is timed with the JIT's code for it, as a long one runs).
+     */
+    private static Search search(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double warmSeconds,
+                                 int threads) {
+        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, warmSeconds, threads)).explore();
         long before = usedAfterGc();
         long t0 = System.nanoTime();
         try {
@@ -86,7 +91,9 @@ final class Measure {
         List<List<Search>> runs = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) runs.add(new ArrayList<>());
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < counts.size(); i++) runs.get(i).add(search(p, cancels, maxSteps, seconds, warmupSchedules, counts.get(i)));
+            for (int i = 0; i < counts.size(); i++) {
+                runs.get(i).add(search(p, cancels, maxSteps, seconds, warmupSchedules, Math.min(1, seconds), counts.get(i)));
+            }
         }
         List<Threaded> out = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {

@@ -182,7 +182,8 @@ final class Table {
         List<String> m = new ArrayList<>();
         m.add("schedules, states, seconds, states/s, complete: `lockstep explore` (exhaustive, its default reduction and"
                 + " state caching) with `--cancel K` and the scenario's `--max-steps`, stopped at the time limit; wall time of"
-                + " Explorer.explore() after an untimed warm-up search; states/s = states / seconds.");
+                + " Explorer.explore() after the same search ran once untimed (up to the time limit; `--quick`: 50 schedules),"
+                + " so that the JIT compiled the interpreter and the search for it, as in a long search; states/s = states / seconds.");
         m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
                 + " sleep sets, the report's `visited`); — when the search ran out of memory.");
         m.add("FIFO steps/s: handles run per second by plain runs in CPython's own order (`lockstep run` without"

@@ -1,5 +1,6 @@
 package lockstep.oracle;
 
+import lockstep.vm.AsyncioApi;
 import lockstep.vm.Machine;
 import lockstep.vm.Program;
 import lockstep.vm.Py;
@@ -42,6 +43,7 @@ public record HandleInfo(String kind, String task, String func) {
             boolean user = f.template().code().file.equals(p.file);
             return new HandleInfo(user ? CALLBACK : INTERNAL, null, f.name());
         }
+        if (AsyncioApi.isGatherDone(fn)) return new HandleInfo(INTERNAL, null, AsyncioApi.GATHER_DONE_NAME);
         if (fn instanceof BoundMethod bm) {
             String type = Py.typeOf(m, bm.self()).name;
             boolean pub = PUBLIC_TYPES.contains(type);

@@ -14,7 +14,7 @@ import static lockstep.vm.Builtins.*;
  * primitives, futures, tasks, the loop, timeout(), and the natives through which the
  * prelude's coroutines apply the core transitions.
  */
-final class AsyncioApi {
+public final class AsyncioApi {
     private AsyncioApi() {}
 
     static void define() {
@@ -437,6 +437,22 @@ final class AsyncioApi {
             for (int i = 0; i < ids.length; i++) ids[i] = ((Ref) children.get(i)).id();
             return ref(m.gatheringFuture(Vec.of(ids)));
         });
+        defineNative("_gather_state", (m, a) -> ref(m.alloc(new GatherObj(Vec.of(), 0, 0, -1, a.get(0)))));
+        defineNative("_gather_callback", (m, a) -> new BoundMethod(a.get(0), new Builtin(GATHER_DONE), "_done_callback"));
+        defineNative("_gather_child", (m, a) -> {
+            GatherObj g = (GatherObj) m.get(a.ref(0));
+            m.set(a.ref(0), g.child(a.ref(1), Py.truthy(m, a.get(2))));
+            return NONE;
+        });
+        defineNative("_gather_outer", (m, a) -> {
+            GatherObj g = (GatherObj) m.get(a.ref(0));
+            int outer = m.gatheringFuture(g.children());
+            m.set(a.ref(0), g.withOuter(outer));
+            return ref(outer);
+        });
+        // The child is not looked at before the callback needs it: as in tasks.py, a callback that
+        // only counts it reads nothing of it (partial-order reduction sees what a step reads).
+        defineNative(GATHER_DONE, (m, a) -> { gatherDone(m, a.ref(0), a.ref(1)); return NONE; });
         defineNative("_gather_cancel_requested", (m, a) -> ((FutureObj) m.get(a.ref(0))).cancelRequested());
         defineNative("_set_result_unless_cancelled", (m, a) -> {
             int f = a.ref(0);
@@ -447,6 +463,61 @@ final class AsyncioApi {
         defineNative("_has", (m, a) -> m.version().has(Delta.valueOf((String) a.get(0))));
         defineNative("_new_timeout_error", (m, a) -> new PyExc(timeoutError(m), Vec.of()));
         defineNative("_is_nan", (m, a) -> a.get(0) instanceof Double d && d.isNaN());
+    }
+
+    /** The native _done_callback of gather(), bound to its {@link GatherObj}. */
+    static final String GATHER_DONE = "_gather_done";
+
+    /** How CPython names gather's done callback (its __qualname__), for traces and error messages. */
+    public static final String GATHER_DONE_NAME = "gather.<locals>._done_callback";
+
+    /** Whether {@code fn} is gather's done callback. */
+    public static boolean isGatherDone(Object fn) {
+        return fn instanceof BoundMethod bm && bm.func() instanceof Builtin b && b.name().equals(GATHER_DONE);
+    }
+
+    /**
+     * tasks.py's gather._done_callback, child {@code fut} having finished: the first error
+     * ends the outer future unless return_exceptions; the last child to finish gives it
+     * the results in argument order, or, if the gather was cancelled, the CancelledError of
+     * the last child in that order.
+     */
+    private static void gatherDone(Machine m, int state, int fut) {
+        GatherObj g = ((GatherObj) m.get(state)).finished();
+        m.set(state, g);
+        int outer = g.outer();
+        if (outer < 0 || m.futDone(outer)) {
+            if (!m.cancelled(fut)) m.futException(fut); // marks the exception retrieved
+            return;
+        }
+        if (!Py.truthy(m, g.returnExceptions())) {
+            if (m.cancelled(fut)) {
+                m.setException(outer, m.makeCancelledError(fut));
+                return;
+            }
+            Object exc = m.futException(fut);
+            if (exc != NONE) {
+                m.setException(outer, exc);
+                return;
+            }
+        }
+        if (g.nfinished() != g.nfuts()) return;
+        int results = m.alloc(new ListObj(Vec.of()));
+        Object[] items = new Object[g.children().size()];
+        int last = -1;
+        for (int i = 0; i < items.length; i++) {
+            last = g.children().get(i);
+            if (m.cancelled(last)) {
+                Object msg = m.fut(last).cancelMessage();
+                items[i] = new PyExc(PyType.CANCELLED_ERROR, Vec.of(msg == null || msg == NONE ? "" : msg));
+            } else {
+                Object res = m.futException(last);
+                items[i] = res != NONE ? res : m.futResult(last);
+            }
+        }
+        m.set(results, new ListObj(Vec.adopt(items)));
+        if (((FutureObj) m.get(outer)).cancelRequested()) m.setException(outer, m.makeCancelledError(last));
+        else m.setResult(outer, new Ref(results));
     }
 
     // ------------------------------------------------------------------ tasks

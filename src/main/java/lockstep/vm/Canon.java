@@ -513,6 +513,10 @@ public final class Canon {
             token(113); token(hd.cancelled() ? 1 : 0); token(hd.timer() ? 1 : 0); token(Double.doubleToLongBits(hd.when()));
             return;
         }
+        if (o instanceof GatherObj g) {
+            token(116); ids(g.children()); token(g.nfuts()); token(g.nfinished()); ref(g.outer()); value(g.returnExceptions());
+            return;
+        }
         if (o instanceof GenObj g) { token(115); value(g.iterator()); value(g.step()); return; }
         if (o instanceof TimeoutObj t) {
             token(114); string(t.state()); value(t.when()); ref(t.handler()); ref(t.task()); token(t.cancelling());

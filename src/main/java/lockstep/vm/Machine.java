@@ -752,6 +752,7 @@ public final class Machine implements Futures {
     private String callbackText(Object fn, Vec<Object> args) {
         String name;
         if (fn instanceof Func f) name = f.name();
+        else if (AsyncioApi.isGatherDone(fn)) name = AsyncioApi.GATHER_DONE_NAME;
         else if (fn instanceof BoundMethod bm) name = Py.typeOf(this, bm.self()).name + "." + bm.name();
         else if (fn instanceof Builtin b) name = b.name();
         else name = Py.repr(this, fn);

@@ -49,6 +49,17 @@ public final class Obj {
     /** A call_soon/call_later handle: only its cancelled flag matters. */
     public record HandleObj(boolean cancelled, boolean timer, double when) {}
 
+    /**
+     * gather()'s bookkeeping, the variables its _done_callback closure shares in tasks.py:
+     * the children in argument order, how many distinct ones, how many have finished, the
+     * outer future (-1 while gather() is still making it), return_exceptions.
+     */
+    public record GatherObj(Vec<Integer> children, int nfuts, int nfinished, int outer, Object returnExceptions) {
+        GatherObj child(int fut, boolean distinct) { return new GatherObj(children.append(fut), nfuts + (distinct ? 1 : 0), nfinished, outer, returnExceptions); }
+        GatherObj finished() { return new GatherObj(children, nfuts, nfinished + 1, outer, returnExceptions); }
+        GatherObj withOuter(int o) { return new GatherObj(children, nfuts, nfinished, o, returnExceptions); }
+    }
+
     /** asyncio.timeout()'s context manager (timeouts.py): state, deadline, timer, task. */
     public record TimeoutObj(String state, Object when, int handler, int task, int cancelling) {}
 }

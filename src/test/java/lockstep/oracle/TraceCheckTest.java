@@ -4,6 +4,7 @@ import lockstep.Lockstep;
 import lockstep.cli.Main;
 import lockstep.explore.Replay;
 import lockstep.explore.Schedule;
+import lockstep.sched.Runner;
 import lockstep.vm.Program;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,32 @@ class TraceCheckTest {
 
     static List<String> lines(Path p) throws IOException {
         return new ArrayList<>(Files.readAllLines(p, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * gather's done callback is native in the model; a handle of it is still named as CPython
+     * names the closure (its __qualname__): at every step of a FIFO trace recorded on
+     * CPython 3.12 where CPython ran one, lockstep's FIFO run runs one of the same name.
+     */
+    @TestFactory
+    Stream<DynamicTest> gathersDoneCallbackIsNamedAsOnCPython() throws IOException {
+        return traces(".fifo.cpython312.jsonl").stream().map(trace -> DynamicTest.dynamicTest(trace.getFileName().toString(), () -> {
+            TraceFile t = TraceFile.parse(trace.toString(), Files.readString(trace, StandardCharsets.UTF_8));
+            Program p = compile(scenarioOf(trace));
+            List<String> ran = new ArrayList<>();
+            Runner.run(p, (m, ready, cancellable) -> {
+                ran.add(HandleInfo.of(m, p, m.peekReady(0)).toString());
+                return 0;
+            }, 100_000);
+            int gathers = 0;
+            for (int i = 0; i < t.events.size(); i++) {
+                TraceFile.Event e = t.events.get(i);
+                if (!"gather.<locals>._done_callback".equals(e.func())) continue;
+                gathers++;
+                assertEquals("internal (gather.<locals>._done_callback)", ran.get(i), "step " + (i + 1));
+            }
+            if (trace.getFileName().toString().startsWith("014_")) assertTrue(gathers > 0, "014's trace runs gather's callbacks");
+        }));
     }
 
     @Test void twoStepsSwappedAreRejectedAtTheFirstOfThem() throws Exception {
