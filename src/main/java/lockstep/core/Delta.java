@@ -95,7 +95,9 @@ public enum Delta {
     /** Awaiting what cannot be awaited: TypeError("'Lock' object can't be awaited"). */
     AWAIT_MESSAGE_CANT_BE_AWAITED(PyVersion.V3_14, PyVersion.V3_14, "3.14 ceval message"),
     /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */
-    ZERO_DIVISION_MESSAGES(PyVersion.V3_14, PyVersion.V3_14, "3.14 int/float messages");
+    ZERO_DIVISION_MESSAGES(PyVersion.V3_14, PyVersion.V3_14, "3.14 int/float messages"),
+    /** An unhashable dict key: TypeError "cannot use 'list' as a dict key (unhashable type: 'list')" (3.13: "unhashable type: 'list'"). */
+    DICT_KEY_UNHASHABLE_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 dict messages");
 
     public final PyVersion from;
     public final PyVersion to;

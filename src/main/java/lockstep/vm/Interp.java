@@ -407,7 +407,7 @@ public final class Interp {
             case Op.BUILD_DICT -> {
                 Vec<Object> kv = popN(f, arg * 2);
                 DictObj d = DictObj.EMPTY;
-                for (int i = 0; i < arg; i++) d = Py.dictPut(d, kv.get(2 * i), kv.get(2 * i + 1));
+                for (int i = 0; i < arg; i++) d = Py.dictPut(m, d, kv.get(2 * i), kv.get(2 * i + 1));
                 f.push(new Ref(m.alloc(d)));
             }
             case Op.BUILD_SLICE -> { Object st = f.pop(), hi = f.pop(), lo = f.pop(); f.push(new SliceVal(lo, hi, st)); }

@@ -646,9 +646,13 @@ public final class Py {
         return -1;
     }
 
+    /** A dict key must be hashable: not a list or a dict. */
     static void checkHashable(Machine m, Object key) {
-        if (key instanceof Ref r && (m.get(r.id()) instanceof ListObj || m.get(r.id()) instanceof DictObj))
-            throw PyRaise.of(PyType.TYPE_ERROR, "unhashable type: '" + typeOf(m, key).name + "'");
+        if (key instanceof Ref r && (m.get(r.id()) instanceof ListObj || m.get(r.id()) instanceof DictObj)) {
+            String type = typeOf(m, key).name;
+            throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.DICT_KEY_UNHASHABLE_MESSAGE)
+                    ? "cannot use '" + type + "' as a dict key (unhashable type: '" + type + "')" : "unhashable type: '" + type + "'");
+        }
     }
 
     public static DictObj dictPut(Machine m, DictObj d, Object k, Object v) {
@@ -657,12 +661,6 @@ public final class Py {
         return new DictObj(d.keys().append(k), d.vals().append(v));
     }
 
-    /** dictPut for literals built before the machine runs: keys compared by equals. */
-    static DictObj dictPut(DictObj d, Object k, Object v) {
-        int i = d.keys().indexOf(k);
-        if (i >= 0) return new DictObj(d.keys(), d.vals().set(i, v));
-        return new DictObj(d.keys().append(k), d.vals().append(v));
-    }
 
     // ------------------------------------------------------------------ exceptions
 
