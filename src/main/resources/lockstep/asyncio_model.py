@@ -198,11 +198,7 @@ async def sleep(delay, result=None):
 
 
 def ensure_future(aw):
-    if _is_future(aw):
-        return aw
-    if _is_coroutine(aw):
-        return create_task(aw)
-    raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+    return _ensure_future(aw)
 
 
 async def wait_for(fut, timeout):
@@ -276,27 +272,8 @@ def gather(*aws, return_exceptions=False):
         outer = _create_future()
         _future_set_result(outer, [])
         return outer
-    # tasks.py's closure variables (children, nfuts, nfinished, outer) live in one state
-    # object, and its _done_callback is native (_gather_done), run by the loop per child.
-    state = _gather_state(return_exceptions)
-    done_callback = _gather_callback(state)
-    seen = {}
-    done_already = []
-    for aw in aws:
-        if aw not in seen:
-            fut = ensure_future(aw)
-            seen[aw] = fut
-            _gather_child(state, fut, True)
-            if _future_done(fut) and not _has("GATHER_DONE_CHILDREN_CALL_BACK"):
-                done_already.append(fut)
-            else:
-                _add_done_callback(fut, done_callback)
-        else:
-            _gather_child(state, seen[aw], False)
-    outer = _gather_outer(state)
-    for fut in done_already:
-        done_callback(fut)
-    return outer
+    # tasks.py's loop over aws and its _done_callback are native (AsyncioApi.gather).
+    return _gather(aws, return_exceptions)
 
 
 def shield(aw):

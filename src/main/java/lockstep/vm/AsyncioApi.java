@@ -415,8 +415,6 @@ public final class AsyncioApi {
         defineMethod("Future.get_loop", (m, a) -> new LoopVal());
 
         defineNative("_create_future", (m, a) -> ref(m.createFuture()));
-        defineNative("_is_future", (m, a) -> m.isFuture(a.get(0)));
-        defineNative("_is_coroutine", (m, a) -> a.get(0) instanceof Ref r && m.get(r.id()) instanceof CoroObj);
         defineNative("_future_done", (m, a) -> m.futDone(fut(m, a.get(0))));
         defineNative("_future_cancelled", (m, a) -> m.cancelled(fut(m, a.get(0))));
         defineNative("_future_result", (m, a) -> m.futResult(fut(m, a.get(0))));
@@ -437,19 +435,8 @@ public final class AsyncioApi {
             for (int i = 0; i < ids.length; i++) ids[i] = ((Ref) children.get(i)).id();
             return ref(m.gatheringFuture(Vec.of(ids)));
         });
-        defineNative("_gather_state", (m, a) -> ref(m.alloc(new GatherObj(Vec.of(), 0, 0, -1, a.get(0)))));
-        defineNative("_gather_callback", (m, a) -> new BoundMethod(a.get(0), new Builtin(GATHER_DONE), "_done_callback"));
-        defineNative("_gather_child", (m, a) -> {
-            GatherObj g = (GatherObj) m.get(a.ref(0));
-            m.set(a.ref(0), g.child(a.ref(1), Py.truthy(m, a.get(2))));
-            return NONE;
-        });
-        defineNative("_gather_outer", (m, a) -> {
-            GatherObj g = (GatherObj) m.get(a.ref(0));
-            int outer = m.gatheringFuture(g.children());
-            m.set(a.ref(0), g.withOuter(outer));
-            return ref(outer);
-        });
+        defineNative("_ensure_future", (m, a) -> ref(ensureFuture(m, a.get(0))));
+        defineNative("_gather", (m, a) -> ref(gather(m, Py.toList(m, a.get(0)), a.get(1))));
         // The child is not looked at before the callback needs it: as in tasks.py, a callback that
         // only counts it reads nothing of it (partial-order reduction sees what a step reads).
         defineNative(GATHER_DONE, (m, a) -> { gatherDone(m, a.ref(0), a.ref(1)); return NONE; });
@@ -474,6 +461,44 @@ public final class AsyncioApi {
     /** Whether {@code fn} is gather's done callback. */
     public static boolean isGatherDone(Object fn) {
         return fn instanceof BoundMethod bm && bm.func() instanceof Builtin b && b.name().equals(GATHER_DONE);
+    }
+
+    /** ensure_future(): a future as it is, a coroutine wrapped in a new task. */
+    private static int ensureFuture(Machine m, Object aw) {
+        if (m.isFuture(aw)) return ((Ref) aw).id();
+        if (aw instanceof Ref r && m.get(r.id()) instanceof CoroObj) return m.createTask(aw, NONE);
+        throw PyRaise.of(PyType.TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+    }
+
+    /**
+     * tasks.py's gather() of at least one awaitable: a future per distinct awaitable (the same
+     * one twice is one child, listed twice), each with the done callback (3.12 on: a child
+     * already done is called back at once instead), and the outer future over them.
+     * {@code seen} is tasks.py's dict, with the model's dict semantics, never on the heap.
+     */
+    private static int gather(Machine m, List<Object> aws, Object returnExceptions) {
+        int state = m.alloc(new GatherObj(Vec.of(), 0, 0, -1, returnExceptions));
+        BoundMethod done = new BoundMethod(new Ref(state), new Builtin(GATHER_DONE), "_done_callback");
+        DictObj seen = DictObj.EMPTY;
+        List<Integer> doneAlready = new java.util.ArrayList<>();
+        for (Object aw : aws) {
+            int known = Py.dictIndex(m, seen, aw);
+            GatherObj g = (GatherObj) m.get(state);
+            if (known >= 0) {
+                m.set(state, g.child(((Ref) seen.vals().get(known)).id(), false));
+                continue;
+            }
+            int fut = ensureFuture(m, aw);
+            seen = Py.dictPut(m, seen, aw, new Ref(fut));
+            m.set(state, g.child(fut, true));
+            if (m.futDone(fut) && !m.version().has(Delta.GATHER_DONE_CHILDREN_CALL_BACK)) doneAlready.add(fut);
+            else m.addDoneCallback(fut, done);
+        }
+        GatherObj g = (GatherObj) m.get(state);
+        int outer = m.gatheringFuture(g.children());
+        m.set(state, g.withOuter(outer));
+        for (int fut : doneAlready) gatherDone(m, state, fut);
+        return outer;
     }
 
     /**
