@@ -422,25 +422,13 @@ public final class AsyncioApi {
         defineNative("_future_set_result", (m, a) -> { m.setResult(fut(m, a.get(0)), a.get(1)); return NONE; });
         defineNative("_future_set_exception", (m, a) -> { m.setException(fut(m, a.get(0)), a.get(1)); return NONE; });
         defineNative("_future_cancel", (m, a) -> m.cancel(fut(m, a.get(0)), NONE));
-        defineNative("_make_cancelled_error", (m, a) -> m.makeCancelledError(fut(m, a.get(0))));
-        defineNative("_cancel_message", (m, a) -> {
-            Object msg = m.fut(fut(m, a.get(0))).cancelMessage();
-            return msg == null ? NONE : msg;
-        });
         defineNative("_add_done_callback", (m, a) -> { m.addDoneCallback(fut(m, a.get(0)), a.get(1)); return NONE; });
         defineNative("_remove_done_callback", (m, a) -> (long) m.removeDoneCallback(fut(m, a.get(0)), a.get(1)));
-        defineNative("_gathering_future", (m, a) -> {
-            List<Object> children = Py.toList(m, a.get(0));
-            Integer[] ids = new Integer[children.size()];
-            for (int i = 0; i < ids.length; i++) ids[i] = ((Ref) children.get(i)).id();
-            return ref(m.gatheringFuture(Vec.of(ids)));
-        });
         defineNative("_ensure_future", (m, a) -> ref(ensureFuture(m, a.get(0))));
         defineNative("_gather", (m, a) -> ref(gather(m, Py.toList(m, a.get(0)), a.get(1))));
         // The child is not looked at before the callback needs it: as in tasks.py, a callback that
         // only counts it reads nothing of it (partial-order reduction sees what a step reads).
         defineNative(GATHER_DONE, (m, a) -> { gatherDone(m, a.ref(0), a.ref(1)); return NONE; });
-        defineNative("_gather_cancel_requested", (m, a) -> ((FutureObj) m.get(a.ref(0))).cancelRequested());
         defineNative("_set_result_unless_cancelled", (m, a) -> {
             int f = a.ref(0);
             if (!m.cancelled(f)) m.setResult(f, a.get(1));
@@ -551,7 +539,6 @@ public final class AsyncioApi {
         Builtins.Impl create = (m, a) -> ref(m.createTask(a.get(0), a.opt(1, "name", NONE)));
         defineAsyncio("create_task", new Builtin("create_task"));
         defineImpl("create_task", create);
-        defineNative("create_task", create);
         defineAsyncio("current_task", new Builtin("current_task"));
         defineImpl("current_task", (m, a) -> m.currentTask < 0 ? NONE : ref(m.currentTask));
         defineMethod("Task.get_name", (m, a) -> m.task(a.ref(0)).t().name());

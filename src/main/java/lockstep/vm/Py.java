@@ -661,7 +661,6 @@ public final class Py {
         return new DictObj(d.keys().append(k), d.vals().append(v));
     }
 
-
     // ------------------------------------------------------------------ exceptions
 
     public static PyExc toException(Machine m, Object v) {
@@ -711,6 +710,7 @@ public final class Py {
         if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
         if (v instanceof PyType t) return t.toString();
         if (v instanceof Func f) return "<function " + f.name() + " at " + fakeAddress(f.template().hashCode()) + ">";
+        if (AsyncioApi.isGatherDone(v)) return "<function " + AsyncioApi.GATHER_DONE_NAME + " at " + addressOf(m, ((BoundMethod) v).self()) + ">";
         if (v instanceof BoundMethod bm) {
             String owner = typeOf(m, bm.self()).name;
             if (bm.func() instanceof Builtin) return "<built-in method " + bm.name() + " of " + owner + " object at " + addressOf(m, bm.self()) + ">";
