@@ -184,8 +184,18 @@ public final class Machine implements Futures {
     /** When not null, the locations the running step reads and writes are recorded here. */
     private Footprint footprint;
 
+    /**
+     * Heap objects from this id on were made by the step being recorded: no other step from
+     * the state it started in can read or write them (another step would make its own, under
+     * the same ids), so they are not locations of its footprint.
+     */
+    private int freshFrom;
+
     /** Records what the next step (or injected cancel) reads and writes into {@code fp} (partial-order reduction). */
-    public void recordFootprint(Footprint fp) { footprint = fp; }
+    public void recordFootprint(Footprint fp) {
+        footprint = fp;
+        freshFrom = heapSize;
+    }
 
     /** The footprint recorded since {@link #recordFootprint} (null if none), and stops recording. */
     public Footprint takeFootprint() {
@@ -195,12 +205,12 @@ public final class Machine implements Futures {
     }
 
     public Object get(int id) {
-        if (footprint != null) footprint.read(id);
+        if (footprint != null && id < freshFrom) footprint.read(id);
         return heap[Objects.checkIndex(id, heapSize)];
     }
 
     public void set(int id, Object o) {
-        if (footprint != null) footprint.write(id);
+        if (footprint != null && id < freshFrom) footprint.write(id);
         replace(id, o);
     }
 
