@@ -19,6 +19,8 @@ import java.util.function.IntToLongFunction;
 final class Moves {
     /** Handles ready at the choice point. */
     final int ready;
+    /** Whether the loop is stopping at the choice point: the end of this iteration stops it. */
+    final boolean stopping;
     private final Move[] moves;
     private final int[] codes;
     private final boolean[] ending;
@@ -27,8 +29,9 @@ final class Moves {
     /** The canonical name of each move (see {@link lockstep.vm.Canon}), once a caching search has named them. */
     long[] names;
 
-    private Moves(int ready, int capacity) {
+    private Moves(int ready, boolean stopping, int capacity) {
         this.ready = ready;
+        this.stopping = stopping;
         moves = new Move[capacity];
         codes = new int[capacity];
         ending = new boolean[capacity];
@@ -41,7 +44,7 @@ final class Moves {
      * ({@code blind}) moves are named without their batch and none ends an iteration.
      */
     static Moves list(Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
-        Moves l = new Moves(ready, ready + cancellable);
+        Moves l = new Moves(ready, m.stopping(), ready + cancellable);
         int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
         for (int i = 0; i < Math.min(batch, ready); i++) if (m.peekReady(i).handle() >= 0) droppable++;

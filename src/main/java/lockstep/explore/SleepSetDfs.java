@@ -21,8 +21,9 @@ import java.util.*;
  * it belongs to the current batch of the loop iteration, so that it keeps its name after
  * other moves) or an injected cancel of a task. Two moves are independent at a state
  * when neither writes what the other reads or writes ({@link Footprint}), neither stops
- * the loop, and neither can end the loop iteration (the iteration's end decides which
- * handles the next one contains, so it is ordered against everything). After a move, every move explored
+ * the loop, and at most one can end the loop iteration: the iteration's end decides which
+ * handles the next one contains, so it commutes only with a move that leaves the loop alone
+ * ({@link #commute}; checked state by state in CommutingMovesTest). After a move, every move explored
  * before it at the same choice point, and every move asleep there, that is independent
  * of it, is asleep: running it now would only reach an interleaving already covered.
  * <p>
@@ -274,29 +275,56 @@ final class SleepSetDfs implements DepthFirst {
     static MoveSet sleepAfter(Moves moves, MoveSet sleep, MoveSet done, int current, Footprint fp) {
         if (sleep.isEmpty() && done.isEmpty()) return MoveSet.EMPTY;
         MoveSet next = new MoveSet();
-        addIndependent(moves, sleep, true, moves.ending(current), fp, next);
-        addIndependent(moves, done, false, moves.ending(current), fp, next);
+        addIndependent(moves, sleep, true, current, fp, next);
+        addIndependent(moves, done, false, current, fp, next);
         return next.isEmpty() ? MoveSet.EMPTY : next;
     }
 
-    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, boolean currentEnding, Footprint fp, MoveSet into) {
+    /**
+     * Adds the moves of {@code from} that commute with move {@code current} here. A move asleep
+     * (its footprint recorded at an earlier choice point, where another handle was still
+     * ready) that is alone here touches everything: run now, it would leave nothing ready
+     * ({@link #endOfStep}). A move done here had its footprint recorded here.
+     */
+    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, int current, Footprint fp, MoveSet into) {
         for (int k = 0; k < from.size(); k++) {
             int i = moves.indexOf(from.move(k));
-            if (i < 0) continue;
-            boolean touchesAll = touchesAllHere(moves.ending(i), moves.alone(i), asleep);
-            if (independent(from.footprint(k), touchesAll, fp, currentEnding)) into.put(from.move(k), from.footprint(k));
+            if (i < 0 || asleep && moves.alone(i)) continue;
+            if (commute(moves, i, from.footprint(k), current, fp)) into.put(from.move(k), from.footprint(k));
         }
     }
 
     /**
-     * Whether a move asleep or done at a choice point must be taken as touching everything
-     * there, whatever its footprint: it could end the loop iteration, or it is asleep (its
-     * footprint was recorded at an earlier choice point, where another handle was still ready)
-     * and is alone here: run now, it would leave nothing ready ({@link #endOfStep}). A move
-     * done here had its footprint recorded here.
+     * Whether moves {@code a} and {@code b} of a choice point (footprints {@code fa},
+     * {@code fb}) commute there: neither touches everything, neither writes what the other
+     * touches, and at most one could end the loop iteration, which then commutes with the
+     * other only as {@link #endCommutes} says. A request to stop the loop only takes effect
+     * at the end of the iteration, so it is ordered against that alone (and against another
+     * request: both write {@link Footprint#STOP}).
      */
-    private static boolean touchesAllHere(boolean ending, boolean alone, boolean asleep) {
-        return ending || asleep && alone;
+    static boolean commute(Moves moves, int a, Footprint fa, int b, Footprint fb) {
+        if (fa == TOUCHES_ALL || fb == TOUCHES_ALL || fa.conflicts(fb)) return false;
+        boolean ea = moves.ending(a), eb = moves.ending(b);
+        if (ea == eb) return !ea;
+        return ea ? endCommutes(moves, a, fa, b, fb) : endCommutes(moves, b, fb, a, fa);
+    }
+
+    /**
+     * Whether move {@code x}, which could end the loop iteration, commutes with move {@code y},
+     * which cannot (their footprints do not conflict). The end of an iteration starts the next
+     * batch with every handle ready then, moves the clock if none is, and takes in the timers
+     * due; when the loop is stopping it stops it. So x and y commute unless the loop is
+     * stopping or x stops it, y queues a handle, changes the timers, cancels a handle or
+     * stops the loop, x cancels a handle
+     * (either could then make the iteration end elsewhere or the queue empty), or the queue
+     * would be empty at the end in one order only: y is a handle, and no other handle is ready
+     * or queued by x. Then both orders reach one state: the same handles ready, y having run
+     * before the end in one order and in the next batch in the other.
+     */
+    private static boolean endCommutes(Moves moves, int x, Footprint fx, int y, Footprint fy) {
+        if (moves.stopping || fx.stopsLoop() || !fy.leavesLoopAlone() || fx.cancelsHandle()) return false;
+        int othersReady = moves.ready - (moves.isCancel(x) ? 0 : 1) - (moves.isCancel(y) ? 0 : 1);
+        return othersReady > 0 || fx.queues();
     }
 
     /**

@@ -496,8 +496,14 @@ public final class AsyncioApi {
      * the last child in that order.
      */
     private static void gatherDone(Machine m, int state, int fut) {
-        GatherObj g = ((GatherObj) m.get(state)).finished();
-        m.set(state, g);
+        GatherObj before = (GatherObj) m.peek(state);
+        GatherObj g = before.finished();
+        if (g.nfinished() < g.nfuts()) { // not the last child: the count is read only to see that it stays below
+            m.addOne(state, g, before.nfinished(), before.nfuts());
+        } else {
+            m.get(state);
+            m.set(state, g);
+        }
         int outer = g.outer();
         if (outer < 0 || m.futDone(outer)) {
             if (!m.cancelled(fut)) m.futException(fut); // marks the exception retrieved

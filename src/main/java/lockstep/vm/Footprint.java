@@ -13,14 +13,21 @@ import java.util.Arrays;
  * handle, so the order in which two steps queue theirs changes only the indices that
  * name them, not what can happen (the state fingerprint treats each part of the queue as
  * a set, see {@link Canon}). Which part a handle is in is what can make the end of a loop
- * iteration dependent on every step ({@code lockstep.explore.SleepSetDfs}).
+ * iteration dependent on a step: one that queues a handle, changes the timers or cancels a
+ * handle ({@link #leavesLoopAlone}, {@code lockstep.explore.SleepSetDfs#commute}).
  */
 public final class Footprint {
     public static final long OUTPUT = -1, TIMERS = -2, TASKS = -3, CANCELS = -4, STOP = -5;
 
     private long[] reads = new long[8];
+    /** Whether the step queued a handle (call_soon) or cancelled one: see {@link #queued}, {@link #cancelledHandle}. */
+    private boolean queues, cancelsHandle;
     private long[] writes = new long[8];
     private int nr, nw;
+    /** Counters the step added one to without reaching their limit: id, count before, limit ({@link #addedOne}). */
+    private long[] added = NONE_ADDED;
+    private int na;
+    private static final long[] NONE_ADDED = new long[0];
 
     /** A global variable: slot of the module whose globals object is {@code globals}. */
     static long global(int globals, int slot) { return (1L << 40) | ((long) globals << 20) | slot; }
@@ -37,15 +44,76 @@ public final class Footprint {
         writes[nw++] = loc;
     }
 
-    /** Whether the step stopped the loop (run_until_complete's done-callback): ordered against every step. */
+    /**
+     * The step appended a handle to the ready queue. Not a location (see above), but it
+     * decides which batch the handle joins when the step is swapped with the end of an iteration.
+     */
+    public void queued() { queues = true; }
+
+    /** The step cancelled a handle (which the loop then drops, perhaps ending the iteration early). */
+    public void cancelledHandle() { cancelsHandle = true; }
+
+    /** Whether the step cancelled a handle. */
+    public boolean cancelsHandle() { return cancelsHandle; }
+
+    /** Whether the step appended a handle to the ready queue. */
+    public boolean queues() { return queues; }
+
+    /**
+     * Whether the step can be swapped with the end of a loop iteration (the other step of
+     * the pair): it neither queues a handle (which would join the next batch or not),
+     * nor changes the timers (a timer due at once would join it or not), nor cancels a
+     * handle (which could empty the queue and so move the clock), nor stops the loop.
+     */
+    public boolean leavesLoopAlone() {
+        if (queues || cancelsHandle) return false;
+        for (int i = 0; i < nw; i++) if (writes[i] == TIMERS || writes[i] == STOP) return false;
+        return true;
+    }
+
+    /** Whether the step asked the loop to stop (run_until_complete's done-callback): it stops at the end of the iteration. */
     public boolean stopsLoop() {
         for (int i = 0; i < nw; i++) if (writes[i] == STOP) return true;
         return false;
     }
 
+    /**
+     * The step added one to counter {@code id} (gather's count of children done), from
+     * {@code from}, and the count stays below {@code limit}, where the step would have acted on
+     * it. Two such steps from one state commute while both stay below the limit in either
+     * order ({@code from + 2 < limit}): a count both only add to is not a location they
+     * conflict on. Any other read or write of the object conflicts with it.
+     */
+    public void addedOne(long id, long from, long limit) {
+        if (na == added.length) added = Arrays.copyOf(added, Math.max(6, na * 2));
+        added[na++] = id;
+        added[na++] = from;
+        added[na++] = limit;
+    }
+
     /** True when the two steps may not be swapped: one writes what the other touches. */
     public boolean conflicts(Footprint o) {
-        return overlap(writes, nw, o.writes, o.nw) || overlap(writes, nw, o.reads, o.nr) || overlap(reads, nr, o.writes, o.nw);
+        if (overlap(writes, nw, o.writes, o.nw) || overlap(writes, nw, o.reads, o.nr) || overlap(reads, nr, o.writes, o.nw)) return true;
+        return (na > 0 || o.na > 0) && countersConflict(o);
+    }
+
+    private boolean countersConflict(Footprint o) {
+        for (int i = 0; i < na; i += 3) {
+            long id = added[i];
+            if (o.touches(id)) return true;
+            for (int j = 0; j < o.na; j += 3) {
+                if (o.added[j] == id && (o.added[j + 1] != added[i + 1] || added[i + 1] + 2 >= added[i + 2])) return true;
+            }
+        }
+        for (int j = 0; j < o.na; j += 3) if (touches(o.added[j])) return true;
+        return false;
+    }
+
+    /** Whether the step read or wrote location {@code loc} (counters aside). */
+    private boolean touches(long loc) {
+        for (int i = 0; i < nr; i++) if (reads[i] == loc) return true;
+        for (int i = 0; i < nw; i++) if (writes[i] == loc) return true;
+        return false;
     }
 
     private static boolean overlap(long[] a, int na, long[] b, int nb) {
@@ -57,6 +125,7 @@ public final class Footprint {
     }
 
     @Override public String toString() {
-        return "reads " + Arrays.toString(Arrays.copyOf(reads, nr)) + " writes " + Arrays.toString(Arrays.copyOf(writes, nw));
+        return "reads " + Arrays.toString(Arrays.copyOf(reads, nr)) + " writes " + Arrays.toString(Arrays.copyOf(writes, nw))
+                + (na > 0 ? " adds one (id, from, limit) " + Arrays.toString(Arrays.copyOf(added, na)) : "");
     }
 }

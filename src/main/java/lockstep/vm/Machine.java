@@ -214,6 +214,18 @@ public final class Machine implements Futures {
         replace(id, o);
     }
 
+    /**
+     * Replaces object {@code id}, read with {@link #peek}, by {@code o}, which only adds one to
+     * its count, from {@code from}, staying below {@code limit} ({@link Footprint#addedOne}).
+     */
+    public void addOne(int id, Object o, long from, long limit) {
+        if (footprint != null && id < freshFrom) footprint.addedOne(id, from, limit);
+        replace(id, o);
+    }
+
+    /** Object {@code id}, not recorded as read: for {@link #addOne}, or a full {@link #get} after it. */
+    public Object peek(int id) { return heap[Objects.checkIndex(id, heapSize)]; }
+
     /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */
     private void replace(int id, Object o) {
         heap[Objects.checkIndex(id, heapSize)] = o;
@@ -557,6 +569,7 @@ public final class Machine implements Futures {
     // ------------------------------------------------------------------ the loop
 
     public int callSoon(Object fn, Vec<Object> args, int handle) {
+        if (footprint != null) footprint.queued();
         ready.add(new Callback(fn, args, handle));
         return handle;
     }
@@ -581,6 +594,7 @@ public final class Machine implements Futures {
         HandleObj o = (HandleObj) get(h);
         if (o.cancelled()) return;
         set(h, new HandleObj(true, o.timer(), o.when()));
+        if (footprint != null) footprint.cancelledHandle();
         if (o.timer() && timerScheduled(h)) {
             if (footprint != null) footprint.write(Footprint.TIMERS);
             timerCancelledCount++;
