@@ -140,30 +140,25 @@ async def Semaphore___aenter__(self):
 async def Barrier_wait(self):
     cond = _barrier_cond(self)
     async with cond:
-        await _barrier_wait_admitted(self, cond)
+        # Arrivals wait while the previous cycle drains or resets (wait_for tries the
+        # predicate first: no suspension when it holds already).
+        if not _barrier_admits(self):
+            await Condition_wait_for(cond, lambda: _barrier_admits(self))
+        if _barrier_broken(self):
+            raise BrokenBarrierError("Barrier aborted")
         try:
             index = _barrier_arrive(self)
             if _barrier_is_last(self, index):
                 _barrier_drain(self)
             else:
-                await _barrier_wait_tripped(self, cond)
+                # Not the last: the barrier is filling, so this always waits.
+                await Condition_wait_for(cond, lambda: _barrier_tripped(self))
+                if _barrier_fails(self):
+                    raise BrokenBarrierError("Abort or reset of barrier")
             _barrier_passed(self, index)
             return index
         finally:
             _barrier_leave(self)
-
-
-async def _barrier_wait_admitted(self, cond):
-    # Arrivals wait while the previous cycle drains or resets.
-    await Condition_wait_for(cond, lambda: _barrier_admits(self))
-    if _barrier_broken(self):
-        raise BrokenBarrierError("Barrier aborted")
-
-
-async def _barrier_wait_tripped(self, cond):
-    await Condition_wait_for(cond, lambda: _barrier_tripped(self))
-    if _barrier_fails(self):
-        raise BrokenBarrierError("Abort or reset of barrier")
 
 
 async def Barrier_reset(self):

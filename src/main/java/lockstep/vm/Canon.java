@@ -296,14 +296,15 @@ public final class Canon {
         }
     }
 
-    /** References met to objects other than the prelude's namespace (see {@link #prelude}). */
-    private int otherRefs;
+    /** The order in which {@link #readyPart} serializes handles, and their preliminary hashes. */
+    private int[] order = new int[16];
+    private long[] pre = new long[16];
 
-    /** The handles of the ready queue from {@code from} to {@code to}, as a set. */
-    private void readyPart(int from, int to) {
-        int n = to - from;
-        long[] pre = new long[n];
-        int[] order = new int[n];
+    /**
+     * Orders the {@code n} handles of a part of the ready queue from {@code from} by a
+     * preliminary hash, in which the references not numbered yet all hash alike.
+     */
+    private void sortReady(int from, int n) {
         long saved = h;
         boolean recording = record;
         record = false;
@@ -312,7 +313,6 @@ public final class Canon {
             h = 17;
             callback(m.peekReady(from + i));
             pre[i] = h;
-            order[i] = i;
         }
         dry = false;
         record = recording;
@@ -323,6 +323,20 @@ public final class Canon {
             while (j >= 0 && pre[order[j]] > pre[x]) order[j + 1] = order[j--];
             order[j + 1] = x;
         }
+    }
+
+    /** References met to objects other than the prelude's namespace (see {@link #prelude}). */
+    private int otherRefs;
+
+    /** The handles of the ready queue from {@code from} to {@code to}, as a set. */
+    private void readyPart(int from, int to) {
+        int n = to - from;
+        if (order.length < n) {
+            order = new int[Math.max(n, order.length * 2)];
+            pre = new long[order.length];
+        }
+        for (int i = 0; i < n; i++) order[i] = i;
+        if (n > 1) sortReady(from, n);
         for (int k = 0; k < n; k++) {
             int i = order[k];
             long outer = h;
