@@ -38,6 +38,13 @@ class RunCommandTest {
         assertTrue(r.stderr().contains("Task-1 main() at t.py:4 waits in Event.wait on <asyncio.locks.Event object at"), r.stderr());
     }
 
+    /** Barrier.wait shares its self with the predicates it passes to wait_for (a cell): the report shows the barrier. */
+    @Test void deadlockNamesTheBarrierAWaiterIsIn() {
+        Lockstep.RunResult r = run("import asyncio\nasync def main():\n    b = asyncio.Barrier(2)\n    await b.wait()\nasyncio.run(main())\n");
+        assertEquals(3, r.exitCode());
+        assertTrue(r.stderr().contains("Task-1 main() at t.py:4 waits in Barrier.wait on <asyncio.locks.Barrier object at"), r.stderr());
+    }
+
     @Test void anExceptionOfACallbackIsReportedAndTheLoopGoesOn() {
         Lockstep.RunResult r = run("import asyncio\nasync def main():\n    lock = asyncio.Lock()\n"
                 + "    asyncio.get_running_loop().call_soon(lock.release)\n    await asyncio.sleep(0)\n    print('after')\n"
