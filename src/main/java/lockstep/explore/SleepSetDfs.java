@@ -273,10 +273,18 @@ final class SleepSetDfs implements DepthFirst {
      * Every search puts moves to sleep by this rule.
      */
     static MoveSet sleepAfter(Moves moves, MoveSet sleep, MoveSet done, int current, Footprint fp) {
+        return sleepAfter(moves, sleep, done, current, fp, true);
+    }
+
+    /**
+     * As above; with {@code here} false, by the rule of {@link #independent} (which DPOR also
+     * orders its events by, so that its sleep sets and races agree) instead of {@link #commute}.
+     */
+    static MoveSet sleepAfter(Moves moves, MoveSet sleep, MoveSet done, int current, Footprint fp, boolean here) {
         if (sleep.isEmpty() && done.isEmpty()) return MoveSet.EMPTY;
         MoveSet next = new MoveSet();
-        addIndependent(moves, sleep, true, current, fp, next);
-        addIndependent(moves, done, false, current, fp, next);
+        addIndependent(moves, sleep, true, current, fp, here, next);
+        addIndependent(moves, done, false, current, fp, here, next);
         return next.isEmpty() ? MoveSet.EMPTY : next;
     }
 
@@ -286,11 +294,13 @@ final class SleepSetDfs implements DepthFirst {
      * ready) that is alone here touches everything: run now, it would leave nothing ready
      * ({@link #endOfStep}). A move done here had its footprint recorded here.
      */
-    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, int current, Footprint fp, MoveSet into) {
+    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, int current, Footprint fp, boolean here, MoveSet into) {
         for (int k = 0; k < from.size(); k++) {
             int i = moves.indexOf(from.move(k));
             if (i < 0 || asleep && moves.alone(i)) continue;
-            if (commute(moves, i, from.footprint(k), current, fp)) into.put(from.move(k), from.footprint(k));
+            boolean swap = here ? commute(moves, i, from.footprint(k), current, fp)
+                    : independent(from.footprint(k), moves.ending(i), fp, moves.ending(current));
+            if (swap) into.put(from.move(k), from.footprint(k));
         }
     }
 

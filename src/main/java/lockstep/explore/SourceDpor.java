@@ -165,7 +165,7 @@ final class SourceDpor implements DepthFirst {
 
     /** The sleep set after the node's current move: moves asleep or done here that are independent of it. */
     private static MoveSet sleepAfter(Node node) {
-        return SleepSetDfs.sleepAfter(node.moves, node.sleep, node.done, node.current, node.fp);
+        return SleepSetDfs.sleepAfter(node.moves, node.sleep, node.done, node.current, node.fp, false);
     }
 
     // ------------------------------------------------------------------ races

@@ -202,8 +202,9 @@ public final class AsyncioApi {
     }
 
     /** Installs a semaphore state, checking its bounds (never negative, never above a bound). */
+    /** Stores a Semaphore's new state (not when a transition left it as it was: a read, then, not a write). */
     private static void putSem(Machine m, int id, SemObj s) {
-        m.set(id, s);
+        if (s.s() != ((SemObj) m.peek(id)).s()) m.set(id, s);
         m.observer().semaphoreChanged(m, id, s.s());
     }
 
@@ -241,12 +242,13 @@ public final class AsyncioApi {
             return ref(fut);
         });
         defineNative("_lock_dequeue", (m, a) -> {
-            m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().dequeue(a.ref(1))));
+            m.removeWaiter(a.ref(0), new LockObj(((LockObj) m.peek(a.ref(0))).s().dequeue(a.ref(1))), a.ref(1));
             return NONE;
         });
         defineNative("_lock_cancelled_waiter", (m, a) -> {
-            Step<Lock> s = lock(m, a.ref(0)).s().cancelledWaiter(m);
-            m.set(a.ref(0), new LockObj(s.state()));
+            Lock before = lock(m, a.ref(0)).s();
+            Step<Lock> s = before.cancelledWaiter(m);
+            if (s.state() != before) m.set(a.ref(0), new LockObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
@@ -266,7 +268,7 @@ public final class AsyncioApi {
             return ref(fut);
         });
         defineNative("_event_dequeue", (m, a) -> {
-            m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().dequeue(a.ref(1))));
+            m.removeWaiter(a.ref(0), new EventObj(((EventObj) m.peek(a.ref(0))).s().dequeue(a.ref(1))), a.ref(1));
             return NONE;
         });
     }
@@ -293,7 +295,8 @@ public final class AsyncioApi {
             return NONE;
         });
         defineNative("_cond_dequeue", (m, a) -> {
-            m.set(a.ref(0), cond(m, a.ref(0)).with(cond(m, a.ref(0)).s().dequeue(a.ref(1))));
+            CondObj c = (CondObj) m.peek(a.ref(0));
+            m.removeWaiter(a.ref(0), c.with(c.s().dequeue(a.ref(1))), a.ref(1));
             return NONE;
         });
     }
@@ -311,7 +314,9 @@ public final class AsyncioApi {
             return ref(fut);
         });
         defineNative("_sem_dequeue", (m, a) -> {
-            putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().dequeue(a.ref(1))));
+            SemObj s = new SemObj(((SemObj) m.peek(a.ref(0))).s().dequeue(a.ref(1)));
+            m.removeWaiter(a.ref(0), s, a.ref(1));
+            m.observer().semaphoreChanged(m, a.ref(0), s.s());
             return NONE;
         });
         defineNative("_sem_cancelled_waiter", (m, a) -> {

@@ -24,10 +24,14 @@ public final class Footprint {
     private boolean queues, cancelsHandle;
     private long[] writes = new long[8];
     private int nr, nw;
-    /** Counters the step added one to without reaching their limit: id, count before, limit ({@link #addedOne}). */
-    private long[] added = NONE_ADDED;
-    private int na;
-    private static final long[] NONE_ADDED = new long[0];
+    /**
+     * Changes to objects that commute with the same kind of change by another step, four longs
+     * each: kind, object id, and two operands ({@link #addedOne}, {@link #removed}).
+     */
+    private long[] ops = NO_OPS;
+    private int nops;
+    private static final long[] NO_OPS = new long[0];
+    private static final long ADD_ONE = 1, REMOVE = 2;
 
     /** A global variable: slot of the module whose globals object is {@code globals}. */
     static long global(int globals, int slot) { return (1L << 40) | ((long) globals << 20) | slot; }
@@ -84,29 +88,46 @@ public final class Footprint {
      * order ({@code from + 2 < limit}): a count both only add to is not a location they
      * conflict on. Any other read or write of the object conflicts with it.
      */
-    public void addedOne(long id, long from, long limit) {
-        if (na == added.length) added = Arrays.copyOf(added, Math.max(6, na * 2));
-        added[na++] = id;
-        added[na++] = from;
-        added[na++] = limit;
+    public void addedOne(long id, long from, long limit) { op(ADD_ONE, id, from, limit); }
+
+    /**
+     * The step removed {@code element} from the waiters of primitive {@code id} (a waiter
+     * leaving the queue of a Lock, an Event, a Condition or a Semaphore), and did nothing else
+     * to it. Two steps that remove different elements commute; any other read or write of the
+     * object conflicts with it.
+     */
+    public void removed(long id, long element) { op(REMOVE, id, element, 0); }
+
+    private void op(long kind, long id, long a, long b) {
+        if (nops == ops.length) ops = Arrays.copyOf(ops, Math.max(8, nops * 2));
+        ops[nops++] = kind;
+        ops[nops++] = id;
+        ops[nops++] = a;
+        ops[nops++] = b;
     }
 
     /** True when the two steps may not be swapped: one writes what the other touches. */
     public boolean conflicts(Footprint o) {
         if (overlap(writes, nw, o.writes, o.nw) || overlap(writes, nw, o.reads, o.nr) || overlap(reads, nr, o.writes, o.nw)) return true;
-        return (na > 0 || o.na > 0) && countersConflict(o);
+        return (nops > 0 || o.nops > 0) && opsConflict(o);
     }
 
-    private boolean countersConflict(Footprint o) {
-        for (int i = 0; i < na; i += 3) {
-            long id = added[i];
-            if (o.touches(id)) return true;
-            for (int j = 0; j < o.na; j += 3) {
-                if (o.added[j] == id && (o.added[j + 1] != added[i + 1] || added[i + 1] + 2 >= added[i + 2])) return true;
+    private boolean opsConflict(Footprint o) {
+        for (int i = 0; i < nops; i += 4) {
+            if (o.touches(ops[i + 1])) return true;
+            for (int j = 0; j < o.nops; j += 4) {
+                if (o.ops[j + 1] == ops[i + 1] && !commute(ops, i, o.ops, j)) return true;
             }
         }
-        for (int j = 0; j < o.na; j += 3) if (touches(o.added[j])) return true;
+        for (int j = 0; j < o.nops; j += 4) if (touches(o.ops[j + 1])) return true;
         return false;
+    }
+
+    /** Whether two changes to one object commute (see {@link #addedOne}, {@link #removed}). */
+    private static boolean commute(long[] x, int i, long[] y, int j) {
+        if (x[i] != y[j]) return false;
+        if (x[i] == ADD_ONE) return x[i + 2] == y[j + 2] && x[i + 2] + 2 < x[i + 3];
+        return x[i + 2] != y[j + 2];
     }
 
     /** Whether the step read or wrote location {@code loc} (counters aside). */
@@ -126,6 +147,6 @@ public final class Footprint {
 
     @Override public String toString() {
         return "reads " + Arrays.toString(Arrays.copyOf(reads, nr)) + " writes " + Arrays.toString(Arrays.copyOf(writes, nw))
-                + (na > 0 ? " adds one (id, from, limit) " + Arrays.toString(Arrays.copyOf(added, na)) : "");
+                + (nops > 0 ? " changes (kind, id, operands) " + Arrays.toString(Arrays.copyOf(ops, nops)) : "");
     }
 }

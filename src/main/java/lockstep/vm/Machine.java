@@ -223,7 +223,16 @@ public final class Machine implements Futures {
         replace(id, o);
     }
 
-    /** Object {@code id}, not recorded as read: for {@link #addOne}, or a full {@link #get} after it. */
+    /**
+     * Replaces primitive {@code id}, read with {@link #peek}, by {@code o}, which only removes
+     * {@code element} from its waiters ({@link Footprint#removed}).
+     */
+    public void removeWaiter(int id, Object o, long element) {
+        if (footprint != null && id < freshFrom) footprint.removed(id, element);
+        replace(id, o);
+    }
+
+    /** Object {@code id}, not recorded as read: for {@link #addOne} and {@link #removeWaiter}, or a full {@link #get} after it. */
     public Object peek(int id) { return heap[Objects.checkIndex(id, heapSize)]; }
 
     /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */

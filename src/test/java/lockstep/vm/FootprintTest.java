@@ -46,6 +46,24 @@ class FootprintTest {
         assertTrue(adds(5, 0, 9).conflicts(adds(5, 1, 9)));
     }
 
+    private static Footprint removes(long id, long element) {
+        Footprint f = new Footprint();
+        f.removed(id, element);
+        return f;
+    }
+
+    /** Two waiters leaving one queue: either order leaves the same queue. */
+    @Test
+    void removingTwoWaitersCommutesRemovingOneTwiceDoesNot() {
+        assertFalse(removes(3, 18).conflicts(removes(3, 20)));
+        assertTrue(removes(3, 18).conflicts(removes(3, 18)));
+        assertTrue(removes(3, 18).conflicts(adds(3, 0, 9)), "two kinds of change");
+        Footprint r = new Footprint();
+        r.read(3);
+        assertTrue(removes(3, 18).conflicts(r), "a step that reads the queue");
+        assertTrue(r.conflicts(removes(3, 18)));
+    }
+
     @Test
     void anyOtherAccessToTheCounterConflicts() {
         Footprint r = new Footprint();
