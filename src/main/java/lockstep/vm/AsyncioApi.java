@@ -194,6 +194,41 @@ public final class AsyncioApi {
         for (String p : List.of("parties", "n_waiting", "broken", "_waiters")) Builtins.ATTRIBUTES.add(p);
     }
 
+    /**
+     * {@code async with} a Lock, a Condition or a Semaphore that can be taken at once: what
+     * the prelude's __aenter__ does on its fast path (the same natives, in the same order:
+     * {@code _lock_try_take}, {@code _sem_try_take}), without its coroutines, which would
+     * return at once; an awaitable done already. Null when the prelude must run (the
+     * primitive is taken, or a 3.10 Semaphore).
+     */
+    static Object enteredAtOnce(Machine m, Object mgr) {
+        if (!(mgr instanceof Ref r)) return null;
+        Object o = m.peek(r.id());
+        if (o instanceof LockObj) return lockTakenAtOnce(m, r.id()) ? IMMEDIATE_NONE : null;
+        if (o instanceof CondObj) return lockTakenAtOnce(m, cond(m, r.id()).s().lock()) ? IMMEDIATE_NONE : null;
+        if (o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE)) return semTakenAtOnce(m, r.id()) ? IMMEDIATE_NONE : null;
+        return null;
+    }
+
+    /** {@code _sem_try_take} (3.11 on): takes a unit if one is free and no live waiter is queued. */
+    private static boolean semTakenAtOnce(Machine m, int id) {
+        Semaphore s = sem(m, id).s();
+        if (s.locked(m)) return false;
+        putSem(m, id, new SemObj(s.take()));
+        return true;
+    }
+
+    private static final Immediate IMMEDIATE_NONE = new Immediate(NONE, null);
+
+    /** {@code _lock_try_take}: takes the lock if it is free and nobody but cancelled waiters is queued. */
+    private static boolean lockTakenAtOnce(Machine m, int id) {
+        Lock l = lock(m, id).s();
+        if (!l.canTakeNow(m)) return false;
+        m.observer().lockTaken(m, id, l, -1);
+        m.set(id, new LockObj(l.take()));
+        return true;
+    }
+
     static void lockRelease(Machine m, int id) {
         Step<Lock> s = lock(m, id).s().release(m);
         m.observer().lockReleased(m, id);
@@ -229,13 +264,7 @@ public final class AsyncioApi {
     // ------------------------------------------------------------------ natives of the prelude
 
     private static void lockNatives() {
-        defineNative("_lock_try_take", (m, a) -> {
-            Lock l = lock(m, a.ref(0)).s();
-            if (!l.canTakeNow(m)) return false;
-            m.observer().lockTaken(m, a.ref(0), l, -1);
-            m.set(a.ref(0), new LockObj(l.take()));
-            return true;
-        });
+        defineNative("_lock_try_take", (m, a) -> lockTakenAtOnce(m, a.ref(0)));
         defineNative("_lock_enqueue", (m, a) -> {
             int fut = m.createFuture();
             m.set(a.ref(0), new LockObj(lock(m, a.ref(0)).s().enqueue(fut)));
@@ -302,12 +331,7 @@ public final class AsyncioApi {
     }
 
     private static void semaphoreNatives() {
-        defineNative("_sem_try_take", (m, a) -> {
-            Semaphore s = sem(m, a.ref(0)).s();
-            if (s.locked(m)) return false;
-            putSem(m, a.ref(0), new SemObj(s.take()));
-            return true;
-        });
+        defineNative("_sem_try_take", (m, a) -> semTakenAtOnce(m, a.ref(0)));
         defineNative("_sem_enqueue", (m, a) -> {
             int fut = m.createFuture();
             putSem(m, a.ref(0), new SemObj(sem(m, a.ref(0)).s().enqueue(fut)));

@@ -464,8 +464,12 @@ public final class Interp {
             }
             case Op.MAKE_FUNCTION -> f.push(makeFunction(m, f, (FunctionTemplate) c.consts[arg]));
             case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
-            case Op.AENTER -> f.push(callMethod(m, f.pop(), "__aenter__", new Object[0],
-                    "' object does not support the asynchronous context manager protocol"));
+            case Op.AENTER -> {
+                Object mgr = f.pop();
+                Object now = AsyncioApi.enteredAtOnce(m, mgr);
+                f.push(now != null ? now : callMethod(m, mgr, "__aenter__", new Object[0],
+                        "' object does not support the asynchronous context manager protocol"));
+            }
             case Op.AEXIT -> f.push(callMethod(m, f.pop(), "__aexit__", new Object[] {NONE, NONE, NONE}, ""));
             case Op.AEXIT_EXC -> {
                 Object mgr = f.pop();
