@@ -13,8 +13,10 @@ import java.util.Arrays;
  * handle, so the order in which two steps queue theirs changes only the indices that
  * name them, not what can happen (the state fingerprint treats each part of the queue as
  * a set, see {@link Canon}). Which part a handle is in is what can make the end of a loop
- * iteration dependent on a step: one that queues a handle, changes the timers or cancels a
- * handle ({@link #leavesLoopAlone}, {@code lockstep.explore.SleepSetDfs#commute}).
+ * iteration dependent on a step: one that queues a handle, changes the timers, cancels a
+ * handle or stops the loop ({@link #leavesLoopAlone}, {@code lockstep.explore.SleepSetDfs#commute}).
+ * Two changes of one object that commute are recorded as such, not as writes ({@link #addedOne},
+ * {@link #removed}).
  */
 public final class Footprint {
     public static final long OUTPUT = -1, TIMERS = -2, TASKS = -3, CANCELS = -4, STOP = -5;
@@ -92,9 +94,9 @@ public final class Footprint {
 
     /**
      * The step removed {@code element} from the waiters of primitive {@code id} (a waiter
-     * leaving the queue of a Lock, an Event, a Condition or a Semaphore), and did nothing else
-     * to it. Two steps that remove different elements commute; any other read or write of the
-     * object conflicts with it.
+     * leaving the queue of a Lock, an Event, a Condition or a Semaphore). Two steps that remove
+     * different elements commute; any other read or write of the object, by either step,
+     * conflicts with it.
      */
     public void removed(long id, long element) { op(REMOVE, id, element, 0); }
 
@@ -130,7 +132,7 @@ public final class Footprint {
         return x[i + 2] != y[j + 2];
     }
 
-    /** Whether the step read or wrote location {@code loc} (counters aside). */
+    /** Whether the step read or wrote location {@code loc} (changes that commute aside). */
     private boolean touches(long loc) {
         for (int i = 0; i < nr; i++) if (reads[i] == loc) return true;
         for (int i = 0; i < nw; i++) if (writes[i] == loc) return true;

@@ -232,7 +232,10 @@ public final class Machine implements Futures {
         replace(id, o);
     }
 
-    /** Object {@code id}, not recorded as read: for {@link #addOne} and {@link #removeWaiter}, or a full {@link #get} after it. */
+    /**
+     * Object {@code id}, not recorded as read: for a change recorded as such ({@link #addOne},
+     * {@link #removeWaiter}), a look at what never changes (its type), or one after a {@link #get}.
+     */
     public Object peek(int id) { return heap[Objects.checkIndex(id, heapSize)]; }
 
     /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */
