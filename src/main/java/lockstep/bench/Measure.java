@@ -82,12 +82,16 @@ final class Measure {
     /**
      * The same exhaustive search with each number of threads in turn, each after an untimed
      * warm-up search with that many threads, so that the speed-up of more threads can be read
-     * off (and the reports compared: they must be the same JSON). The numbers of threads take
+     * off (and the reports compared: they must be the same JSON). First, the whole search runs
+     * once untimed with each number of threads (up to the time limit), so that the JIT has
+     * compiled what a long search runs, as for an exhaustive cell: with only the short warm-ups,
+     * the first timed run was at times half as slow again as the others. The numbers of threads take
      * turns, {@code rounds} times: on a shared machine the speed of one run can drift by a
      * third, and the median of runs interleaved this way is what one can compare.
      */
     static List<Threaded> threads(Program p, String file, int cancels, int maxSteps, double seconds, long warmupSchedules,
                                   List<Integer> counts, int rounds) {
+        for (int n : counts) new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, n)).explore();
         List<List<Search>> runs = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) runs.add(new ArrayList<>());
         for (int round = 0; round < rounds; round++) {

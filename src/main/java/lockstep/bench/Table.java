@@ -151,8 +151,9 @@ final class Table {
             printAligned(out, cells, number);
         }
         out.println();
-        out.println((md ? "- " : "") + "every core: the same exhaustive search (`lockstep explore --threads N --cancel K`), each"
-                + " after an untimed warm-up search with N threads, " + Bench.THREADS_ROUNDS + " times, the numbers of threads taking turns;"
+        out.println((md ? "- " : "") + "every core: the same exhaustive search (`lockstep explore --threads N --cancel K`), run once untimed"
+                + " with each N first, then each time after a short untimed warm-up search with N threads, " + Bench.THREADS_ROUNDS
+                + " times, the numbers of threads taking turns;"
                 + " seconds, states/s and the report are those of the run of median time; speed-up = its states/s with N threads / with 1"
                 + " (when both are complete, the states are the same and it is the ratio of the seconds);"
                 + " the report column compares the JSON reports byte for byte.");
