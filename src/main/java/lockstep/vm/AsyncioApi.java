@@ -204,10 +204,10 @@ public final class AsyncioApi {
     static Object enteredAtOnce(Machine m, Object mgr) {
         if (!(mgr instanceof Ref r)) return null;
         Object o = m.peek(r.id());
-        if (o instanceof LockObj) return lockTakenAtOnce(m, r.id()) ? IMMEDIATE_NONE : null;
-        if (o instanceof CondObj) return lockTakenAtOnce(m, cond(m, r.id()).s().lock()) ? IMMEDIATE_NONE : null;
-        if (o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE)) return semTakenAtOnce(m, r.id()) ? IMMEDIATE_NONE : null;
-        return null;
+        boolean taken = o instanceof LockObj ? lockTakenAtOnce(m, r.id())
+                : o instanceof CondObj ? lockTakenAtOnce(m, cond(m, r.id()).s().lock())
+                : o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) && semTakenAtOnce(m, r.id());
+        return taken ? immediate(NONE) : null;
     }
 
     /** {@code _sem_try_take} (3.11 on): takes a unit if one is free and no live waiter is queued. */
@@ -217,8 +217,6 @@ public final class AsyncioApi {
         putSem(m, id, new SemObj(s.take()));
         return true;
     }
-
-    private static final Immediate IMMEDIATE_NONE = new Immediate(NONE, null);
 
     /** {@code _lock_try_take}: takes the lock if it is free and nobody but cancelled waiters is queued. */
     private static boolean lockTakenAtOnce(Machine m, int id) {
@@ -236,8 +234,10 @@ public final class AsyncioApi {
         wake(m, s.wakes());
     }
 
-    /** Installs a semaphore state, checking its bounds (never negative, never above a bound). */
-    /** Stores a Semaphore's new state (not when a transition left it as it was: a read, then, not a write). */
+    /**
+     * Installs a semaphore state (not when a transition left it as it was: a read, then, not a
+     * write), the monitors checking its bounds (never negative, never above a bound).
+     */
     private static void putSem(Machine m, int id, SemObj s) {
         if (s.s() != ((SemObj) m.peek(id)).s()) m.set(id, s);
         m.observer().semaphoreChanged(m, id, s.s());
