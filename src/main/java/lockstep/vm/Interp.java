@@ -194,11 +194,20 @@ public final class Interp {
      * function returns its new Frame, for the caller to run.
      */
     static Object invoke(Machine m, Object fn, Object[] args, String[] kwNames) {
+        return invoke(m, fn, args, kwNames, false);
+    }
+
+    /**
+     * As above; with {@code awaited} (the call is the operand of an {@code await}), an async
+     * function returns the frame of its coroutine instead, to be run at once: nothing can see a
+     * coroutine object between its creation and its await, so none is made.
+     */
+    private static Object invoke(Machine m, Object fn, Object[] args, String[] kwNames, boolean awaited) {
         while (fn instanceof BoundMethod bm) {
             args = withSelf(bm.self(), args);
             fn = bm.func();
         }
-        if (fn instanceof Func f) return start(m, f, bind(m, f, args, kwNames));
+        if (fn instanceof Func f) return start(m, f, bind(m, f, args, kwNames), awaited);
         return Builtins.call(m, fn, args, kwNames);
     }
 
@@ -210,9 +219,9 @@ public final class Interp {
     }
 
     /** A call of Python function {@code f} with its locals bound: its frame, or for an async function a new coroutine. */
-    private static Object start(Machine m, Func f, Object[] locals) {
+    private static Object start(Machine m, Func f, Object[] locals, boolean awaited) {
         Code c = f.template().code();
-        if (!c.isAsync) return new Frame(c, f.globals(), f.closure(), -1, locals);
+        if (!c.isAsync || awaited) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
         m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.name(), CoroObj.CREATED));
         return new Ref(coro);
@@ -348,8 +357,13 @@ public final class Interp {
                     case Op.SETUP_HANDLER -> f.pushBlock(arg);
                     case Op.POP_BLOCK -> f.nblocks--;
                     case Op.CALL -> {
-                        Object res = call(m, f, (Op.CallShape) c.consts[arg]);
-                        if (res instanceof Frame nf) { r.set(R_PUSH, null, null, nf, -1); return; }
+                        boolean awaited = ops[f.pc] == Op.AWAIT;
+                        Object res = call(m, f, (Op.CallShape) c.consts[arg], awaited);
+                        if (res instanceof Frame nf) {
+                            if (nf.code.isAsync) f.pc++; // awaited at once: the AWAIT is done by running it
+                            r.set(R_PUSH, null, null, nf, -1);
+                            return;
+                        }
                         if (res instanceof RunRequest rr) { r.set(R_RUN_LOOP, rr.coro(), null, null, -1); return; }
                         f.push(res);
                     }
@@ -538,12 +552,12 @@ public final class Interp {
         return Vec.adopt(a);
     }
 
-    private static Object call(Machine m, Frame f, Op.CallShape shape) {
-        return shape.simple() ? callPositional(m, f, shape.kinds().length) : callWithShape(m, f, shape);
+    private static Object call(Machine m, Frame f, Op.CallShape shape, boolean awaited) {
+        return shape.simple() ? callPositional(m, f, shape.kinds().length, awaited) : callWithShape(m, f, shape, awaited);
     }
 
     /** A call with keywords or starred arguments: the arguments gathered in order, the keywords' values last. */
-    private static Object callWithShape(Machine m, Frame f, Op.CallShape shape) {
+    private static Object callWithShape(Machine m, Frame f, Op.CallShape shape, boolean awaited) {
         int n = shape.kinds().length;
         Vec<Object> raw = popN(f, n);
         Object fn = f.pop();
@@ -558,14 +572,14 @@ public final class Interp {
             }
         }
         pos.addAll(kwv);
-        return invoke(m, fn, pos.toArray(), kwn.isEmpty() ? null : kwn.toArray(new String[0]));
+        return invoke(m, fn, pos.toArray(), kwn.isEmpty() ? null : kwn.toArray(new String[0]), awaited);
     }
 
     /**
      * A call with {@code n} positional arguments on the stack, above the callable: invoked
      * as {@link #invoke} would, a bound method's self put first into the same argument array.
      */
-    private static Object callPositional(Machine m, Frame f, int n) {
+    private static Object callPositional(Machine m, Frame f, int n, boolean awaited) {
         Object fn = f.peek(n);
         BoundMethod bm = fn instanceof BoundMethod b ? b : null;
         int self = bm == null ? 0 : 1;
@@ -573,7 +587,7 @@ public final class Interp {
         for (int i = n - 1; i >= 0; i--) a[self + i] = f.pop();
         f.pop();
         if (bm != null) a[0] = bm.self();
-        return invoke(m, bm == null ? fn : bm.func(), a, null);
+        return invoke(m, bm == null ? fn : bm.func(), a, null, awaited);
     }
 
     private static Func makeFunction(Machine m, Frame f, FunctionTemplate t) {
