@@ -143,7 +143,7 @@ async def Barrier_wait(self):
         # Arrivals wait while the previous cycle drains or resets (wait_for tries the
         # predicate first: no suspension when it holds already).
         if not _barrier_admits(self):
-            await Condition_wait_for(cond, lambda: _barrier_admits(self))
+            await Condition_wait_for(cond, _bound(_barrier_admits, self))
         if _barrier_broken(self):
             raise BrokenBarrierError("Barrier aborted")
         try:
@@ -152,7 +152,7 @@ async def Barrier_wait(self):
                 _barrier_drain(self)
             else:
                 # Not the last: the barrier is filling, so this always waits.
-                await Condition_wait_for(cond, lambda: _barrier_tripped(self))
+                await Condition_wait_for(cond, _bound(_barrier_tripped, self))
                 if _barrier_fails(self):
                     raise BrokenBarrierError("Abort or reset of barrier")
             _barrier_passed(self, index)

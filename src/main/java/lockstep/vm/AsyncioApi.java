@@ -371,6 +371,9 @@ public final class AsyncioApi {
     }
 
     private static void barrierNatives() {
+        // _bound(f, x): f with x bound as its first argument (CPython's lambda: f(x)), a
+        // predicate for wait_for that needs no closure, so the waiter's self is no cell.
+        defineNative("_bound", (m, a) -> new BoundMethod(a.get(1), a.get(0), ((Builtin) a.get(0)).name()));
         defineNative("_barrier_cond", (m, a) -> ref(barrier(m, a.ref(0)).s().cond()));
         defineNative("_barrier_admits", (m, a) -> barrier(m, a.ref(0)).s().admitsArrivals());
         defineNative("_barrier_broken", (m, a) -> barrier(m, a.ref(0)).s().broken());
