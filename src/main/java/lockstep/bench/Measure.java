@@ -29,8 +29,15 @@ final class Measure {
      * are null when the search died (out of memory); {@code bytesPerState} also when no
      * state was counted.
      */
-    record Exhaustive(Long schedules, Long states, double seconds, Double bytesPerState, String complete) {
+    record Exhaustive(Long schedules, Long states, double seconds, Double bytesPerState, String complete, int timedRuns) {
+        Exhaustive(Long schedules, Long states, double seconds, Double bytesPerState, String complete) {
+            this(schedules, states, seconds, bytesPerState, complete, 1);
+        }
+
         Double statesPerSecond() { return states == null ? null : states / seconds; }
+
+        /** The same figures, picked out of {@code n} timed runs. */
+        Exhaustive outOf(int n) { return new Exhaustive(schedules, states, seconds, bytesPerState, complete, n); }
     }
 
     /**
@@ -40,8 +47,27 @@ final class Measure {
      * used heap after {@link #usedAfterGc()} with the Explorer still reachable once explore()
      * returned, minus the same before the Explorer was made, divided by the states counted.
      */
-    static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules) {
-        return search(p, cancels, maxSteps, seconds, warmupSchedules, seconds, 1).exhaustive();
+    static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double repeatSeconds) {
+        List<Search> runs = new ArrayList<>(List.of(search(p, cancels, maxSteps, seconds, warmupSchedules, seconds, 1)));
+        while (runs.size() < REPEATS && runs.get(0).report() != null && runs.get(0).report().complete()
+                && runs.stream().mapToDouble(r -> r.exhaustive().seconds()).sum() < repeatSeconds) {
+            runs.add(timed(p, cancels, maxSteps, seconds, 1));
+        }
+        return median(runs).exhaustive().outOf(runs.size());
+    }
+
+    /**
+     * A complete exhaustive search that took less than the {@code repeatSeconds} of {@link #exhaustive}
+     * is timed again, up to this many times in all: a search of a fraction of a second is then
+     * not judged by one run, on a machine where one run's speed can drift by a third.
+     */
+    static final int REPEATS = 5;
+
+    /** The run of median time (the upper one of an even number). */
+    private static Search median(List<Search> runs) {
+        List<Search> byTime = new ArrayList<>(runs);
+        byTime.sort(java.util.Comparator.comparingDouble(x -> x.exhaustive().seconds()));
+        return byTime.get(byTime.size() / 2);
     }
 
     /** An exhaustive search's figures, and its report (null when it ran out of memory). */
@@ -55,6 +81,11 @@ final class Measure {
     private static Search search(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double warmSeconds,
                                  int threads) {
         new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, warmSeconds, threads)).explore();
+        return timed(p, cancels, maxSteps, seconds, threads);
+    }
+
+    /** One timed exhaustive search (see {@link #exhaustive}). */
+    private static Search timed(Program p, int cancels, int maxSteps, double seconds, int threads) {
         long before = usedAfterGc();
         long t0 = System.nanoTime();
         try {
@@ -101,9 +132,7 @@ final class Measure {
         }
         List<Threaded> out = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
-            List<Search> byTime = new ArrayList<>(runs.get(i));
-            byTime.sort(java.util.Comparator.comparingDouble(x -> x.exhaustive().seconds()));
-            Search median = byTime.get(byTime.size() / 2);
+            Search median = median(runs.get(i));
             List<Double> secs = runs.get(i).stream().map(x -> x.exhaustive().seconds()).toList();
             out.add(new Threaded(counts.get(i), median.exhaustive(), median.report() == null ? null : ReportWriter.json(file, median.report()),
                     secs));

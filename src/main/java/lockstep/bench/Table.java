@@ -184,7 +184,11 @@ final class Table {
         m.add("schedules, states, seconds, states/s, complete: `lockstep explore` (exhaustive, its default reduction and"
                 + " state caching) with `--cancel K` and the scenario's `--max-steps`, stopped at the time limit; wall time of"
                 + " Explorer.explore() after the same search ran once untimed (up to the time limit; `--quick`: 50 schedules),"
-                + " so that the JIT compiled the interpreter and the search for it, as in a long search; states/s = states / seconds.");
+                + " so that the JIT compiled the interpreter and the search for it, as in a long search"
+                + (config.sizes().exhaustiveRepeatSeconds() > 0 ? "; a complete search is timed again while its timed runs took less than "
+                        + num(config.sizes().exhaustiveRepeatSeconds()) + " s in all, at most " + Measure.REPEATS
+                        + " runs, and the run of median time is shown" : "")
+                + "; states/s = states / seconds.");
         m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
                 + " sleep sets, the report's `visited`); — when the search ran out of memory.");
         m.add("FIFO steps/s: handles run per second by plain runs in CPython's own order (`lockstep run` without"

@@ -19,7 +19,7 @@ public final class Frame {
     public final Code code;
     public final int globals;
     public final Vec<Integer> closure;
-    /** The coroutine this frame belongs to, or -1 for a plain function call. */
+    /** The coroutine object this frame belongs to, or -1: a plain function call, or an async one awaited at once (it has none). */
     public final int coro;
     public int pc;
     Object[] stack;

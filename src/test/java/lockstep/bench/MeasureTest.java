@@ -1,0 +1,34 @@
+package lockstep.bench;
+
+import lockstep.vm.Program;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** How often the bench times an exhaustive search: a short complete one again and again, a cut one once. */
+class MeasureTest {
+
+    private static Program program(String file) throws Exception {
+        return Program.compile(file, Files.readString(Path.of(file)));
+    }
+
+    @Test void aShortCompleteSearchIsTimedSeveralTimes() throws Exception {
+        Program p = program("model/explore/02_lock_three_tasks.py");
+        Measure.Exhaustive repeated = Measure.exhaustive(p, 0, 10_000, 60, 50, 60);
+        assertEquals("yes", repeated.complete());
+        assertEquals(Measure.REPEATS, repeated.timedRuns());
+        Measure.Exhaustive once = Measure.exhaustive(p, 0, 10_000, 60, 50, 0);
+        assertEquals(1, once.timedRuns());
+        assertEquals(repeated.states(), once.states());
+        assertEquals(repeated.schedules(), once.schedules());
+    }
+
+    @Test void aSearchCutAtTheTimeLimitIsTimedOnce() throws Exception {
+        Measure.Exhaustive cut = Measure.exhaustive(program("model/bench/02_three_clients_two_requests.py"), 2, 10_000, 0.2, 50, 60);
+        assertEquals("no (time-limit)", cut.complete());
+        assertEquals(1, cut.timedRuns());
+    }
+}
