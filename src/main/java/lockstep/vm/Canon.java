@@ -436,7 +436,7 @@ public final class Canon {
         if (o instanceof Machine.TaskWakeup w) { token(17); ref(w.task()); return; }
         if (o instanceof Machine.StopLoop) { token(18); return; }
         if (o instanceof Interp.FutAwait a) { token(19); ref(a.fut()); token(a.started() ? 1 : 0); return; }
-        if (o instanceof Interp.YieldAwait y) { token(y.started() ? 20 : 21); return; }
+        if (o instanceof Interp.YieldAwait y) { token(y.started() ? 20 : 21); value(y.value()); return; }
         if (o instanceof Unbound) { token(22); return; }
         if (o instanceof BareYield) { token(23); return; }
         if (o instanceof RangeVal r) { token(24); token(r.start()); token(r.stop()); token(r.step()); return; }

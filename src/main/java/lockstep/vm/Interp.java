@@ -28,7 +28,11 @@ public final class Interp {
     public record FutAwait(int fut, boolean started) {}
 
     /** The bare yield of sleep(0). */
-    public record YieldAwait(boolean started) {}
+    /**
+     * A bare yield to the loop on the stack: suspends the task once, then gives {@code value}
+     * (None, or the result of a {@code sleep(0, result)} run without its frame, see {@link #start}).
+     */
+    public record YieldAwait(boolean started, Object value) {}
 
     /** How a drive ended. fut is the future to wait on, or -1 for a bare yield. */
     public record Outcome(int kind, Object value, PyExc exc, int fut) {
@@ -93,8 +97,8 @@ public final class Interp {
             } else if (top instanceof YieldAwait ya) {
                 if (thr != null) r.set(R_RAISE, null, thr, null, -1);
                 else if (!ya.started()) r.set(R_SUSPEND, null, null, null, -1);
-                else r.set(R_RETURN, NONE, null, null, -1);
-                if (r.kind == R_SUSPEND) st.set(st.size() - 1, new YieldAwait(true));
+                else r.set(R_RETURN, ya.value(), null, null, -1);
+                if (r.kind == R_SUSPEND) st.set(st.size() - 1, new YieldAwait(true, ya.value()));
             } else {
                 Frame f = ((Frame) top).runnable();
                 if (f != top) st.set(st.size() - 1, f);
@@ -221,10 +225,27 @@ public final class Interp {
     /** A call of Python function {@code f} with its locals bound: its frame, or for an async function a new coroutine. */
     private static Object start(Machine m, Func f, Object[] locals, boolean awaited) {
         Code c = f.template().code();
+        if (awaited && c == sleepCode && m.depth < RECURSION_LIMIT && notPositive(locals[0])) return new YieldAwait(false, locals[1]);
         if (!c.isAsync || awaited) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
         m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.name(), CoroObj.CREATED));
         return new Ref(coro);
+    }
+
+    /**
+     * The code of asyncio.sleep (the prelude's). {@code await asyncio.sleep(0, result)} is one
+     * bare yield, then result: {@link #start} puts that yield on the stack without sleep's frame
+     * (the frame would run ten instructions around it, and no trace or report shows it: a task
+     * at a bare yield is shown by its own frames).
+     */
+    private static final Code sleepCode = Program.preludeCode("sleep");
+
+    /** An int, bool or float delay that is not above zero (NaN is not: it takes sleep's own path). */
+    private static boolean notPositive(Object delay) {
+        if (delay instanceof Long l) return l <= 0;
+        if (delay instanceof Boolean b) return !b;
+        if (delay instanceof Double d) return d <= 0;
+        return false;
     }
 
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
@@ -364,6 +385,7 @@ public final class Interp {
                             r.set(R_PUSH, null, null, nf, -1);
                             return;
                         }
+                        if (res instanceof YieldAwait y) { f.pc++; r.set(R_PUSH, null, null, y, -1); return; }
                         if (res instanceof RunRequest rr) { r.set(R_RUN_LOOP, rr.coro(), null, null, -1); return; }
                         f.push(res);
                     }
@@ -617,7 +639,7 @@ public final class Interp {
 
     /** What awaiting {@code v} runs: a coroutine's frame, a future's await, or an immediate result. */
     private static Object awaitable(Machine m, Object v) {
-        if (v instanceof Immediate || v == BareYield.YIELD) return v == BareYield.YIELD ? new YieldAwait(false) : v;
+        if (v instanceof Immediate || v == BareYield.YIELD) return v == BareYield.YIELD ? new YieldAwait(false, NONE) : v;
         if (v instanceof Ref ref) {
             Object o = m.get(ref.id());
             if (o instanceof CoroObj co) {

@@ -74,6 +74,14 @@ public final class Program {
                 new Object[user.body().localNames.length]));
     }
 
+    /** The code of the prelude's module-level function {@code name}. */
+    static Code preludeCode(String name) {
+        for (Object k : PRELUDE_CODE.body().consts) {
+            if (k instanceof lockstep.lang.Compiler.FunctionTemplate t && t.code().name.equals(name)) return t.code();
+        }
+        throw new IllegalStateException("the prelude defines no " + name);
+    }
+
     /** The global slot of the prelude's function {@code name}. */
     static int preludeSlot(String name) {
         return PRELUDE_CODE.module().find(name);
