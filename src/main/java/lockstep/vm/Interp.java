@@ -27,7 +27,6 @@ public final class Interp {
     /** The await of a future: yields it once while pending, then returns its result (futures.py __await__). */
     public record FutAwait(int fut, boolean started) {}
 
-    /** The bare yield of sleep(0). */
     /**
      * A bare yield to the loop on the stack: suspends the task once, then gives {@code value}
      * (None, or the result of a {@code sleep(0, result)} run without its frame, see {@link #start}).
@@ -222,7 +221,11 @@ public final class Interp {
         return a;
     }
 
-    /** A call of Python function {@code f} with its locals bound: its frame, or for an async function a new coroutine. */
+    /**
+     * A call of Python function {@code f} with its locals bound: its frame, or for an async
+     * function a new coroutine; awaited at once, an async function's frame (and for
+     * {@code asyncio.sleep(0)}, its bare yield alone).
+     */
     private static Object start(Machine m, Func f, Object[] locals, boolean awaited) {
         Code c = f.template().code();
         if (awaited && c == sleepCode && m.depth < RECURSION_LIMIT && notPositive(locals[0])) return new YieldAwait(false, locals[1]);
