@@ -1,5 +1,6 @@
 # `await f(...)` runs f's coroutine at once; the coroutine object in between is never seen.
-# It must behave as CPython does however the call is made: an async function or method,
+# It must behave as CPython does however the call is made: an async function (with no
+# parameter too) or method,
 # a sync function that returns a coroutine, a coroutine kept and awaited later (and again),
 # an exception before and after a suspension, a cancel arriving two awaits deep, and the
 # recursion limit reached through awaits.
@@ -8,6 +9,10 @@ import asyncio
 
 async def deep(n):
     return await deep(n + 1)
+
+
+async def nothing():
+    return "nothing"
 
 
 async def double(x):
@@ -42,7 +47,7 @@ async def outer(ev):
 
 
 async def main():
-    print(await double(3), await make(4))
+    print(await double(3), await make(4), await nothing())
     c = double(5)
     print("kept:", await c)
     try:

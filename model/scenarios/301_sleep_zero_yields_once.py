@@ -16,8 +16,9 @@ async def ticker(name, n):
 
 async def stuck():
     try:
-        while True:
+        for i in range(5):
             await asyncio.sleep(0)
+        print("stuck: never cancelled")
     except asyncio.CancelledError:
         print("stuck: cancelled at sleep(0)")
         raise

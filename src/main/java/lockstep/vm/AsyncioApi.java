@@ -210,6 +210,36 @@ public final class AsyncioApi {
         return taken ? immediate(NONE) : null;
     }
 
+    /**
+     * An awaited call of one of the prelude's coroutines that returns at once, done without its
+     * frame: what its first lines do, the same natives in the same order, as an awaitable
+     * ({@link #enteredAtOnce} for {@code async with}). {@code asyncio.sleep(0, result)}: its one
+     * bare yield, then result (the frame would only run around it; a task at a bare yield is
+     * shown by its own frames). {@code Lock.acquire} of a free lock ({@code _lock_try_take}),
+     * {@code Semaphore.acquire} from 3.11 on ({@code _sem_try_take}), {@code Event.wait} of a
+     * set event ({@code _event_is_set}): True. Null when the frame must run.
+     */
+    static Object returnedAtOnce(Machine m, lockstep.lang.Code c, Object[] locals) {
+        if (c == SLEEP) return notPositive(locals[0]) ? new Interp.YieldAwait(false, locals[1]) : null;
+        if (c != LOCK_ACQUIRE && c != SEMAPHORE_ACQUIRE && c != EVENT_WAIT || !(locals[0] instanceof Ref r)) return null;
+        Object o = m.peek(r.id());
+        boolean done = c == LOCK_ACQUIRE ? o instanceof LockObj && lockTakenAtOnce(m, r.id())
+                : c == SEMAPHORE_ACQUIRE ? o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) && semTakenAtOnce(m, r.id())
+                : o instanceof EventObj && event(m, r.id()).s().value();
+        return done ? immediate(Boolean.TRUE) : null;
+    }
+
+    private static final lockstep.lang.Code SLEEP = Program.preludeCode("sleep"), LOCK_ACQUIRE = Program.preludeCode("Lock_acquire"),
+            SEMAPHORE_ACQUIRE = Program.preludeCode("Semaphore_acquire"), EVENT_WAIT = Program.preludeCode("Event_wait");
+
+    /** An int, bool or float delay that is not above zero (NaN is not: it takes sleep's own path). */
+    private static boolean notPositive(Object delay) {
+        if (delay instanceof Long l) return l <= 0;
+        if (delay instanceof Boolean b) return !b;
+        if (delay instanceof Double d) return d <= 0;
+        return false;
+    }
+
     /** {@code _sem_try_take} (3.11 on): takes a unit if one is free and no live waiter is queued. */
     private static boolean semTakenAtOnce(Machine m, int id) {
         Semaphore s = sem(m, id).s();

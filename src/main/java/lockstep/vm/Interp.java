@@ -223,32 +223,20 @@ public final class Interp {
 
     /**
      * A call of Python function {@code f} with its locals bound: its frame, or for an async
-     * function a new coroutine; awaited at once, an async function's frame (and for
-     * {@code asyncio.sleep(0)}, its bare yield alone).
+     * function a new coroutine; awaited at once, an async function's frame, or what it gives
+     * when it would return at once ({@link AsyncioApi#returnedAtOnce}; not at the recursion
+     * limit, where pushing its frame raises RecursionError).
      */
     private static Object start(Machine m, Func f, Object[] locals, boolean awaited) {
         Code c = f.template().code();
-        if (awaited && c == sleepCode && m.depth < RECURSION_LIMIT && notPositive(locals[0])) return new YieldAwait(false, locals[1]);
+        if (awaited && m.depth < RECURSION_LIMIT) {
+            Object now = AsyncioApi.returnedAtOnce(m, c, locals);
+            if (now != null) return now;
+        }
         if (!c.isAsync || awaited) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
         m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.name(), CoroObj.CREATED));
         return new Ref(coro);
-    }
-
-    /**
-     * The code of asyncio.sleep (the prelude's). {@code await asyncio.sleep(0, result)} is one
-     * bare yield, then result: {@link #start} puts that yield on the stack without sleep's frame
-     * (the frame would run ten instructions around it, and no trace or report shows it: a task
-     * at a bare yield is shown by its own frames).
-     */
-    private static final Code sleepCode = Program.preludeCode("sleep");
-
-    /** An int, bool or float delay that is not above zero (NaN is not: it takes sleep's own path). */
-    private static boolean notPositive(Object delay) {
-        if (delay instanceof Long l) return l <= 0;
-        if (delay instanceof Boolean b) return !b;
-        if (delay instanceof Double d) return d <= 0;
-        return false;
     }
 
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
@@ -505,7 +493,7 @@ public final class Interp {
             case Op.GENEXP -> { Object step = f.pop(), it = f.pop(); f.push(new Ref(m.alloc(new GenObj(it, step)))); }
             case Op.AENTER -> {
                 Object mgr = f.pop();
-                Object now = AsyncioApi.enteredAtOnce(m, mgr);
+                Object now = m.depth < RECURSION_LIMIT ? AsyncioApi.enteredAtOnce(m, mgr) : null;
                 f.push(now != null ? now : callMethod(m, mgr, "__aenter__", new Object[0],
                         "' object does not support the asynchronous context manager protocol"));
             }
