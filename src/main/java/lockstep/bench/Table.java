@@ -192,7 +192,8 @@ final class Table {
         m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
                 + " sleep sets, the report's `visited`); — when the search ran out of memory.");
         m.add("FIFO steps/s: handles run per second by plain runs in CPython's own order (`lockstep run` without"
-                + " printing), repeated after a warm-up; it does not depend on K (one measurement per scenario).");
+                + " printing), repeated after a warm-up, in " + Measure.FIFO_SLICES + " slices of equal time: the slice of median"
+                + " speed; it does not depend on K (one measurement per scenario).");
         m.add("random sched/s: `lockstep explore --strategy random --seed 1 --cancel K`: schedules per second (wall time of"
                 + " explore(), including the shrinking of any violation found) after a warm-up search of another seed.");
         if (!pythons.isEmpty()) {

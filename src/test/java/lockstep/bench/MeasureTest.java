@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** How often the bench times an exhaustive search: a short complete one again and again, a cut one once. */
+/** How the bench times: a short complete exhaustive search again and again, a cut one once, FIFO runs in slices. */
 class MeasureTest {
 
     private static Program program(String file) throws Exception {
@@ -24,6 +24,13 @@ class MeasureTest {
         assertEquals(1, once.timedRuns());
         assertEquals(repeated.states(), once.states());
         assertEquals(repeated.schedules(), once.schedules());
+    }
+
+    @Test void fifoRunsAreTimedInSlicesAndOneIsShown() throws Exception {
+        Measure.Rate r = Measure.fifo(program("model/explore/02_lock_three_tasks.py"), 0.05, 0.5);
+        assertTrue(r.count() > 0);
+        assertTrue(r.seconds() >= 0.5 / Measure.FIFO_SLICES && r.seconds() < 0.25, "one slice of 0.5 s in " + Measure.FIFO_SLICES
+                + ", not the whole: " + r.seconds() + " s");
     }
 
     @Test void aSearchCutAtTheTimeLimitIsTimedOnce() throws Exception {
