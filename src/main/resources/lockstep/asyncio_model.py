@@ -7,6 +7,10 @@
 # does when it resumes or is cancelled: that is what decides the interleavings, so it
 # follows CPython 3.12's locks.py, tasks.py and timeouts.py step for step.
 # Methods are named Type_method; the interpreter binds them to their objects.
+# Where a coroutine here returns at once, the interpreter may do its first lines in Java
+# instead of running it (lockstep.vm.AsyncioApi: enteredAtOnce for async with,
+# returnedAtOnce for an awaited sleep(0), Lock_acquire, Semaphore_acquire, Event_wait):
+# change those first lines there too.
 
 
 # ---------------------------------------------------------------- Lock
