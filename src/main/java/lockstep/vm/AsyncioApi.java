@@ -204,10 +204,17 @@ public final class AsyncioApi {
     static Object enteredAtOnce(Machine m, Object mgr) {
         if (!(mgr instanceof Ref r)) return null;
         Object o = m.peek(r.id());
-        boolean taken = o instanceof LockObj ? lockTakenAtOnce(m, r.id())
-                : o instanceof CondObj ? lockTakenAtOnce(m, cond(m, r.id()).s().lock())
-                : o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) && semTakenAtOnce(m, r.id());
+        boolean taken = o instanceof CondObj ? lockTakenAtOnce(m, cond(m, r.id()).s().lock()) : takenAtOnce(m, r.id(), o);
         return taken ? immediate(NONE) : null;
+    }
+
+    /**
+     * The fast path of Lock.acquire and Semaphore.acquire (3.11 on) for primitive {@code id},
+     * which is {@code o}: whether it took the lock or a unit. False for anything else.
+     */
+    private static boolean takenAtOnce(Machine m, int id, Object o) {
+        return o instanceof LockObj ? lockTakenAtOnce(m, id)
+                : o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) && semTakenAtOnce(m, id);
     }
 
     /**
@@ -223,9 +230,7 @@ public final class AsyncioApi {
         if (c == SLEEP) return notPositive(locals[0]) ? new Interp.YieldAwait(false, locals[1]) : null;
         if (c != LOCK_ACQUIRE && c != SEMAPHORE_ACQUIRE && c != EVENT_WAIT || !(locals[0] instanceof Ref r)) return null;
         Object o = m.peek(r.id());
-        boolean done = c == LOCK_ACQUIRE ? o instanceof LockObj && lockTakenAtOnce(m, r.id())
-                : c == SEMAPHORE_ACQUIRE ? o instanceof SemObj && !m.version().has(Delta.SEMAPHORE_BEFORE_REWRITE) && semTakenAtOnce(m, r.id())
-                : o instanceof EventObj && event(m, r.id()).s().value();
+        boolean done = c == EVENT_WAIT ? o instanceof EventObj && event(m, r.id()).s().value() : takenAtOnce(m, r.id(), o);
         return done ? immediate(Boolean.TRUE) : null;
     }
 

@@ -114,15 +114,9 @@ public final class TaskView {
     private static String apiCall(Machine m, Frame f) {
         String n = f.code.name;
         int u = n.indexOf('_');
-        if (u > 0 && Character.isUpperCase(n.charAt(0))) return n.substring(0, u) + "." + n.substring(u + 1) + " on " + Py.repr(m, firstArgument(m, f));
-        if (n.equals("sleep")) return "sleep(" + Py.repr(m, firstArgument(m, f)) + ")";
+        if (u > 0 && Character.isUpperCase(n.charAt(0))) return n.substring(0, u) + "." + n.substring(u + 1) + " on " + Py.repr(m, f.locals[0]);
+        if (n.equals("sleep")) return "sleep(" + Py.repr(m, f.locals[0]) + ")";
         return n + "(...)";
-    }
-
-    /** A frame's first argument, read through its cell when an inner function shares it. */
-    private static Object firstArgument(Machine m, Frame f) {
-        Object v = f.locals[0];
-        return f.code.cellLocal[0] && v instanceof Ref r && m.get(r.id()) instanceof CellObj c ? c.value() : v;
     }
 
     /** {@code gather(Task-2 waiter(), Task-3 waiter())}: the children of a gathering future. */
