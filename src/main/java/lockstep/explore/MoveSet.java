@@ -47,6 +47,12 @@ final class MoveSet {
                 return;
             }
         }
+        add(mv, fp);
+    }
+
+    /** Adds {@code mv}, which is not in, with footprint {@code fp}. */
+    void add(Move mv, Footprint fp) {
+        if (this == EMPTY) throw new UnsupportedOperationException("the empty move set is shared");
         if (size == moves.length) {
             moves = Arrays.copyOf(moves, Math.max(4, size * 2));
             footprints = Arrays.copyOf(footprints, moves.length);

@@ -223,15 +223,31 @@ final class SleepSetDfs implements DepthFirst {
     static final long CANCEL_NAMES = Long.MIN_VALUE + 0x5bd1e995L;
 
     /** The sorted canonical names of the {@code moves} (named) in {@code sleep}. */
-    static long[] asleepNames(Moves moves, MoveSet sleep) {
-        if (sleep.isEmpty()) return EMPTY;
-        long[] out = new long[moves.size()];
+    static long[] asleepNames(Moves moves, MoveSet sleep) { return asleepNames(moves, indexes(moves, sleep)); }
+
+    /** As above, given where each move of the sleep set is among the moves ({@link #indexes}). */
+    static long[] asleepNames(Moves moves, int[] sleepAt) {
+        if (sleepAt.length == 0) return EMPTY;
+        long[] out = new long[sleepAt.length];
         int n = 0;
-        for (int i = 0; i < moves.size(); i++) if (sleep.contains(moves.get(i))) out[n++] = moves.names[i];
-        out = Arrays.copyOf(out, n);
+        for (int i : sleepAt) if (i >= 0) out[n++] = moves.names[i];
+        if (n < out.length) out = Arrays.copyOf(out, n);
         Arrays.sort(out);
         return out;
     }
+
+    /**
+     * Where each move of {@code set} is among {@code moves} (-1 where it is not one): found once
+     * per choice point, as moves are compared field by field when their callbacks differ.
+     */
+    static int[] indexes(Moves moves, MoveSet set) {
+        if (set.isEmpty()) return NO_INDEXES;
+        int[] at = new int[set.size()];
+        for (int k = 0; k < at.length; k++) at[k] = moves.indexOf(set.move(k));
+        return at;
+    }
+
+    static final int[] NO_INDEXES = new int[0];
 
     static final long[] EMPTY = new long[0];
 
@@ -281,10 +297,19 @@ final class SleepSetDfs implements DepthFirst {
      * orders its events by, so that its sleep sets and races agree) instead of {@link #commute}.
      */
     static MoveSet sleepAfter(Moves moves, MoveSet sleep, MoveSet done, int current, Footprint fp, boolean here) {
+        return sleepAfter(moves, sleep, indexes(moves, sleep), done, indexes(moves, done), current, fp, here);
+    }
+
+    /**
+     * As above, given where the moves asleep ({@code sleepAt}) and done ({@code doneAt}) are
+     * among the moves ({@link #indexes}).
+     */
+    static MoveSet sleepAfter(Moves moves, MoveSet sleep, int[] sleepAt, MoveSet done, int[] doneAt, int current, Footprint fp,
+                              boolean here) {
         if (sleep.isEmpty() && done.isEmpty()) return MoveSet.EMPTY;
         MoveSet next = new MoveSet();
-        addIndependent(moves, sleep, true, current, fp, here, next);
-        addIndependent(moves, done, false, current, fp, here, next);
+        addIndependent(moves, sleep, sleepAt, true, current, fp, here, next);
+        addIndependent(moves, done, doneAt, false, current, fp, here, next);
         return next.isEmpty() ? MoveSet.EMPTY : next;
     }
 
@@ -294,9 +319,10 @@ final class SleepSetDfs implements DepthFirst {
      * ready) that is alone here touches everything: run now, it would leave nothing ready
      * ({@link #endOfStep}). A move done here had its footprint recorded here.
      */
-    private static void addIndependent(Moves moves, MoveSet from, boolean asleep, int current, Footprint fp, boolean here, MoveSet into) {
+    private static void addIndependent(Moves moves, MoveSet from, int[] at, boolean asleep, int current, Footprint fp, boolean here,
+                                       MoveSet into) {
         for (int k = 0; k < from.size(); k++) {
-            int i = moves.indexOf(from.move(k));
+            int i = at[k];
             if (i < 0 || asleep && moves.alone(i)) continue;
             boolean swap = here ? commute(moves, i, from.footprint(k), current, fp)
                     : independent(from.footprint(k), moves.ending(i), fp, moves.ending(current));

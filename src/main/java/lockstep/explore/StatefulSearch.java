@@ -94,7 +94,8 @@ final class StatefulSearch implements AutoCloseable {
      */
     private final class Child extends AtomicReference<Task[]> {
         final Successor next;
-        final Moves listed;
+        /** The successor's moves: listed when it is taken if helpers run, else when the merge needs them ({@link #arrive}). */
+        Moves listed;
         final boolean batchMatters;
         /** Cancels injected up to the successor. */
         final int cancelsUsed;
@@ -240,15 +241,21 @@ final class StatefulSearch implements AutoCloseable {
         /** The moves explored here (indexes into the listed moves, in order): awake, and asleep when the state was explored before. */
         final int[] todo;
 
-        Entry(Child at, Trail trail, MoveSet sleep, long[] wasAsleep) {
+        /** Where each move of the sleep set is among the listed moves (-1: not one), see {@link SleepSetDfs#indexes}. */
+        final int[] sleepAt;
+
+        Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] wasAsleep) {
             this.at = at;
             this.trail = trail;
             this.sleep = sleep;
+            this.sleepAt = sleepAt;
             Moves listed = at.listed;
+            boolean[] asleep = new boolean[listed.size()];
+            for (int i : sleepAt) if (i >= 0) asleep[i] = true;
             int[] t = new int[listed.size()];
             int n = 0;
             for (int i = 0; i < t.length; i++) {
-                if (sleep.contains(listed.get(i))) continue;
+                if (asleep[i]) continue;
                 if (wasAsleep != null && Arrays.binarySearch(wasAsleep, listed.names[i]) < 0) continue;
                 t[n++] = i;
             }
@@ -336,6 +343,7 @@ final class StatefulSearch implements AutoCloseable {
             if (all == GONE) continue;
             Moves l = e.at.listed;
             MoveSet done = new MoveSet();
+            int[] doneAt = new int[e.todo.length];
             pushed.clear();
             for (int j = 0; j < e.todo.length; j++) {
                 int i = e.todo[j];
@@ -348,10 +356,11 @@ final class StatefulSearch implements AutoCloseable {
                 if (child == null || child.batchMatters) break;
                 Successor s = child.next;
                 if (s.pending && reached.add(s.fingerprint) && !visited.mayContain(s.fingerprint)) {
-                    MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
-                    pushed.add(new Entry(child, null, sleep, null));
+                    MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
+                    pushed.add(new Entry(child, null, sleep, SleepSetDfs.indexes(child.listed, sleep), null));
                 }
-                done.put(l.get(i), s.footprint);
+                doneAt[done.size()] = i;
+                done.add(l.get(i), s.footprint);
             }
             for (int j = pushed.size() - 1; j >= 0; j--) todo.push(pushed.get(j));
         }
@@ -392,7 +401,7 @@ final class StatefulSearch implements AutoCloseable {
         if (!first.pending) return sink.leaf(start.result(), first.outcome, start.machine(), Trail.ROOT);
         checkCollision(first);
         visited.put(first.fingerprint, SleepSetDfs.EMPTY);
-        stack.add(new Entry(new Child(first, listed(first, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, null));
+        stack.add(new Entry(new Child(first, listed(first, blind), false, 0), Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null));
         while (!stack.isEmpty()) {
             sink.tick();
             Entry e = stack.remove(stack.size() - 1);
@@ -457,7 +466,7 @@ final class StatefulSearch implements AutoCloseable {
             boolean cancelsLeft = cancelsAfter < maxCancels;
             Successor s = inPlace ? Successor.take(at, code, reduce, blind, cancelsAfter, cancelsLeft, c)
                     : Successor.of(at, code, reduce, blind, cancelsAfter, cancelsLeft, c);
-            return new Child(s, s.pending ? listed(s, blind) : null, false, cancelsAfter);
+            return new Child(s, s.pending && helped ? listed(s, blind) : null, false, cancelsAfter);
         } catch (SleepSetDfs.BatchMatters bm) {
             return new Child(null, null, true, cancelsAfter);
         }
@@ -487,6 +496,7 @@ final class StatefulSearch implements AutoCloseable {
     private boolean merge(Entry e, Child[] children) {
         Moves l = e.at.listed;
         MoveSet done = new MoveSet();
+        int[] doneAt = new int[children.length];
         List<Entry> pushed = new ArrayList<>(children.length);
         for (int j = 0; j < children.length; j++) {
             Child child = children[j];
@@ -499,7 +509,7 @@ final class StatefulSearch implements AutoCloseable {
             if (!s.pending) {
                 if (!sink.leaf(s.runner.result(), s.outcome, s.runner.machine(), trail)) return false;
             } else {
-                MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, done, i, s.footprint) : MoveSet.EMPTY;
+                MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
                 Entry next = arrive(child, trail, sleep);
                 if (next != null) {
                     pushed.add(next);
@@ -508,7 +518,8 @@ final class StatefulSearch implements AutoCloseable {
                     if (!sink.leaf(null, null, null, trail)) return false;
                 }
             }
-            done.put(l.get(i), s.footprint);
+            doneAt[done.size()] = i;
+            done.add(l.get(i), s.footprint);
         }
         for (int j = pushed.size() - 1; j >= 0; j--) stack.add(pushed.get(j));
         if (helped) {
@@ -532,8 +543,11 @@ final class StatefulSearch implements AutoCloseable {
     private Entry arrive(Child child, Trail trail, MoveSet sleep) {
         Successor s = child.next;
         checkCollision(s);
-        long[] sleepNames = SleepSetDfs.asleepNames(child.listed, sleep);
         long[] wasAsleep = visited.get(s.fingerprint);
+        if (wasAsleep != null && wasAsleep.length == 0) return null; // explored with nothing asleep: cut, whatever is asleep now
+        if (child.listed == null) child.listed = listed(s, blind);
+        int[] sleepAt = SleepSetDfs.indexes(child.listed, sleep);
+        long[] sleepNames = SleepSetDfs.asleepNames(child.listed, sleepAt);
         if (wasAsleep == null) {
             visited.put(s.fingerprint, sleepNames);
         } else if (SleepSetDfs.containsAll(sleepNames, wasAsleep)) {
@@ -541,7 +555,7 @@ final class StatefulSearch implements AutoCloseable {
         } else {
             visited.put(s.fingerprint, SleepSetDfs.intersection(wasAsleep, sleepNames));
         }
-        return new Entry(child, trail, sleep, wasAsleep);
+        return new Entry(child, trail, sleep, sleepAt, wasAsleep);
     }
 
     private void checkCollision(Successor s) {
