@@ -182,6 +182,7 @@ public final class Canon {
         int n = numberOf(id);
         if (n == 0) {
             if (dry) {
+                dryMiss = true;
                 token(-5);
                 return;
             }
@@ -299,6 +300,10 @@ public final class Canon {
     /** The order in which {@link #readyPart} serializes handles, and their preliminary hashes. */
     private int[] order = new int[16];
     private long[] pre = new long[16];
+    /** Whether a handle's preliminary hash is its hash: every object it refers to was numbered already. */
+    private boolean[] exact = new boolean[16];
+    /** Set when a dry pass meets a reference not numbered yet. */
+    private boolean dryMiss;
 
     /**
      * Orders the {@code n} handles of a part of the ready queue from {@code from} by a
@@ -310,9 +315,11 @@ public final class Canon {
         record = false;
         dry = true;
         for (int i = 0; i < n; i++) {
-            h = 17;
+            h = 31;
+            dryMiss = false;
             callback(m.peekReady(from + i));
             pre[i] = h;
+            exact[i] = !dryMiss && !recording;
         }
         dry = false;
         record = recording;
@@ -334,17 +341,24 @@ public final class Canon {
         if (order.length < n) {
             order = new int[Math.max(n, order.length * 2)];
             pre = new long[order.length];
+            exact = new boolean[order.length];
         }
         for (int i = 0; i < n; i++) order[i] = i;
-        if (n > 1) sortReady(from, n);
+        boolean sorted = n > 1;
+        if (sorted) sortReady(from, n);
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            long outer = h;
-            h = 31;
-            callback(m.peekReady(from + i));
-            long own = h;
+            long own;
+            if (sorted && exact[i]) {
+                own = pre[i]; // its tokens now would be those of the dry pass
+            } else {
+                long outer = h;
+                h = 31;
+                callback(m.peekReady(from + i));
+                own = h;
+                h = outer;
+            }
             names[from + i] = own * 2 + (from == 0 ? 1 : 0);
-            h = outer;
             token(own);
         }
     }
