@@ -51,16 +51,28 @@ final class Monitors implements Observer {
     /** A notify() that went to a waiter then cancelled: the cancelled task, and the tasks waiting then (3.13 would wake the first). */
     private record Loss(int cond, int cancelled, Vec<Integer> waiting) {}
 
-    private final HashMap<Integer, Holder> holders;
-    private final HashMap<Integer, Cycle> cycles;
+    /*
+     * What the monitors remember. A run is copied at every move the search takes, and most of
+     * the time these are empty: an empty one is then shared by the copies (one of the NO_
+     * sentinels below, never written), and replaced by a new one at its first write.
+     */
+    private HashMap<Integer, Holder> holders;
+    private HashMap<Integer, Cycle> cycles;
     /** Per condition: the waiters woken by notify(n) (not notify_all) that have not yet left wait(). */
-    private final HashMap<Integer, Vec<Integer>> notifiedOne;
-    private final List<Loss> losses;
+    private HashMap<Integer, Vec<Integer>> notifiedOne;
+    private List<Loss> losses;
     private boolean ended;
-    final List<Breach> violations;
+    /** The breaches found so far, in order (read by the search after each step). */
+    List<Breach> violations;
+
+    private static final HashMap<Integer, Holder> NO_HOLDERS = new HashMap<>();
+    private static final HashMap<Integer, Cycle> NO_CYCLES = new HashMap<>();
+    private static final HashMap<Integer, Vec<Integer>> NO_NOTIFIED = new HashMap<>();
+    private static final List<Loss> NO_LOSSES = new ArrayList<>();
+    private static final List<Breach> NO_BREACHES = new ArrayList<>();
 
     Monitors() {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), false, new ArrayList<>());
+        this(NO_HOLDERS, NO_CYCLES, NO_NOTIFIED, NO_LOSSES, false, NO_BREACHES);
     }
 
     private Monitors(HashMap<Integer, Holder> holders, HashMap<Integer, Cycle> cycles, HashMap<Integer, Vec<Integer>> notifiedOne,
@@ -74,14 +86,37 @@ final class Monitors implements Observer {
     }
 
     @Override public Observer copy() {
-        return new Monitors(new HashMap<>(holders), new HashMap<>(cycles), new HashMap<>(notifiedOne), new ArrayList<>(losses),
-                ended, new ArrayList<>(violations));
+        return new Monitors(copy(holders, NO_HOLDERS), copy(cycles, NO_CYCLES), copy(notifiedOne, NO_NOTIFIED),
+                losses.isEmpty() ? NO_LOSSES : new ArrayList<>(losses), ended,
+                violations.isEmpty() ? NO_BREACHES : new ArrayList<>(violations));
+    }
+
+    private static <V> HashMap<Integer, V> copy(HashMap<Integer, V> map, HashMap<Integer, V> none) {
+        return map.isEmpty() ? none : new HashMap<>(map);
+    }
+
+    private HashMap<Integer, Holder> holdersToWrite() {
+        if (holders == NO_HOLDERS) holders = new HashMap<>();
+        return holders;
+    }
+
+    private HashMap<Integer, Cycle> cyclesToWrite() {
+        if (cycles == NO_CYCLES) cycles = new HashMap<>();
+        return cycles;
+    }
+
+    private HashMap<Integer, Vec<Integer>> notifiedToWrite() {
+        if (notifiedOne == NO_NOTIFIED) notifiedOne = new HashMap<>();
+        return notifiedOne;
     }
 
     /** The monitors of a run (installed by the explorer when the run starts). */
     static Monitors of(Machine m) { return (Monitors) m.observer(); }
 
-    private void violation(String kind, String cause, String message) { violations.add(new Breach(kind, kind + " " + cause, message)); }
+    private void violation(String kind, String cause, String message) {
+        if (violations == NO_BREACHES) violations = new ArrayList<>();
+        violations.add(new Breach(kind, kind + " " + cause, message));
+    }
 
     // ------------------------------------------------------------------ locks and semaphores
 
@@ -98,7 +133,7 @@ final class Monitors implements Observer {
                     who(m, me) + " acquired " + repr(m, lock) + " while another task held it");
         }
         boolean displaces = h != null && h.releasedBy > 0 && h.task > 0 && h.task != me && m.pendingTasks().contains(h.task);
-        holders.put(lock, displaces ? new Holder(me, 0, "", h.task, h.releasedBy, h.releasedAt) : Holder.of(me));
+        holdersToWrite().put(lock, displaces ? new Holder(me, 0, "", h.task, h.releasedBy, h.releasedAt) : Holder.of(me));
         checkFifo(m, "Lock", lock, before.waiters(), fut);
     }
 
@@ -114,15 +149,15 @@ final class Monitors implements Observer {
         if (h == null) return;
         int me = m.currentTask();
         if (me == h.task) {
-            holders.remove(lock);
+            holdersToWrite().remove(lock);
         } else if (me > 0 && me == h.displaced && h.task > 0 && m.pendingTasks().contains(h.task)) {
             violation("mutual-exclusion", "Lock " + line(m, me) + " " + coro(m, me) + "," + coro(m, h.task) + "," + coro(m, h.displacedBy),
                     who(m, me) + " released " + repr(m, lock) + " at " + line(m, me) + " while " + who(m, h.task)
                             + " held it: both were inside, because " + who(m, h.displacedBy) + " had released it at "
                             + h.displacedAt + " for " + who(m, me));
-            holders.remove(lock);
+            holdersToWrite().remove(lock);
         } else {
-            holders.put(lock, new Holder(h.task, me, TaskView.lineOrCallback(m, me), h.displaced, h.displacedBy, h.displacedAt));
+            holdersToWrite().put(lock, new Holder(h.task, me, TaskView.lineOrCallback(m, me), h.displaced, h.displacedBy, h.displacedAt));
         }
     }
 
@@ -160,7 +195,7 @@ final class Monitors implements Observer {
         Vec<Integer> mine = Vec.of();
         for (int f : notifiedOne.getOrDefault(cond, Vec.of())) if (queued.contains(f)) mine = mine.append(f);
         for (Wake w : woken) mine = mine.append(w.future());
-        notifiedOne.put(cond, mine);
+        notifiedToWrite().put(cond, mine);
     }
 
     /**
@@ -171,7 +206,7 @@ final class Monitors implements Observer {
     @Override public void notificationLost(Machine m, int cond, int fut) {
         Vec<Integer> mine = notifiedOne.getOrDefault(cond, Vec.of());
         if (!mine.contains(fut)) return;
-        notifiedOne.put(cond, mine.remove(fut));
+        notifiedToWrite().put(cond, mine.remove(fut));
         Vec<Integer> waiting = Vec.of();
         for (int w : ((CondObj) m.get(cond)).s().waiters()) {
             if (w != fut && !m.futDone(w)) {
@@ -179,14 +214,16 @@ final class Monitors implements Observer {
                 if (t > 0) waiting = waiting.append(t);
             }
         }
-        if (!waiting.isEmpty()) losses.add(new Loss(cond, m.currentTask(), waiting));
+        if (waiting.isEmpty()) return;
+        if (losses == NO_LOSSES) losses = new ArrayList<>();
+        losses.add(new Loss(cond, m.currentTask(), waiting));
     }
 
     // ------------------------------------------------------------------ barriers
 
     @Override public void barrierArrived(Machine m, int barrier) {
         Cycle c = cycle(barrier);
-        cycles.put(barrier, new Cycle(c.indices, c.passers, c.present.append(m.currentTask()), c.mustFail, c.interrupter));
+        cyclesToWrite().put(barrier, new Cycle(c.indices, c.passers, c.present.append(m.currentTask()), c.mustFail, c.interrupter));
     }
 
     /**
@@ -210,7 +247,7 @@ final class Monitors implements Observer {
             violation("barrier", where + " not-broken", passed + " although " + who(m, c.interrupter)
                     + " reset or aborted it while it waited (it must raise BrokenBarrierError)");
         }
-        cycles.put(barrier, new Cycle(c.indices.append(index), c.passers.append(me), c.present, c.mustFail, c.interrupter));
+        cyclesToWrite().put(barrier, new Cycle(c.indices.append(index), c.passers.append(me), c.present, c.mustFail, c.interrupter));
     }
 
     /** A party leaves; when the last one leaves a drained or reset barrier, a new cycle begins. */
@@ -222,12 +259,12 @@ final class Monitors implements Observer {
                 && before.phase() != Barrier.Phase.FILLING) {
             c = new Cycle(Vec.of(), Vec.of(), c.present, c.mustFail, 0);
         }
-        cycles.put(barrier, c);
+        cyclesToWrite().put(barrier, c);
     }
 
     @Override public void barrierInterrupted(Machine m, int barrier) {
         Cycle c = cycle(barrier);
-        cycles.put(barrier, new Cycle(c.indices, c.passers, c.present, c.present, m.currentTask()));
+        cyclesToWrite().put(barrier, new Cycle(c.indices, c.passers, c.present, c.present, m.currentTask()));
     }
 
     private Cycle cycle(int barrier) { return cycles.getOrDefault(barrier, Cycle.NEW); }
