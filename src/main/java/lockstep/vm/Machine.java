@@ -161,7 +161,9 @@ public final class Machine implements Futures {
     public Machine snapshot() {
         storeNewCoroutines();
         Object[] h = Arrays.copyOf(heap, heapSize + 16); // room for the copy's next allocations
-        Machine c = new Machine(program, h, heapSize, new ArrayList<>(ready.subList(readyHead, ready.size())), new ArrayList<>(timers),
+        ArrayList<Callback> r = new ArrayList<>(ready.size() - readyHead + 4);
+        for (int i = readyHead; i < ready.size(); i++) r.add(ready.get(i));
+        Machine c = new Machine(program, h, heapSize, r, new ArrayList<>(timers),
                 new StringBuilder(out), new StringBuilder(err), new ArrayList<>(tasks));
         c.clock = clock;
         c.stopping = stopping;
@@ -174,8 +176,9 @@ public final class Machine implements Futures {
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
-        c.ownHashes = Arrays.copyOf(ownHashes, ownHashes.length);
-        c.ownRefs = Arrays.copyOf(ownRefs, ownRefs.length);
+        int memo = Math.min(ownRefs.length, heapSize); // what lies beyond is not hashed yet
+        c.ownHashes = Arrays.copyOf(ownHashes, memo);
+        c.ownRefs = Arrays.copyOf(ownRefs, memo);
         return c;
     }
 
