@@ -77,8 +77,11 @@ public final class Runner {
      * a run, never changed once shared; the module resumes in copies of them ({@link #resumeModule}).
      */
     private List<Object> module;
-    /** The tasks asyncio.run made itself (main's, the shutdown coroutines'): never cancelled by a chooser. */
-    private final BitSet unCancellable;
+    /**
+     * The tasks asyncio.run made itself (main's, the shutdown coroutines'): never cancelled by a
+     * chooser. Never changed once made: shared by the copies of a run, replaced to add a task.
+     */
+    private BitSet unCancellable;
     private int steps;
     private long iterations;
     private Pc pc = Pc.MODULE;
@@ -108,7 +111,7 @@ public final class Runner {
         this.file = r.file;
         this.maxHandles = r.maxHandles;
         this.module = r.module;
-        this.unCancellable = (BitSet) r.unCancellable.clone();
+        this.unCancellable = r.unCancellable;
         this.steps = r.steps;
         this.iterations = r.iterations;
         this.pc = r.pc;
@@ -295,7 +298,7 @@ public final class Runner {
         mainResult = null;
         try {
             int main = m.createTask(coro, null);
-            unCancellable.set(main);
+            unCancellable(main);
             runUntilComplete(main, Stage.MAIN);
         } catch (PyRaise e) {
             endAsyncioRun(e);
@@ -356,7 +359,7 @@ public final class Runner {
     private int shutdownTask(String preludeFunction) {
         Object coro = Interp.callSync(m, m.preludeFunction(preludeFunction), List.of());
         int t = m.createTask(coro, null);
-        unCancellable.set(t);
+        unCancellable(t);
         return t;
     }
 
@@ -414,10 +417,14 @@ public final class Runner {
         @Override public int size() { return tasks().size(); }
     }
 
+    private void unCancellable(int task) {
+        BitSet b = (BitSet) unCancellable.clone();
+        b.set(task);
+        unCancellable = b;
+    }
+
     /** Tasks an injected cancel() may hit: pending, not main, not the runner's own. */
     private List<Integer> cancellable() {
-        List<Integer> l = new ArrayList<>();
-        for (int t : m.pendingTasks()) if (!unCancellable.get(t)) l.add(t);
-        return l;
+        return m.pendingTasks(unCancellable);
     }
 }

@@ -846,11 +846,16 @@ public final class Machine implements Futures {
     }
 
     /** Tasks not done, in creation order (the model's all_tasks()); the runner's look, not a read of the running step. */
-    public List<Integer> pendingTasks() {
+    public List<Integer> pendingTasks() { return pendingTasks(NO_TASKS); }
+
+    private static final java.util.BitSet NO_TASKS = new java.util.BitSet();
+
+    /** The pending tasks, in creation order, but those in {@code except} (by id; only read). */
+    public List<Integer> pendingTasks(java.util.BitSet except) {
         List<Integer> l = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             Integer t = tasks.get(i);
-            if (((TaskObj) heap[t]).f().status() == Future.Status.PENDING) l.add(t);
+            if (!except.get(t) && ((TaskObj) heap[t]).f().status() == Future.Status.PENDING) l.add(t);
         }
         return l;
     }
