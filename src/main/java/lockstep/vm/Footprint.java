@@ -21,10 +21,10 @@ import java.util.Arrays;
 public final class Footprint {
     public static final long OUTPUT = -1, TIMERS = -2, TASKS = -3, CANCELS = -4, STOP = -5;
 
-    private long[] reads = new long[8];
+    private long[] reads = new long[4];
     /** Whether the step queued a handle (call_soon) or cancelled one: see {@link #queued}, {@link #cancelledHandle}. */
     private boolean queues, cancelsHandle;
-    private long[] writes = new long[8];
+    private long[] writes = new long[4];
     private int nr, nw;
     /**
      * Changes to objects that commute with the same kind of change by another step, four longs

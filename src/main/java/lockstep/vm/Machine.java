@@ -78,7 +78,8 @@ public final class Machine implements Futures {
     final StringBuilder out;
     /** A running 64-bit hash of {@link #out}, for state fingerprints. */
     private long outHash;
-    final StringBuilder err;
+    /** What was printed to stderr; null while nothing was (most runs: a copy then makes none). */
+    private StringBuilder err;
     final Program program;
     /** Tasks in creation order, for all_tasks(). */
     final ArrayList<Integer> tasks;
@@ -106,7 +107,7 @@ public final class Machine implements Futures {
     }
 
     public Machine(Program program) {
-        this(program, new Object[64], 1, new ArrayList<>(), new ArrayList<>(), new StringBuilder(), new StringBuilder(),
+        this(program, new Object[64], 1, new ArrayList<>(), new ArrayList<>(), new StringBuilder(), null,
                 new ArrayList<>());
     }
 
@@ -164,7 +165,7 @@ public final class Machine implements Futures {
         ArrayList<Callback> r = new ArrayList<>(ready.size() - readyHead + 4);
         for (int i = readyHead; i < ready.size(); i++) r.add(ready.get(i));
         Machine c = new Machine(program, h, heapSize, r, new ArrayList<>(timers),
-                new StringBuilder(out), new StringBuilder(err), new ArrayList<>(tasks));
+                new StringBuilder(out), err == null ? null : new StringBuilder(err), new ArrayList<>(tasks));
         c.clock = clock;
         c.stopping = stopping;
         c.timerCancelledCount = timerCancelledCount;
@@ -321,12 +322,17 @@ public final class Machine implements Futures {
 
     public void printErr(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        err.append(s);
+        err().append(s);
+    }
+
+    private StringBuilder err() {
+        if (err == null) err = new StringBuilder();
+        return err;
     }
 
     public String stdout() { return out.toString(); }
 
-    public String stderr() { return err.toString(); }
+    public String stderr() { return err == null ? "" : err.toString(); }
 
     public double time() { return clock; }
 
@@ -781,7 +787,7 @@ public final class Machine implements Futures {
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
             String call = callbackText(fn, cb.args());
-            err.append("Exception in callback ").append(call).append("\nhandle: <")
+            err().append("Exception in callback ").append(call).append("\nhandle: <")
                .append(cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer() ? "TimerHandle" : "Handle").append(' ')
                .append(call).append(">\n").append(Py.formatExceptionOnly(this, e.exc)).append('\n');
         }
