@@ -21,8 +21,8 @@ final class Successor implements Runner.Chooser {
     /** Whether a choice point is pending in {@link #runner} (else the run ended). */
     boolean pending;
     Footprint footprint;
-    /** The violations found during the decision, in order. */
-    final List<Monitors.Breach> violations = new ArrayList<>();
+    /** The violations found during the decision, in order (a list is made at the first). */
+    List<Monitors.Breach> violations = List.of();
     /**
      * At the next choice point: its fingerprint, the names of its ready handles (queue order),
      * and the tasks an injected cancel may hit with their names (none when no cancel is left).
@@ -121,6 +121,8 @@ final class Successor implements Runner.Chooser {
     /** Takes the monitors' new violations, also those they found after the last step (at the end of main, say). */
     private void collect(Machine m) {
         List<Monitors.Breach> all = Monitors.of(m).violations;
+        if (seen == all.size()) return;
+        if (violations.isEmpty()) violations = new ArrayList<>();
         while (seen < all.size()) violations.add(all.get(seen++));
     }
 }
