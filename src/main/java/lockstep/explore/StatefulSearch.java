@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * there, the decisions that led to it, its sleep set, and so the moves it explores. Its
  * <em>expansion</em> takes each of those moves in a copy of the run (the last in the run
  * itself) and runs on to the next choice point or the end ({@link Successor}): the steps, the
- * monitors, the fingerprint and the move list of each successor. The <em>merge</em> gives
- * each successor its sleep set (the moves asleep at the entry, and those taken before there,
- * that are independent of its move), checks its fingerprint against the visited set, and
- * pushes it or counts a run: ended, or cut because its state was already queued or explored
- * with no more moves asleep. A state pushed is marked visited at once, with its sleep set.
+ * monitors and the fingerprint of each successor (and its move list, with helpers). The
+ * <em>merge</em> gives each successor its sleep set (the moves asleep at the entry, and those
+ * taken before there, that are independent of its move), checks its fingerprint against the
+ * visited set, and pushes it or counts a run: ended, or cut because its state was already
+ * queued or explored with no more moves asleep (a state explored with none asleep is cut
+ * before its moves are listed). A state pushed is marked visited at once, with its sleep set.
  * <p>
  * Everything the report says is decided by the merge, on the search's thread, in an order
  * that depends on the program alone: the report is the same for any number of threads. A run

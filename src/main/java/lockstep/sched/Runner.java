@@ -298,7 +298,7 @@ public final class Runner {
         mainResult = null;
         try {
             int main = m.createTask(coro, null);
-            unCancellable(main);
+            markUnCancellable(main);
             runUntilComplete(main, Stage.MAIN);
         } catch (PyRaise e) {
             endAsyncioRun(e);
@@ -359,7 +359,7 @@ public final class Runner {
     private int shutdownTask(String preludeFunction) {
         Object coro = Interp.callSync(m, m.preludeFunction(preludeFunction), List.of());
         int t = m.createTask(coro, null);
-        unCancellable(t);
+        markUnCancellable(t);
         return t;
     }
 
@@ -417,7 +417,8 @@ public final class Runner {
         @Override public int size() { return tasks().size(); }
     }
 
-    private void unCancellable(int task) {
+    /** Adds {@code task} to {@link #unCancellable}: in a new set, as copies of this run may share the old one. */
+    private void markUnCancellable(int task) {
         BitSet b = (BitSet) unCancellable.clone();
         b.set(task);
         unCancellable = b;

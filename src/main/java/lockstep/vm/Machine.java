@@ -8,6 +8,7 @@ import lockstep.vm.Values.*;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -177,7 +178,7 @@ public final class Machine implements Futures {
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
-        int memo = Math.min(ownRefs.length, heapSize); // what lies beyond is not hashed yet
+        int memo = Math.min(ownRefs.length, heapSize); // past the heap there is no object to remember
         c.ownHashes = Arrays.copyOf(ownHashes, memo);
         c.ownRefs = Arrays.copyOf(ownRefs, memo);
         return c;
@@ -854,10 +855,10 @@ public final class Machine implements Futures {
     /** Tasks not done, in creation order (the model's all_tasks()); the runner's look, not a read of the running step. */
     public List<Integer> pendingTasks() { return pendingTasks(NO_TASKS); }
 
-    private static final java.util.BitSet NO_TASKS = new java.util.BitSet();
+    private static final BitSet NO_TASKS = new BitSet();
 
     /** The pending tasks, in creation order, but those in {@code except} (by id; only read). */
-    public List<Integer> pendingTasks(java.util.BitSet except) {
+    public List<Integer> pendingTasks(BitSet except) {
         List<Integer> l = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             Integer t = tasks.get(i);
