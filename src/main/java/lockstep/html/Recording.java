@@ -67,7 +67,7 @@ final class Recording implements StepListener {
         readyBefore = ready;
         decision = d;
         this.cancelTask = cancelTask;
-        stdoutBefore = m.stdout().length();
+        stdoutBefore = m.stdoutLength();
         int lane = d.cancel() ? cancelTask : laneOf(m.peekReady(d.index()));
         Frame f = lane == Run.CALLBACKS ? null : frame(m, lane);
         lineBefore = f == null ? 0 : f.line();

@@ -105,7 +105,7 @@ public final class TraceChecker {
         @Override public At choicePoint(Machine m, int ready, List<Integer> cancellable, List<Decision> taken) {
             int pos = taken.size();
             if (pos == outMark.length) outMark = java.util.Arrays.copyOf(outMark, pos * 2);
-            outMark[pos] = m.stdout().length();
+            outMark[pos] = m.stdoutLength();
             if (pos >= t.events.size()) {
                 if (t.end == null) {
                     prefixOnly = true;

@@ -76,11 +76,12 @@ public final class Machine implements Futures {
     boolean loopRunning;
     int taskCounter;
     int batchLeft;
-    final StringBuilder out;
+    /** What was printed to stdout (null: nothing yet), shared by the copies of a run. */
+    private Printed out;
     /** A running 64-bit hash of {@link #out}, for state fingerprints. */
     private long outHash;
-    /** What was printed to stderr; null while nothing was (most runs: a copy then makes none). */
-    private StringBuilder err;
+    /** What was printed to stderr (null: nothing yet), shared by the copies of a run. */
+    private Printed err;
     final Program program;
     /** Tasks in creation order, for all_tasks(). */
     final ArrayList<Integer> tasks;
@@ -108,12 +109,11 @@ public final class Machine implements Futures {
     }
 
     public Machine(Program program) {
-        this(program, new Object[64], 1, new ArrayList<>(), new ArrayList<>(), new StringBuilder(), null,
-                new ArrayList<>());
+        this(program, new Object[64], 1, new ArrayList<>(), new ArrayList<>(), null, null, new ArrayList<>());
     }
 
     private Machine(Program program, Object[] heap, int heapSize, ArrayList<Callback> ready, ArrayList<Timer> timers,
-                    StringBuilder out, StringBuilder err, ArrayList<Integer> tasks) {
+                    Printed out, Printed err, ArrayList<Integer> tasks) {
         this.program = program;
         this.heap = heap;
         this.heapSize = heapSize;
@@ -166,7 +166,7 @@ public final class Machine implements Futures {
         ArrayList<Callback> r = new ArrayList<>(ready.size() - readyHead + 4);
         for (int i = readyHead; i < ready.size(); i++) r.add(ready.get(i));
         Machine c = new Machine(program, h, heapSize, r, new ArrayList<>(timers),
-                new StringBuilder(out), err == null ? null : new StringBuilder(err), new ArrayList<>(tasks));
+                out, err, new ArrayList<>(tasks));
         c.clock = clock;
         c.stopping = stopping;
         c.timerCancelledCount = timerCancelledCount;
@@ -302,12 +302,12 @@ public final class Machine implements Futures {
 
     public void print(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        out.append(s);
+        out = Printed.then(out, s);
         for (int i = 0; i < s.length(); i++) outHash = (Long.rotateLeft(outHash, 23) ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
     }
 
     /** A hash of everything printed so far (see {@link Canon}). */
-    long outHash() { return outHash ^ out.length(); }
+    long outHash() { return outHash ^ Printed.length(out); }
 
     public Observer observer() { return observer; }
 
@@ -323,17 +323,34 @@ public final class Machine implements Futures {
 
     public void printErr(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        err().append(s);
+        err = Printed.then(err, s);
     }
 
-    private StringBuilder err() {
-        if (err == null) err = new StringBuilder();
-        return err;
+    /**
+     * What a run printed to one stream: the last string printed, after what was printed before
+     * it. Immutable, so the copies of a run share what they printed before the copy and a copy
+     * costs nothing, however much was printed.
+     */
+    private record Printed(Printed before, String last, int length) {
+        static Printed then(Printed p, String s) { return s.isEmpty() ? p : new Printed(p, s, length(p) + s.length()); }
+
+        static int length(Printed p) { return p == null ? 0 : p.length; }
+
+        static String text(Printed p) {
+            if (p == null) return "";
+            if (p.before == null) return p.last;
+            char[] all = new char[p.length];
+            for (Printed q = p; q != null; q = q.before) q.last.getChars(0, q.last.length(), all, q.length - q.last.length());
+            return new String(all);
+        }
     }
 
-    public String stdout() { return out.toString(); }
+    public String stdout() { return Printed.text(out); }
 
-    public String stderr() { return err == null ? "" : err.toString(); }
+    /** How many characters were printed to stdout so far. */
+    public int stdoutLength() { return Printed.length(out); }
+
+    public String stderr() { return Printed.text(err); }
 
     public double time() { return clock; }
 
@@ -788,9 +805,9 @@ public final class Machine implements Futures {
         } catch (PyRaise e) {
             if (footprint != null) footprint.write(Footprint.OUTPUT);
             String call = callbackText(fn, cb.args());
-            err().append("Exception in callback ").append(call).append("\nhandle: <")
-               .append(cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer() ? "TimerHandle" : "Handle").append(' ')
-               .append(call).append(">\n").append(Py.formatExceptionOnly(this, e.exc)).append('\n');
+            printErr("Exception in callback " + call + "\nhandle: <"
+                    + (cb.handle() >= 0 && ((HandleObj) get(cb.handle())).timer() ? "TimerHandle" : "Handle") + ' '
+                    + call + ">\n" + Py.formatExceptionOnly(this, e.exc) + '\n');
         }
     }
 
