@@ -97,7 +97,13 @@ public enum Delta {
     /** Every int or float division and modulo by zero: ZeroDivisionError('division by zero'); 0.0 ** -1: 'zero to a negative power'. */
     ZERO_DIVISION_MESSAGES(PyVersion.V3_14, PyVersion.V3_14, "3.14 int/float messages"),
     /** An unhashable dict key: TypeError "cannot use 'list' as a dict key (unhashable type: 'list')" (3.13: "unhashable type: 'list'"). */
-    DICT_KEY_UNHASHABLE_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 dict messages");
+    DICT_KEY_UNHASHABLE_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 dict messages"),
+    /** An unbound local: "local variable 'x' referenced before assignment"; an unbound free variable: "free variable 'x' referenced before assignment in enclosing scope". */
+    UNBOUND_MESSAGES_BEFORE_ASSIGNMENT(PyVersion.V3_10, PyVersion.V3_10, "3.11 ceval.c messages"),
+    /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
+    SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
+    /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */
+    SUM_COMPENSATES_INTS(PyVersion.V3_14, PyVersion.V3_14, "3.14 bltinmodule.c: sum");
 
     public final PyVersion from;
     public final PyVersion to;

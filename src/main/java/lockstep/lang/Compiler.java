@@ -43,7 +43,8 @@ public final class Compiler {
     private record LoopCtx(boolean isFor, Label cont, Label brk) implements Ctx {}
     private record HandlerCtx() implements Ctx {}
     private record FinallyCtx(List<Stmt> finalbody) implements Ctx {}
-    private record ExceptBodyCtx() implements Ctx {}
+    /** The body of {@code except T as name} (name null without {@code as}): leaving it unbinds the name, as in CPython. */
+    private record ExceptBodyCtx(String name) implements Ctx {}
     private record FinallyBodyCtx() implements Ctx {}
     private record WithCtx(int mgrSlot) implements Ctx {}
 
@@ -174,6 +175,21 @@ public final class Compiler {
                 case CELL -> emit(Op.STORE_CELL, locals.indexOf(id));
                 case FREE -> emit(Op.STORE_FREE, scope.frees.indexOf(id));
                 case GLOBAL -> emit(Op.STORE_GLOBAL, module.assignedSlot(id));
+            }
+        }
+
+        /**
+         * Unbinds a name, as CPython does with the name of {@code except T as name} when its
+         * body is left (normally, or by break or continue): reading it afterwards raises
+         * UnboundLocalError in a function and NameError at module level. A name that inner
+         * functions share (a cell) keeps its value.
+         */
+        void unbind(String rawId) {
+            String id = resolveName(rawId);
+            switch (scope.kind(id)) {
+                case LOCAL -> emit(Op.DELETE_FAST, locals.indexOf(id));
+                case GLOBAL -> emit(Op.DELETE_GLOBAL, module.assignedSlot(id));
+                default -> { }
             }
         }
 
@@ -343,6 +359,7 @@ public final class Compiler {
                 emit(Op.POP_BLOCK, 0); stmts(f.finalbody());
             } else if (c instanceof ExceptBodyCtx e) {
                 emit(Op.POP_EXC_INFO, 0);
+                if (e.name() != null) unbind(e.name());
             } else if (c instanceof FinallyBodyCtx f) {
                 emit(Op.POP_EXC_INFO, 0); emit(Op.POP, 0);
             } else if (c instanceof WithCtx w) {
@@ -421,9 +438,10 @@ public final class Compiler {
                 }
                 if (h.name() != null) store(h.name());
                 else emit(Op.POP, 0);
-                ctx.push(new ExceptBodyCtx());
+                ctx.push(new ExceptBodyCtx(h.name()));
                 stmts(h.body());
                 ctx.pop();
+                if (h.name() != null) unbind(h.name());
                 emit(Op.POP_EXC_INFO, 0);
                 jump(Op.JUMP, end);
                 place(next);

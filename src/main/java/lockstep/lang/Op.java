@@ -19,6 +19,7 @@ public final class Op {
     public static final int STORE_FREE = 16;
     public static final int LOAD_GLOBAL = 17;    // module slot arg (names[arg] for messages), then builtins
     public static final int STORE_GLOBAL = 18;
+    public static final int DELETE_GLOBAL = 19;  // module slot arg: unbound again
     public static final int LOAD_ATTR = 20;      // names[arg]
     public static final int STORE_ATTR = 21;     // value obj -> (obj.name = value)
     public static final int SUBSCR = 22;         // obj idx -> obj[idx]

@@ -23,6 +23,77 @@ public final class Builtins {
         Object call(Machine m, Args a);
     }
 
+    /**
+     * sum() as CPython's builtin adds: ints exactly; from 3.12, while the running total is a
+     * float, Neumaier's compensated summation (the rounding error of each addition is kept
+     * apart and added at the end, unless it overflowed), with each int item added to the
+     * total as it is (3.14: compensated too). An item of another type, or an int too large for
+     * the fast path, ends the compensation: the total so far is made a float and everything
+     * after is added one by one.
+     */
+    private static final class Sum {
+        private final Machine m;
+        private final boolean compensates, intsToo;
+        private Object total;
+        /** Whether the total is the float {@code hi} with the error {@code lo} kept apart. */
+        private boolean split;
+        /** Whether compensation has ended for good (only + from now on). */
+        private boolean plain;
+        private double hi, lo;
+
+        Sum(Machine m, Object start) {
+            this.m = m;
+            this.compensates = !m.version().has(lockstep.core.Delta.SUM_ROUNDS_EACH_FLOAT);
+            this.intsToo = m.version().has(lockstep.core.Delta.SUM_COMPENSATES_INTS);
+            this.total = start;
+            if (compensates && start instanceof Double d) begin(d);
+        }
+
+        private void begin(double d) {
+            split = true;
+            hi = d;
+            lo = 0;
+        }
+
+        void add(Object o) {
+            if (split) {
+                if (o instanceof Double d) {
+                    compensated(d);
+                    return;
+                }
+                if (Ints.isInt(o)) {
+                    Long small = Ints.small(o);
+                    if (intsToo) {
+                        double d = ((Number) (small != null ? small : o)).doubleValue();
+                        if (!Double.isInfinite(d)) {
+                            compensated(d);
+                            return;
+                        }
+                    } else if (small != null) {
+                        hi += (double) small;
+                        return;
+                    }
+                }
+                total = result();
+                split = false;
+                plain = true;
+            }
+            total = Py.binary(m, "+", total, o, false);
+            if (compensates && !plain && total instanceof Double d) begin(d);
+        }
+
+        private void compensated(double x) {
+            double t = hi + x;
+            lo += Math.abs(hi) >= Math.abs(x) ? (hi - t) + x : (x - t) + hi;
+            hi = t;
+        }
+
+        Object result() {
+            if (!split) return total;
+            return lo != 0 && Double.isFinite(lo) ? hi + lo : hi;
+        }
+    }
+
     /** Arguments of a native call: an array whose last kw.size() values were passed by keyword. */
     static final class Args {
         private final Object[] all;
@@ -393,9 +464,9 @@ public final class Builtins {
         });
         user("sum", new Builtin("sum"));
         def("sum", (m, a) -> {
-            Object[] acc = {a.opt(1, "start", 0L)};
-            forEach(m, a.get(0), o -> { acc[0] = Py.binary(m, "+", acc[0], o, false); return true; });
-            return acc[0];
+            Sum sum = new Sum(m, a.opt(1, "start", 0L));
+            forEach(m, a.get(0), o -> { sum.add(o); return true; });
+            return sum.result();
         });
         user("min", new Builtin("min"));
         def("min", (m, a) -> extreme(m, a, true));

@@ -354,13 +354,13 @@ public final class Interp {
                     case Op.POP -> f.pop();
                     case Op.LOAD_FAST -> {
                         Object v = f.locals[arg];
-                        if (v == Unbound.UNBOUND) throw unboundLocal(c, arg);
+                        if (v == Unbound.UNBOUND) throw unboundLocal(m, c.localNames[arg]);
                         f.push(v);
                     }
                     case Op.STORE_FAST -> f.locals[arg] = f.pop();
-                    case Op.LOAD_CELL -> f.push(loadCell(m, ((Ref) f.locals[arg]).id(), c.localNames[arg]));
+                    case Op.LOAD_CELL -> f.push(loadCell(m, ((Ref) f.locals[arg]).id(), c.localNames[arg], true));
                     case Op.STORE_CELL -> m.set(((Ref) f.locals[arg]).id(), new CellObj(f.pop()));
-                    case Op.LOAD_FREE -> f.push(loadCell(m, f.closure.get(arg), c.freeNames[arg]));
+                    case Op.LOAD_FREE -> f.push(loadCell(m, f.closure.get(arg), c.freeNames[arg], false));
                     case Op.LOAD_GLOBAL -> f.push(m.loadGlobal(f.globals, c.module, arg));
                     case Op.LOAD_ATTR -> f.push(Builtins.getattr(m, f.pop(), c.names[arg]));
                     case Op.COMPARE -> { Object b = f.pop(), a = f.pop(); f.push(Py.compare(m, Op.CMPOPS[arg], a, b)); }
@@ -406,9 +406,12 @@ public final class Interp {
         }
     }
 
-    private static PyRaise unboundLocal(Code c, int local) {
-        return PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                + c.localNames[local] + "' where it is not associated with a value");
+    /** Reading a local variable (or a cell of the function's own) that is unbound. */
+    private static PyRaise unboundLocal(Machine m, String name) {
+        if (m.version().has(lockstep.core.Delta.UNBOUND_MESSAGES_BEFORE_ASSIGNMENT)) {
+            return PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "local variable '" + name + "' referenced before assignment");
+        }
+        return PyRaise.of(PyType.UNBOUND_LOCAL_ERROR, "cannot access local variable '" + name + "' where it is not associated with a value");
     }
 
     /** Runs one instruction of the rarer kinds: none of them leaves the frame. */
@@ -421,6 +424,7 @@ public final class Interp {
             case Op.DELETE_FAST -> f.locals[arg] = Unbound.UNBOUND;
             case Op.STORE_FREE -> m.set(f.closure.get(arg), new CellObj(f.pop()));
             case Op.STORE_GLOBAL -> m.storeGlobal(f.globals, arg, f.pop());
+            case Op.DELETE_GLOBAL -> m.storeGlobal(f.globals, arg, Unbound.UNBOUND);
             case Op.STORE_ATTR -> {
                 Object obj = f.pop();
                 f.pop();
@@ -552,11 +556,15 @@ public final class Interp {
         return true;
     }
 
-    private static Object loadCell(Machine m, int cell, String name) {
+    /** The value in a cell: one of the function's own ({@code own}), or of an enclosing function's. */
+    private static Object loadCell(Machine m, int cell, String name, boolean own) {
         Object v = ((CellObj) m.get(cell)).value();
-        if (v == Unbound.UNBOUND) throw PyRaise.of(PyType.NAME_ERROR, "cannot access free variable '" + name
-                + "' where it is not associated with a value in enclosing scope");
-        return v;
+        if (v != Unbound.UNBOUND) return v;
+        if (own) throw unboundLocal(m, name);
+        if (m.version().has(lockstep.core.Delta.UNBOUND_MESSAGES_BEFORE_ASSIGNMENT)) {
+            throw PyRaise.of(PyType.NAME_ERROR, "free variable '" + name + "' referenced before assignment in enclosing scope");
+        }
+        throw PyRaise.of(PyType.NAME_ERROR, "cannot access free variable '" + name + "' where it is not associated with a value in enclosing scope");
     }
 
     private static Vec<Object> popN(Frame f, int n) {

@@ -401,12 +401,10 @@ public final class Py {
                 case "*": return x * y;
                 case "//":
                     if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float floor division by zero");
-                    return Math.floor(x / y);
+                    return floatFloorDiv(x, y);
                 default:
                     if (y == 0) throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float modulo");
-                    double r = x % y;
-                    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-                    return r;
+                    return floatMod(x, y);
             }
         }
         switch (op) {
@@ -416,6 +414,31 @@ public final class Py {
             case "//": return Ints.floorDiv(a, b);
             default: return Ints.mod(a, b);
         }
+    }
+
+    /**
+     * x % y for floats as Python has it: the remainder of the truncated division (exact),
+     * moved to the sign of y; a zero remainder takes the sign of y too.
+     */
+    private static double floatMod(double x, double y) {
+        double r = x % y;
+        if (r == 0) return Math.copySign(0.0, y);
+        return (r < 0) != (y < 0) ? r + y : r;
+    }
+
+    /**
+     * x // y for floats as Python has it: not floor(x / y), whose rounding can cross an
+     * integer (1 // 0.1 is 9.0, while 1 / 0.1 is 10.0), but (x - x % y) / y, an almost exact
+     * multiple, one less when the remainder changed sign, then rounded to the nearest integer;
+     * a zero quotient has the sign of x / y.
+     */
+    private static double floatFloorDiv(double x, double y) {
+        double r = x % y;
+        double q = (x - r) / y;
+        if (r != 0 && (r < 0) != (y < 0)) q -= 1.0;
+        if (q == 0) return Math.copySign(0.0, x / y);
+        double f = Math.floor(q);
+        return q - f > 0.5 ? f + 1.0 : f;
     }
 
     /** a ** b: an int for ints with b >= 0, a float otherwise (C's pow, with Python's errors). */
