@@ -100,6 +100,8 @@ public enum Delta {
     DICT_KEY_UNHASHABLE_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 dict messages"),
     /** An unbound local: "local variable 'x' referenced before assignment"; an unbound free variable: "free variable 'x' referenced before assignment in enclosing scope". */
     UNBOUND_MESSAGES_BEFORE_ASSIGNMENT(PyVersion.V3_10, PyVersion.V3_10, "3.11 ceval.c messages"),
+    /** A float modulo by zero: ZeroDivisionError('float modulo by zero'), not 'float modulo' (3.14: 'division by zero'). */
+    FLOAT_MODULO_BY_ZERO_MESSAGE(PyVersion.V3_13, PyVersion.V3_13, "3.13 floatobject.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

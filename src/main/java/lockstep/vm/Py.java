@@ -367,7 +367,8 @@ public final class Py {
      * Arithmetic of two numbers as CPython {@code m}'s version words it: 3.14 says
      * "division by zero" for every int and float division and modulo by zero, and "zero
      * to a negative power" ({@link lockstep.core.Delta#ZERO_DIVISION_MESSAGES}); 3.10 says
-     * "integer division or modulo by zero" for int % 0 ({@link lockstep.core.Delta#INT_MODULO_MESSAGE}).
+     * "integer division or modulo by zero" for int % 0 ({@link lockstep.core.Delta#INT_MODULO_MESSAGE});
+     * 3.13 says "float modulo by zero" ({@link lockstep.core.Delta#FLOAT_MODULO_BY_ZERO_MESSAGE}).
      */
     private static Object arith(Machine m, String op, Object a, Object b) {
         try {
@@ -379,6 +380,9 @@ public final class Py {
             }
             if (m.version().has(lockstep.core.Delta.INT_MODULO_MESSAGE) && e.exc.args.equals(Vec.of("integer modulo by zero"))) {
                 throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "integer division or modulo by zero");
+            }
+            if (m.version().has(lockstep.core.Delta.FLOAT_MODULO_BY_ZERO_MESSAGE) && e.exc.args.equals(Vec.of("float modulo"))) {
+                throw PyRaise.of(PyType.ZERO_DIVISION_ERROR, "float modulo by zero");
             }
             throw e;
         }
