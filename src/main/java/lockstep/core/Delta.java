@@ -102,6 +102,12 @@ public enum Delta {
     UNBOUND_MESSAGES_BEFORE_ASSIGNMENT(PyVersion.V3_10, PyVersion.V3_10, "3.11 ceval.c messages"),
     /** A float modulo by zero: ZeroDivisionError('float modulo by zero'), not 'float modulo' (3.14: 'division by zero'). */
     FLOAT_MODULO_BY_ZERO_MESSAGE(PyVersion.V3_13, PyVersion.V3_13, "3.13 floatobject.c"),
+    /** str.replace(old, new, count=n): count may be given by keyword (3.12: positional only). */
+    REPLACE_COUNT_BY_KEYWORD(PyVersion.V3_13, PyVersion.V3_14, "gh-106487 (3.13)"),
+    /** str.startswith, endswith, count and index word their argument errors as Argument Clinic does ("count expected at least 1 argument, got 0"). */
+    STR_METHODS_BY_ARGUMENT_CLINIC(PyVersion.V3_13, PyVersion.V3_14, "3.13 unicodeobject.c"),
+    /** list.index(x) of a value not in the list: ValueError('list.index(x): x not in list'), not '9 is not in list'. */
+    LIST_INDEX_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 listobject.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

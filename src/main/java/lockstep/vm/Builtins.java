@@ -94,12 +94,34 @@ public final class Builtins {
         }
     }
 
+    /** How CPython words a wrong number of arguments to a method, by how the method is declared. */
+    enum Arity {
+        /** "strip expected at most 1 argument, got 2" */
+        CLINIC,
+        /** "count() takes at least 1 argument (0 given)" */
+        TAKES,
+        /** "list.append() takes exactly one argument (0 given)", "str.upper() takes no arguments (1 given)" */
+        EXACT,
+        /** "sort() takes no positional arguments" */
+        KEYWORDS,
+        /** "replace() takes at least 2 positional arguments (1 given)", "replace() takes at most 3 arguments (4 given)" */
+        POSITIONAL
+    }
+
     /** Arguments of a native call: an array whose last kw.size() values were passed by keyword. */
     static final class Args {
         private final Object[] all;
         private final int npos;
         final Map<String, Object> kw;
         final String fn;
+        /** For a method of a builtin type: its name with the type's ({@code list.append}). */
+        private String qualified;
+
+        /** These arguments are those of method {@code qualified}. */
+        Args of(String qualified) {
+            this.qualified = qualified;
+            return this;
+        }
 
         Args(String fn, Object[] all, String[] kwNames) {
             this.fn = fn;
@@ -129,6 +151,38 @@ public final class Builtins {
             }
             return this;
         }
+
+        /**
+         * For a method of a builtin type (its receiver is argument 0): checks that between
+         * {@code lo} and {@code hi} arguments follow the receiver, by position or by one of
+         * {@code keywords}, with CPython's message for the way the method is declared.
+         */
+        Args method(int lo, int hi, Arity style, String... keywords) {
+            String name = qualified.substring(qualified.indexOf('.') + 1);
+            for (String k : kw.keySet()) {
+                if (keywords.length == 0) throw PyRaise.of(PyType.TYPE_ERROR, qualified + "() takes no keyword arguments");
+                if (!Arrays.asList(keywords).contains(k)) {
+                    throw PyRaise.of(PyType.TYPE_ERROR, "'" + k + "' is an invalid keyword argument for " + name + "()");
+                }
+            }
+            int n = npos - 1 + kw.size();
+            if (n >= lo && n <= hi) return this;
+            String message = switch (style) {
+                case CLINIC -> name + " expected " + (lo == hi ? "" : n < lo ? "at least " : "at most ") + plural(n < lo ? lo : hi)
+                        + ", got " + n;
+                case TAKES -> name + "() takes " + (n < lo ? "at least " + plural(lo) : "at most " + plural(hi)) + " (" + n + " given)";
+                case EXACT -> qualified + "() takes " + (hi == 0 ? "no arguments" : "exactly one argument") + " (" + n + " given)";
+                case KEYWORDS -> name + "() takes no positional arguments";
+                case POSITIONAL -> name + "() takes " + (n < lo ? "at least " + lo + " positional arguments" : "at most " + plural(hi))
+                        + " (" + n + " given)";
+            };
+            throw PyRaise.of(PyType.TYPE_ERROR, message);
+        }
+
+        private static String plural(int n) { return n + (n == 1 ? " argument" : " arguments"); }
+
+        /** The receiver of a str method. */
+        String self() { return (String) all[0]; }
 
         Args between(int lo, int hi) {
             if (npos < lo || npos > hi) {
@@ -297,7 +351,7 @@ public final class Builtins {
     }
 
     private static void method(String qualified, Impl impl) {
-        def(qualified, impl);
+        def(qualified, (m, a) -> impl.call(m, a.of(qualified)));
         ATTRIBUTES.add(qualified.substring(qualified.indexOf('.') + 1));
     }
 
@@ -352,6 +406,19 @@ public final class Builtins {
     }
 
     private static Ref newList(Machine m, List<Object> items) { return ref(m.alloc(new ListObj(Vec.copyOf(items)))); }
+
+    /** How str.startswith, endswith, count and index word a wrong number of arguments (3.13 declares them with Argument Clinic). */
+    private static Arity clinic(Machine m) {
+        return m.version().has(lockstep.core.Delta.STR_METHODS_BY_ARGUMENT_CLINIC) ? Arity.CLINIC : Arity.TAKES;
+    }
+
+    /** A start or end argument of list.index: negative from the end, clamped to the list. */
+    private static int listBound(Machine m, Object v, int n) {
+        if (!Ints.isInt(v)) throw PyRaise.of(PyType.TYPE_ERROR, "slice indices must be integers or have an __index__ method");
+        long i = v instanceof java.math.BigInteger b ? (b.signum() > 0 ? Long.MAX_VALUE : -Long.MAX_VALUE) : Ints.small(v);
+        if (i < 0) i += n;
+        return (int) Math.max(0, Math.min(i, n));
+    }
 
     private static ListObj list(Machine m, Args a) { return (ListObj) m.get(a.ref(0)); }
 
@@ -518,8 +585,9 @@ public final class Builtins {
         }
 
         // ---- methods of plain data
-        method("list.append", (m, a) -> { m.set(a.ref(0), new ListObj(list(m, a).items().append(a.get(1)))); return NONE; });
+        method("list.append", (m, a) -> { a.method(1, 1, Arity.EXACT); m.set(a.ref(0), new ListObj(list(m, a).items().append(a.get(1)))); return NONE; });
         method("list.insert", (m, a) -> {
+            a.method(2, 2, Arity.CLINIC);
             Vec<Object> it = list(m, a).items();
             long i = intArg(m, a.get(1), "insert");
             if (i < 0) i = Math.max(0, i + it.size());
@@ -527,6 +595,7 @@ public final class Builtins {
             return NONE;
         });
         method("list.pop", (m, a) -> {
+            a.method(0, 1, Arity.CLINIC);
             Vec<Object> it = list(m, a).items();
             if (it.isEmpty()) throw PyRaise.of(PyType.INDEX_ERROR, "pop from empty list");
             int i = a.size() > 1 ? (int) Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
@@ -534,6 +603,7 @@ public final class Builtins {
             return it.get(i);
         });
         method("list.remove", (m, a) -> {
+            a.method(1, 1, Arity.EXACT);
             Vec<Object> it = list(m, a).items();
             for (int i = 0; i < it.size(); i++) {
                 if (Py.eq(m, it.get(i), a.get(1))) { m.set(a.ref(0), new ListObj(it.removeAt(i))); return NONE; }
@@ -541,17 +611,22 @@ public final class Builtins {
             throw PyRaise.of(PyType.VALUE_ERROR, "list.remove(x): x not in list");
         });
         method("list.index", (m, a) -> {
+            a.method(1, 3, Arity.CLINIC);
             Vec<Object> it = list(m, a).items();
-            for (int i = 0; i < it.size(); i++) if (Py.eq(m, it.get(i), a.get(1))) return (long) i;
-            throw PyRaise.of(PyType.VALUE_ERROR, Py.repr(m, a.get(1)) + " is not in list");
+            int lo = listBound(m, a.opt(2, "", 0L), it.size()), hi = listBound(m, a.opt(3, "", (long) it.size()), it.size());
+            for (int i = lo; i < hi; i++) if (Py.eq(m, it.get(i), a.get(1))) return (long) i;
+            throw PyRaise.of(PyType.VALUE_ERROR, m.version().has(lockstep.core.Delta.LIST_INDEX_MESSAGE) ? "list.index(x): x not in list"
+                    : Py.repr(m, a.get(1)) + " is not in list");
         });
         method("list.count", (m, a) -> {
+            a.method(1, 1, Arity.EXACT);
             long n = 0;
             for (Object o : list(m, a).items()) if (Py.eq(m, o, a.get(1))) n++;
             return n;
         });
-        method("list.clear", (m, a) -> { m.set(a.ref(0), new ListObj(Vec.of())); return NONE; });
+        method("list.clear", (m, a) -> { a.method(0, 0, Arity.EXACT); m.set(a.ref(0), new ListObj(Vec.of())); return NONE; });
         method("list.extend", (m, a) -> {
+            a.method(1, 1, Arity.EXACT);
             Vec<Object> it = list(m, a).items();
             List<Object> more = items(m, a.get(1));
             Py.checkSize((long) it.size() + more.size(), "list");
@@ -559,33 +634,39 @@ public final class Builtins {
             m.set(a.ref(0), new ListObj(it));
             return NONE;
         });
-        method("list.copy", (m, a) -> ref(m.alloc(list(m, a))));
+        method("list.copy", (m, a) -> ref(m.alloc(list(m, a.method(0, 0, Arity.EXACT)))));
         method("list.reverse", (m, a) -> {
+            a.method(0, 0, Arity.EXACT);
             List<Object> l = new ArrayList<>(Py.vecList(list(m, a).items()));
             Collections.reverse(l);
             m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
             return NONE;
         });
         method("list.sort", (m, a) -> {
+            a.method(0, 2, Arity.KEYWORDS, "key", "reverse");
+            if (a.size() > 1) a.method(0, 0, Arity.KEYWORDS);
             List<Object> l = new ArrayList<>(Py.vecList(list(m, a).items()));
             sortList(m, l, a.kw.get("key"), a.kw.containsKey("reverse") && Py.truthy(m, a.kw.get("reverse")));
             m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
             return NONE;
         });
         method("dict.get", (m, a) -> {
+            a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);
             int i = Py.dictIndex(m, d, a.get(1));
             return i >= 0 ? d.vals().get(i) : (a.size() > 2 ? a.get(2) : NONE);
         });
-        method("dict.keys", (m, a) -> newList(m, Py.vecList(dict(m, a).keys())));
-        method("dict.values", (m, a) -> newList(m, Py.vecList(dict(m, a).vals())));
+        method("dict.keys", (m, a) -> newList(m, Py.vecList(dict(m, a.method(0, 0, Arity.EXACT)).keys())));
+        method("dict.values", (m, a) -> newList(m, Py.vecList(dict(m, a.method(0, 0, Arity.EXACT)).vals())));
         method("dict.items", (m, a) -> {
+            a.method(0, 0, Arity.EXACT);
             DictObj d = dict(m, a);
             List<Object> l = new ArrayList<>();
             for (int i = 0; i < d.keys().size(); i++) l.add(new Tuple(Vec.of(d.keys().get(i), d.vals().get(i))));
             return newList(m, l);
         });
         method("dict.pop", (m, a) -> {
+            a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);
             int i = Py.dictIndex(m, d, a.get(1));
             if (i < 0) {
@@ -596,6 +677,7 @@ public final class Builtins {
             return d.vals().get(i);
         });
         method("dict.setdefault", (m, a) -> {
+            a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);
             int i = Py.dictIndex(m, d, a.get(1));
             if (i >= 0) return d.vals().get(i);
@@ -604,6 +686,7 @@ public final class Builtins {
             return v;
         });
         method("str.join", (m, a) -> {
+            a.method(1, 1, Arity.EXACT);
             StringBuilder sb = new StringBuilder();
             List<Object> parts = items(m, a.get(1));
             for (int i = 0; i < parts.size(); i++) {
@@ -615,24 +698,22 @@ public final class Builtins {
             }
             return sb.toString();
         });
-        method("str.upper", (m, a) -> ((String) a.get(0)).toUpperCase(Locale.ROOT));
-        method("str.lower", (m, a) -> ((String) a.get(0)).toLowerCase(Locale.ROOT));
-        method("str.strip", (m, a) -> Py.stripSpace((String) a.get(0)));
-        method("str.startswith", (m, a) -> ((String) a.get(0)).startsWith((String) a.get(1)));
-        method("str.endswith", (m, a) -> ((String) a.get(0)).endsWith((String) a.get(1)));
+        method("str.upper", (m, a) -> a.method(0, 0, Arity.EXACT).self().toUpperCase(Locale.ROOT));
+        method("str.lower", (m, a) -> a.method(0, 0, Arity.EXACT).self().toLowerCase(Locale.ROOT));
+        method("str.strip", (m, a) -> Strs.strip(m, a.method(0, 1, Arity.CLINIC).self(), a.opt(1, "", NONE), true, true, "strip"));
+        method("str.lstrip", (m, a) -> Strs.strip(m, a.method(0, 1, Arity.CLINIC).self(), a.opt(1, "", NONE), true, false, "lstrip"));
+        method("str.rstrip", (m, a) -> Strs.strip(m, a.method(0, 1, Arity.CLINIC).self(), a.opt(1, "", NONE), false, true, "rstrip"));
+        method("str.startswith", (m, a) -> Strs.affix(m, a.method(1, 3, clinic(m)).self(), a.get(1), a.opt(2, "", NONE), a.opt(3, "", NONE), true));
+        method("str.endswith", (m, a) -> Strs.affix(m, a.method(1, 3, clinic(m)).self(), a.get(1), a.opt(2, "", NONE), a.opt(3, "", NONE), false));
         method("str.replace", (m, a) -> {
-            String s = (String) a.get(0), old = (String) a.get(1), by = (String) a.get(2);
-            long count = old.isEmpty() ? s.length() + 1 : (s.length() - s.replace(old, "").length()) / old.length();
-            Py.checkSize(s.length() + count * ((long) by.length() - old.length()), "str");
-            return s.replace(old, by);
+            String self = (m.version().has(lockstep.core.Delta.REPLACE_COUNT_BY_KEYWORD) ? a.method(2, 3, Arity.POSITIONAL, "count")
+                    : a.method(2, 3, Arity.CLINIC)).self();
+            return Strs.replace(m, self, a.get(1), a.get(2), a.opt(3, "count", -1L));
         });
-        method("str.split", (m, a) -> {
-            String s = (String) a.get(0);
-            List<Object> parts = new ArrayList<>();
-            if (a.size() < 2 || a.get(1) == NONE) { for (String p : s.strip().split("\\s+")) if (!p.isEmpty()) parts.add(p); }
-            else parts.addAll(Arrays.asList((Object[]) s.split(java.util.regex.Pattern.quote((String) a.get(1)), -1)));
-            return newList(m, parts);
-        });
+        method("str.split", (m, a) -> newList(m, Strs.split(m, a.method(0, 2, Arity.TAKES, "sep", "maxsplit").self(),
+                a.opt(1, "sep", NONE), a.opt(2, "maxsplit", -1L))));
+        method("str.count", (m, a) -> Strs.count(m, a.method(1, 3, clinic(m)).self(), a.get(1), a.opt(2, "", NONE), a.opt(3, "", NONE)));
+        method("str.index", (m, a) -> Strs.index(m, a.method(1, 3, clinic(m)).self(), a.get(1), a.opt(2, "", NONE), a.opt(3, "", NONE)));
 
         AsyncioApi.define();
     }
