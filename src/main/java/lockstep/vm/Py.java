@@ -473,19 +473,7 @@ public final class Py {
     }
 
     private static String percentFormat(Machine m, String fmt, Object arg) {
-        List<Object> args = arg instanceof Tuple t ? vecList(t.items()) : List.of(arg);
-        StringBuilder sb = new StringBuilder();
-        int ai = 0;
-        for (int i = 0; i < fmt.length(); i++) {
-            char ch = fmt.charAt(i);
-            if (ch != '%' || i + 1 >= fmt.length()) { sb.append(ch); continue; }
-            char t = fmt.charAt(++i);
-            if (t == '%') { sb.append('%'); continue; }
-            if (ai >= args.size()) throw PyRaise.of(PyType.TYPE_ERROR, "not enough arguments for format string");
-            Object v = args.get(ai++);
-            sb.append(t == 'r' ? repr(m, v) : t == 'd' ? Ints.str(integral(m, v, "%d format"), m.version()) : str(m, v));
-        }
-        return sb.toString();
+        return Percent.format(m, fmt, arg);
     }
 
     // ------------------------------------------------------------------ sequences
