@@ -450,6 +450,7 @@ public final class Builtins {
             if (v instanceof RangeVal r) return Py.rangeLen(r);
             if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return (long) l.items().size();
             if (v instanceof Ref r && m.get(r.id()) instanceof DictObj d) return (long) d.keys().size();
+            if (v instanceof DictView d) return (long) Py.dictOf(m, d).keys().size();
             throw PyRaise.of(PyType.TYPE_ERROR, "object of type '" + Py.typeOf(m, v).name + "' has no len()");
         });
         user("range", new Builtin("range"));
@@ -656,15 +657,9 @@ public final class Builtins {
             int i = Py.dictIndex(m, d, a.get(1));
             return i >= 0 ? d.vals().get(i) : (a.size() > 2 ? a.get(2) : NONE);
         });
-        method("dict.keys", (m, a) -> newList(m, Py.vecList(dict(m, a.method(0, 0, Arity.EXACT)).keys())));
-        method("dict.values", (m, a) -> newList(m, Py.vecList(dict(m, a.method(0, 0, Arity.EXACT)).vals())));
-        method("dict.items", (m, a) -> {
-            a.method(0, 0, Arity.EXACT);
-            DictObj d = dict(m, a);
-            List<Object> l = new ArrayList<>();
-            for (int i = 0; i < d.keys().size(); i++) l.add(new Tuple(Vec.of(d.keys().get(i), d.vals().get(i))));
-            return newList(m, l);
-        });
+        method("dict.keys", (m, a) -> new DictView((Ref) a.method(0, 0, Arity.EXACT).get(0), 0));
+        method("dict.values", (m, a) -> new DictView((Ref) a.method(0, 0, Arity.EXACT).get(0), 1));
+        method("dict.items", (m, a) -> new DictView((Ref) a.method(0, 0, Arity.EXACT).get(0), 2));
         method("dict.pop", (m, a) -> {
             a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);

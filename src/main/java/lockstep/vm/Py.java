@@ -35,6 +35,8 @@ public final class Py {
         if (v instanceof LoopVal) return PyType.LOOP;
         if (v instanceof RangeVal) return PyType.RANGE;
         if (v instanceof SliceVal) return PyType.SLICE;
+        if (v instanceof DictView d) return d.kind() == 0 ? PyType.DICT_KEYS : d.kind() == 1 ? PyType.DICT_VALUES : PyType.DICT_ITEMS;
+        if (v instanceof DictIter) return PyType.DICT_KEY_ITERATOR;
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return PyType.LIST;
@@ -69,6 +71,7 @@ public final class Py {
         if (v instanceof String s) return !s.isEmpty();
         if (v instanceof Tuple t) return !t.items().isEmpty();
         if (v instanceof RangeVal r) return Ints.signum(rangeLength(r)) > 0;
+        if (v instanceof DictView d) return !dictOf(m, d).keys().isEmpty();
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj l) return !l.items().isEmpty();
@@ -201,7 +204,7 @@ public final class Py {
     /** Three-way order for <, <=, >, >= (2 or -2: unordered, a NaN); TypeError for types Python cannot order. */
     static int order(Machine m, String op, Object a, Object b) {
         if (isNumber(a) && isNumber(b)) return numCompare(a, b);
-        if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
+        if (a instanceof String x && b instanceof String y) return compareCodePoints(x, y);
         List<Object> xa = seqOf(m, a, false), xb = seqOf(m, b, false);
         if (xa != null && xb != null && typeOf(m, a) == typeOf(m, b)) {
             Nesting.enter(COMPARISON);
@@ -236,6 +239,13 @@ public final class Py {
             return s.contains(t);
         }
         if (container instanceof Ref r && m.get(r.id()) instanceof DictObj d) return dictIndex(m, d, item) >= 0;
+        if (container instanceof DictView v && v.kind() == 0) return dictIndex(m, dictOf(m, v), item) >= 0;
+        if (container instanceof DictView v && v.kind() == 2) {
+            if (!(item instanceof Tuple t) || t.items().size() != 2) return false;
+            DictObj d = dictOf(m, v);
+            int i = dictIndex(m, d, t.items().get(0));
+            return i >= 0 && eq(m, d.vals().get(i), t.items().get(1));
+        }
         if (container instanceof RangeVal rv) {
             if (!(item instanceof Long || item instanceof Boolean)) return false;
             long l = toLong(item);
@@ -497,10 +507,11 @@ public final class Py {
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return new SeqIter(v, 0);
-            if (o instanceof DictObj d) return new SeqIter(new Tuple(d.keys()), 0);
+            if (o instanceof DictObj d) return new DictIter(r, d.keys(), 0, 0);
             if (o instanceof GenObj) return v;
         }
-        if (v instanceof RangeIter || v instanceof SeqIter) return v;
+        if (v instanceof DictView d) return new DictIter(d.dict(), dictOf(m, d).keys(), d.kind(), 0);
+        if (v instanceof RangeIter || v instanceof SeqIter || v instanceof DictIter) return v;
         throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
     }
 
@@ -513,6 +524,7 @@ public final class Py {
             boolean overflow = ((r.next() ^ after) & (r.step() ^ after)) < 0;   // then past the stop too
             return new Object[]{new RangeIter(overflow ? r.stop() : after, r.stop(), r.step()), r.next()};
         }
+        if (it instanceof DictIter d) return dictNext(m, d);
         SeqIter s = (SeqIter) it;
         Object seq = s.seq();
         int i = s.index();
@@ -524,6 +536,32 @@ public final class Py {
         Vec<Object> items = seq instanceof Tuple t ? t.items() : ((ListObj) m.get(((Ref) seq).id())).items();
         if (i >= items.size()) return null;
         return new Object[]{new SeqIter(seq, i + 1), items.get(i)};
+    }
+
+    /** The dict of a view. */
+    static DictObj dictOf(Machine m, DictView v) { return (DictObj) m.get(v.dict().id()); }
+
+    /**
+     * The next key, value or item of a dict: the keys it had when the iteration began, in
+     * order; RuntimeError once its size has changed (a key added or removed meanwhile), as
+     * CPython's dict iterators check at every step.
+     */
+    private static Object[] dictNext(Machine m, DictIter it) {
+        DictObj d = (DictObj) m.get(it.dict().id());
+        if (d.keys().size() != it.keys().size()) {
+            throw PyRaise.of(PyType.RUNTIME_ERROR, "dictionary changed size during iteration");
+        }
+        int i = it.index();
+        if (i >= it.keys().size()) return null;
+        Object key = it.keys().get(i);
+        Object out = key;
+        if (it.kind() != 0) {
+            int at = dictIndex(m, d, key);
+            if (at < 0) throw PyRaise.of(PyType.RUNTIME_ERROR, "dictionary keys changed during iteration");
+            Object val = d.vals().get(at);
+            out = it.kind() == 1 ? val : new Tuple(Vec.of(key, val));
+        }
+        return new Object[]{new DictIter(it.dict(), it.keys(), it.kind(), i + 1), out};
     }
 
     /**
@@ -737,6 +775,7 @@ public final class Py {
         if (v instanceof RangeVal r) return r.step() == 1 ? "range(" + r.start() + ", " + r.stop() + ")"
                 : "range(" + r.start() + ", " + r.stop() + ", " + r.step() + ")";
         if (v instanceof SliceVal s) return "slice(" + repr(m, s.lower()) + ", " + repr(m, s.upper()) + ", " + repr(m, s.step()) + ")";
+        if (v instanceof DictView d) return DictView.NAMES[d.kind()] + "([" + joinReprs(m, toList(m, d)) + "])";
         if (v instanceof Ref r) return Reprs.heapRepr(m, r.id(), m.get(r.id()));
         return "<" + v.getClass().getSimpleName() + " object>";
     }
@@ -805,6 +844,22 @@ public final class Py {
                  Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Python's order of strings: by code points. Java's compareTo compares UTF-16 units, which
+     * puts a character beyond U+FFFF (a surrogate pair, from U+D800) before U+E000 to U+FFFF.
+     */
+    static int compareCodePoints(String x, String y) {
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+            if (x.charAt(i) == y.charAt(i)) continue;
+            // the first difference: a unit of a pair differs only where the pair's code point does
+            int ca = x.codePointAt(i > 0 && Character.isHighSurrogate(x.charAt(i - 1)) && Character.isLowSurrogate(x.charAt(i)) ? i - 1 : i);
+            int cb = y.codePointAt(i > 0 && Character.isHighSurrogate(y.charAt(i - 1)) && Character.isLowSurrogate(y.charAt(i)) ? i - 1 : i);
+            return ca < cb ? -1 : 1;
+        }
+        return Integer.signum(Integer.compare(x.length(), y.length()));
     }
 
     /** Python's str.strip() without arguments: removes the characters str.isspace accepts. */

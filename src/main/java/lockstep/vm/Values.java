@@ -62,6 +62,20 @@ public final class Values {
     /** An iterator over a str, tuple, list (by reference, live) or a snapshot of dict keys. */
     public record SeqIter(Object seq, int index) {}
 
+    /**
+     * {@code d.keys()}, {@code d.values()} or {@code d.items()} ({@code kind} 0, 1, 2): a view of
+     * the dict {@code dict} as it is whenever the view is read.
+     */
+    public record DictView(Ref dict, int kind) {
+        public static final String[] NAMES = {"dict_keys", "dict_values", "dict_items"};
+    }
+
+    /**
+     * An iterator over a dict or a view of one: the keys it had when the iteration began, and
+     * how many were given; a dict whose size changed meanwhile stops it with RuntimeError.
+     */
+    public record DictIter(Ref dict, Vec<Object> keys, int kind, int index) {}
+
     /** Marks an unbound local or an empty cell. */
     public enum Unbound { UNBOUND }
 
