@@ -6,6 +6,8 @@ package lockstep.lang;
  */
 public final class Code {
     public final String name;
+    /** The dotted path to the function from the module: {@code main.<locals>.inner} (CPython's __qualname__). */
+    public final String qualname;
     public final String file;
     public final int firstLine;
     public final boolean isAsync;
@@ -26,10 +28,11 @@ public final class Code {
     private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
     public final ModuleInfo module;
 
-    public Code(String name, String file, int firstLine, boolean isAsync, int[] ops, int[] args, int[] lines,
+    public Code(String name, String qualname, String file, int firstLine, boolean isAsync, int[] ops, int[] args, int[] lines,
                 Object[] consts, String[] names, String[] localNames, boolean[] cellLocal, String[] freeNames,
                 String[] params, String vararg, String[] kwOnly, int stackSize, ModuleInfo module) {
         this.name = name;
+        this.qualname = qualname;
         this.file = file;
         this.firstLine = firstLine;
         this.isAsync = isAsync;

@@ -33,7 +33,7 @@ public final class Compiler {
         Scopes scopes = new Scopes(m.file());
         Scope s = scopes.module(m);
         Compiler c = new Compiler(m.file(), scopes, module);
-        return c.new Fn("<module>", s, false, 1, Params.NONE).compileBody(m.body());
+        return c.new Fn("<module>", "<module>", s, false, 1, Params.NONE).compileBody(m.body());
     }
 
     // ------------------------------------------------------------------ one code object
@@ -70,8 +70,12 @@ public final class Compiler {
         int line;
         int hidden;
 
-        Fn(String name, Scope scope, boolean isAsync, int firstLine, Params params) {
+        /** The function's __qualname__: its name after those of the functions around it ({@code main.<locals>.inner}). */
+        final String qualname;
+
+        Fn(String name, String qualname, Scope scope, boolean isAsync, int firstLine, Params params) {
             this.name = name;
+            this.qualname = qualname;
             this.scope = scope;
             this.isAsync = isAsync;
             this.firstLine = firstLine;
@@ -100,7 +104,7 @@ public final class Compiler {
             boolean[] cell = new boolean[locals.size()];
             for (int i = 0; i < locals.size(); i++) cell[i] = scope.cells.contains(locals.get(i));
             Object[] cs = consts.toArray();
-            return new Code(name, file, firstLine, isAsync, o, a, l, cs, names.toArray(new String[0]),
+            return new Code(name, qualname, file, firstLine, isAsync, o, a, l, cs, names.toArray(new String[0]),
                     locals.toArray(new String[0]), cell, scope.frees.toArray(new String[0]),
                     params.names().toArray(new String[0]), params.vararg(),
                     params.kwOnly().toArray(new String[0]), 16, module);
@@ -494,7 +498,8 @@ public final class Compiler {
                 if (d != null) { expr(d); kwPresent[i] = true; }
             }
             Scope inner = scopes.scopes.get(node);
-            Fn f = new Fn(fname, inner, async, firstLine, p);
+            Fn f = new Fn(fname, scope.isModule ? fname : qualname + ".<locals>." + fname, inner, async, firstLine, p);
+            if (node instanceof Lambda) f.renames.addAll(Scopes.insideLambda(renames, inner));
             Code code = node instanceof Lambda l ? f.compileLambda(l.body())
                     : f.compileBody(((FunctionDef) node).body());
             int[] from = new int[inner.frees.size()];

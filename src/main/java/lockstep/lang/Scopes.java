@@ -161,6 +161,19 @@ final class Scopes {
         }
     }
 
+    /**
+     * The renames seen in a lambda's body: those of the comprehensions around it (a lambda
+     * made in one reads the comprehension's variable), but for the lambda's own parameters.
+     */
+    static Deque<Map<String, String>> insideLambda(Deque<Map<String, String>> ren, Scope lambda) {
+        Deque<Map<String, String>> inner = new ArrayDeque<>(ren);
+        if (ren.isEmpty()) return inner;
+        Map<String, String> own = new HashMap<>();
+        for (String p : lambda.params) own.put(p, p);
+        inner.push(own);
+        return inner;
+    }
+
     static String rename(String id, Deque<Map<String, String>> ren) {
         for (Map<String, String> m : ren) {
             String r = m.get(id);
@@ -208,7 +221,7 @@ final class Scopes {
         } else if (e instanceof Lambda l) {
                 defaults(l.params(), s, ren);
                 Scope inner = newFunction(l, s, l.params());
-                expr(l.body(), inner, new ArrayDeque<>(ren));
+                expr(l.body(), inner, insideLambda(ren, inner));
         } else if (e instanceof UnaryOp u) {
             expr(u.operand(), s, ren);
         } else if (e instanceof BoolOp b) {

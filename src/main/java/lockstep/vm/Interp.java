@@ -235,7 +235,7 @@ public final class Interp {
         }
         if (!c.isAsync || awaited) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
-        m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.name(), CoroObj.CREATED));
+        m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.qualname(), CoroObj.CREATED));
         return new Ref(coro);
     }
 
@@ -251,7 +251,7 @@ public final class Interp {
         java.util.Arrays.fill(locals, Unbound.UNBOUND);
         int np = c.params.length;
         if (npos > np && c.vararg == null) {
-            throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
+            throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
                     + " but " + npos + (npos == 1 ? " was" : " were") + " given");
         }
         for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args[i];
@@ -266,12 +266,12 @@ public final class Interp {
             int idx = indexOf(c.params, name);
             if (idx >= 0) {
                 if (locals[idx] != Unbound.UNBOUND)
-                    throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() got multiple values for argument '" + name + "'");
+                    throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() got multiple values for argument '" + name + "'");
                 locals[idx] = v;
             } else if ((idx = indexOf(c.kwOnly, name)) >= 0) {
                 locals[kwBase + idx] = v;
             } else {
-                throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() got an unexpected keyword argument '" + name + "'");
+                throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() got an unexpected keyword argument '" + name + "'");
             }
         }
         int firstDefault = np - f.defaults().size();
@@ -288,7 +288,7 @@ public final class Interp {
                 if (i > 0) sb.append(i == missing.size() - 1 ? (missing.size() > 2 ? ", and " : " and ") : ", ");
                 sb.append('\'').append(missing.get(i)).append('\'');
             }
-            throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() missing " + missing.size() + " required positional argument"
+            throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() missing " + missing.size() + " required positional argument"
                     + (missing.size() == 1 ? "" : "s") + ": " + sb);
         }
         int kd = 0;
@@ -296,7 +296,7 @@ public final class Interp {
             boolean has = f.template().kwDefaultPresent()[i];
             Object dflt = has ? f.kwDefaults().get(kd++) : null;
             if (locals[kwBase + i] == Unbound.UNBOUND) {
-                if (!has) throw PyRaise.of(PyType.TYPE_ERROR, c.name + "() missing 1 required keyword-only argument: '" + c.kwOnly[i] + "'");
+                if (!has) throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() missing 1 required keyword-only argument: '" + c.kwOnly[i] + "'");
                 locals[kwBase + i] = dflt;
             }
         }

@@ -814,7 +814,7 @@ public final class Machine implements Futures {
     /** A callback as CPython's events._format_callback shows it: {@code cb(1)}, {@code Lock.release()}. */
     private String callbackText(Object fn, Vec<Object> args) {
         String name;
-        if (fn instanceof Func f) name = f.name();
+        if (fn instanceof Func f) name = f.qualname();
         else if (AsyncioApi.isGatherDone(fn)) name = AsyncioApi.GATHER_DONE_NAME;
         else if (fn instanceof BoundMethod bm) name = Py.typeOf(this, bm.self()).name + "." + bm.name();
         else if (fn instanceof Builtin b) name = b.name();

@@ -762,9 +762,11 @@ public final class Py {
         }
         if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
         if (v instanceof PyType t) return t.toString();
-        if (v instanceof Func f) return "<function " + f.name() + " at " + fakeAddress(f.template().hashCode()) + ">";
+        if (v instanceof Func f) return "<function " + f.qualname() + " at " + fakeAddress(f.template().hashCode()) + ">";
         if (AsyncioApi.isGatherDone(v)) return "<function " + AsyncioApi.GATHER_DONE_NAME + " at " + addressOf(m, ((BoundMethod) v).self()) + ">";
         if (v instanceof BoundMethod bm) {
+            String python = Reprs.lockMethodOwner(m, bm);
+            if (python != null) return "<bound method " + python + "." + bm.name() + " of " + repr(m, Reprs.lockMethodSelf(m, bm)) + ">";
             String owner = typeOf(m, bm.self()).name;
             if (bm.func() instanceof Builtin) return "<built-in method " + bm.name() + " of " + owner + " object at " + addressOf(m, bm.self()) + ">";
             return "<bound method " + owner + "." + bm.name() + " of " + repr(m, bm.self()) + ">";

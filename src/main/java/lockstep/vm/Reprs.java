@@ -7,6 +7,35 @@ import lockstep.vm.Obj.*;
 final class Reprs {
     private Reprs() {}
 
+    /**
+     * The class of asyncio.locks that defines the method {@code bm} of a primitive (they are
+     * Python methods there, shown as bound methods): the mixin for {@code __aenter__} and
+     * {@code __aexit__} of Lock, Condition and Semaphore, Semaphore for what BoundedSemaphore
+     * inherits, Lock for the lock methods a Condition takes from its lock; null when
+     * {@code bm} is not a primitive's method.
+     */
+    static String lockMethodOwner(Machine m, Values.BoundMethod bm) {
+        if (!(bm.self() instanceof Values.Ref r)) return null;
+        Object o = m.get(r.id());
+        String name = bm.name();
+        boolean mixin = name.equals("__aenter__") || name.equals("__aexit__");
+        if (o instanceof LockObj) return mixin ? "_ContextManagerMixin" : "Lock";
+        if (o instanceof EventObj) return "Event";
+        if (o instanceof CondObj) {
+            if (name.equals("locked") || name.equals("acquire") || name.equals("release")) return "Lock";
+            return mixin ? "_ContextManagerMixin" : "Condition";
+        }
+        if (o instanceof SemObj s) return mixin ? "_ContextManagerMixin" : s.s().bounded() && name.equals("release") ? "BoundedSemaphore" : "Semaphore";
+        if (o instanceof BarrierObj) return "Barrier";
+        return null;
+    }
+
+    /** The object a primitive's method is bound to: a Condition's lock for the lock methods it took from it. */
+    static Object lockMethodSelf(Machine m, Values.BoundMethod bm) {
+        if (m.get(((Values.Ref) bm.self()).id()) instanceof CondObj c && lockMethodOwner(m, bm).equals("Lock")) return new Values.Ref(c.s().lock());
+        return bm.self();
+    }
+
     static String heapRepr(Machine m, int id, Object o) {
         if (o instanceof ListObj || o instanceof DictObj) return containerRepr(m, id, o);   // first: the hot, recursive case
         String at = " object at " + Py.fakeAddress(id);

@@ -24,7 +24,7 @@ public final class TaskView {
     public static String coroutine(Machine m, int task) { return coroutine(m, m.task(task)); }
 
     private static String coroutine(Machine m, TaskObj t) {
-        if (m.get(t.coro()) instanceof CoroObj c) return c.name();
+        if (m.get(t.coro()) instanceof CoroObj c) return c.name().substring(c.name().lastIndexOf('.') + 1);   // its qualname's last part
         for (Object f : t.stack()) if (f instanceof Frame fr) return fr.code.name;
         return "?";
     }

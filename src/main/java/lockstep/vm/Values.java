@@ -20,6 +20,9 @@ public final class Values {
     public record Func(FunctionTemplate template, int globals, Vec<Object> defaults, Vec<Object> kwDefaults,
                        Vec<Integer> closure) {
         public String name() { return template.code().name; }
+
+        /** CPython's __qualname__ ({@code main.<locals>.inner}): what reprs and argument errors show. */
+        public String qualname() { return template.code().qualname; }
     }
 
     /** {@code obj.method} before it is called. */
