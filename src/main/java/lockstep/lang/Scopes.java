@@ -20,6 +20,8 @@ final class Scopes {
         final LinkedHashSet<String> assigned = new LinkedHashSet<>();
         final Set<String> globals = new HashSet<>();
         final Set<String> nonlocals = new HashSet<>();
+        /** Where each nonlocal name was declared (for the error when nothing binds it). */
+        final Map<String, Ast.Pos> nonlocalAt = new HashMap<>();
         final LinkedHashSet<String> used = new LinkedHashSet<>();
         final Set<String> cells = new HashSet<>();
         final List<String> frees = new ArrayList<>();
@@ -78,10 +80,15 @@ final class Scopes {
                 target(a.target(), s, ren);
         } else if (st instanceof Global g) {
                 if (s.isModule) return;
+                for (String name : g.names()) declaredLate(s, name, "global", g.pos());
                 s.globals.addAll(g.names());
         } else if (st instanceof Nonlocal n) {
                 if (s.isModule) throw ScenarioError.syntax(file, n.pos().line(), n.pos().col(),
                         "nonlocal declaration not allowed at module level");
+                for (String name : n.names()) {
+                    declaredLate(s, name, "nonlocal", n.pos());
+                    s.nonlocalAt.putIfAbsent(name, n.pos());
+                }
                 s.nonlocals.addAll(n.names());
         } else if (st instanceof If i) {
             expr(i.test(), s, ren); collectBody(i.body(), s, ren); collectBody(i.orelse(), s, ren);
@@ -128,6 +135,17 @@ final class Scopes {
         } else if (st instanceof Pass p) {
             
         }
+    }
+
+    /**
+     * A global or nonlocal declaration of a name the function already uses: CPython's
+     * SyntaxError (a parameter, then a use, then an assignment, in its order of checks).
+     */
+    private void declaredLate(Scope s, String name, String kind, Ast.Pos at) throws ScenarioError {
+        String why = s.params.contains(name) ? "is parameter and " + kind
+                : s.used.contains(name) ? "is used prior to " + kind + " declaration"
+                : s.assigned.contains(name) ? "is assigned to before " + kind + " declaration" : null;
+        if (why != null) throw ScenarioError.syntax(file, at.line(), at.col(), "name '" + name + "' " + why);
     }
 
     private Scope newFunction(Object node, Scope parent, Params p) {
@@ -252,7 +270,8 @@ final class Scopes {
         for (String p : s.params) if (!s.locals.contains(p)) s.locals.add(p);
         for (String a : s.assigned) if (s.isLocal(a) && !s.locals.contains(a)) s.locals.add(a);
         for (String n : s.nonlocals) {
-            if (!bindFree(s, n)) throw new ScenarioError(file, 1, 1, "syntax error", "no binding for nonlocal '" + n + "' found");
+            Ast.Pos at = s.nonlocalAt.get(n);
+            if (!bindFree(s, n)) throw ScenarioError.syntax(file, at.line(), at.col(), "no binding for nonlocal '" + n + "' found");
         }
         for (String n : s.used) {
             if (!s.isLocal(n) && !s.globals.contains(n) && !s.frees.contains(n)) bindFree(s, n);
