@@ -339,7 +339,7 @@ public final class Builtins {
     private static Object waiters(Vec<Integer> w) {
         Object[] refs = new Object[w.size()];
         for (int i = 0; i < refs.length; i++) refs[i] = new Ref(w.get(i));
-        return new Tuple(Vec.adopt(refs));
+        return new DequeVal(Vec.adopt(refs));
     }
 
     /** Methods written in the prelude (they may suspend), by "Type.method". */
@@ -451,6 +451,7 @@ public final class Builtins {
             if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) return (long) l.items().size();
             if (v instanceof Ref r && m.get(r.id()) instanceof DictObj d) return (long) d.keys().size();
             if (v instanceof DictView d) return (long) Py.dictOf(m, d).keys().size();
+            if (v instanceof DequeVal d) return (long) d.items().size();
             throw PyRaise.of(PyType.TYPE_ERROR, "object of type '" + Py.typeOf(m, v).name + "' has no len()");
         });
         user("range", new Builtin("range"));

@@ -465,6 +465,7 @@ public final class Canon {
         if (o instanceof BigInteger b) { token(33); string(b.toString(16)); return; }
         if (o instanceof Integer i) { token(34); token(i); return; }
         if (o instanceof Vec<?> v) { token(35); vec(v); return; }
+        if (o instanceof DequeVal d) { token(38); vec(d.items()); return; }
         if (o instanceof DictView d) { token(36); ref(d.dict().id()); token(d.kind()); return; }
         if (o instanceof DictIter d) { token(37); ref(d.dict().id()); vec(d.keys()); token(d.kind()); token(d.index()); return; }
         throw new IllegalStateException("state fingerprint: no canonical form for " + o.getClass().getName());

@@ -37,6 +37,7 @@ public final class Py {
         if (v instanceof SliceVal) return PyType.SLICE;
         if (v instanceof DictView d) return d.kind() == 0 ? PyType.DICT_KEYS : d.kind() == 1 ? PyType.DICT_VALUES : PyType.DICT_ITEMS;
         if (v instanceof DictIter) return PyType.DICT_KEY_ITERATOR;
+        if (v instanceof DequeVal) return PyType.DEQUE;
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return PyType.LIST;
@@ -72,6 +73,7 @@ public final class Py {
         if (v instanceof Tuple t) return !t.items().isEmpty();
         if (v instanceof RangeVal r) return Ints.signum(rangeLength(r)) > 0;
         if (v instanceof DictView d) return !dictOf(m, d).keys().isEmpty();
+        if (v instanceof DequeVal d) return !d.items().isEmpty();
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj l) return !l.items().isEmpty();
@@ -504,6 +506,7 @@ public final class Py {
     public static Object iter(Machine m, Object v) {
         if (v instanceof RangeVal r) return new RangeIter(r.start(), r.stop(), r.step());
         if (v instanceof String || v instanceof Tuple) return new SeqIter(v, 0);
+        if (v instanceof DequeVal d) return new SeqIter(new Tuple(d.items()), 0);
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return new SeqIter(v, 0);
@@ -778,6 +781,7 @@ public final class Py {
                 : "range(" + r.start() + ", " + r.stop() + ", " + r.step() + ")";
         if (v instanceof SliceVal s) return "slice(" + repr(m, s.lower()) + ", " + repr(m, s.upper()) + ", " + repr(m, s.step()) + ")";
         if (v instanceof DictView d) return DictView.NAMES[d.kind()] + "([" + joinReprs(m, toList(m, d)) + "])";
+        if (v instanceof DequeVal d) return "deque([" + joinReprs(m, d.items()) + "])";
         if (v instanceof Ref r) return Reprs.heapRepr(m, r.id(), m.get(r.id()));
         return "<" + v.getClass().getSimpleName() + " object>";
     }

@@ -63,6 +63,7 @@ public final class PyType {
     public static final PyType DICT_VALUES = def("dict_values", "builtins", OBJECT);
     public static final PyType DICT_ITEMS = def("dict_items", "builtins", OBJECT);
     public static final PyType DICT_KEY_ITERATOR = def("dict_keyiterator", "builtins", ITERATOR);
+    public static final PyType DEQUE = def("deque", "collections", OBJECT);
 
     public static final PyType FUTURE = def("Future", "asyncio.futures", OBJECT);
     public static final PyType TASK = def("Task", "asyncio.tasks", FUTURE);

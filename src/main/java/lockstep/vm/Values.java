@@ -79,6 +79,9 @@ public final class Values {
      */
     public record DictIter(Ref dict, Vec<Object> keys, int kind, int index) {}
 
+    /** The {@code _waiters} of a primitive as read at one moment: a collections.deque of its waiters' futures. */
+    public record DequeVal(Vec<Object> items) {}
+
     /** Marks an unbound local or an empty cell. */
     public enum Unbound { UNBOUND }
 
