@@ -110,6 +110,8 @@ public enum Delta {
     LIST_INDEX_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 listobject.c"),
     /** "%c" % "ab": TypeError('%c requires an int or a unicode character, not a string of length 2'), not '%c requires int or char'. */
     PERCENT_C_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 unicodeobject.c"),
+    /** Future.set_exception(StopIteration): TypeError, the future left pending (3.12 sets a RuntimeError in its place). */
+    FUTURE_REFUSES_STOP_ITERATION(PyVersion.V3_10, PyVersion.V3_11, "gh-89652 (3.12 futures.py)"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

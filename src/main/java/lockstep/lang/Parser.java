@@ -28,7 +28,13 @@ public final class Parser extends ExpressionParser {
 
     /** Parses a whole scenario file; {@code file} is the name used in error messages. */
     public static Ast.Module parse(String file, String source) throws ScenarioError {
+        return parse(file, source, true);
+    }
+
+    /** As {@link #parse(String, String)}; {@code pep701}: f-strings as 3.12 reads them (else as 3.10 and 3.11 do). */
+    public static Ast.Module parse(String file, String source, boolean pep701) throws ScenarioError {
         SourceText src = new SourceText(file, source);
+        src.pep701 = pep701;
         Parser parser = new Parser(src, Lexer.tokenize(src));
         try {
             return parser.parseModule();

@@ -12,6 +12,11 @@ import java.util.List;
 final class SourceText {
     final String file;
     final String text;
+    /**
+     * Whether f-strings follow PEP 701 (3.12): a field's expression may hold the f-string's own
+     * quote, a backslash or a comment. Before 3.12 the literal ends at its quote.
+     */
+    boolean pep701 = true;
     /** Offset of the first character of each line (index 0 is line 1). */
     private final int[] lineStarts;
 

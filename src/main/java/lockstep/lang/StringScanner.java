@@ -189,6 +189,7 @@ final class StringScanner {
         if (depth >= MAX_FSTRING_DEPTH) throw src.syntax(brace, "f-string: expressions nested too deeply");
         int exprStart = i;
         int exprEnd = skipExpression();
+        if (!src.pep701) beforePep701(exprStart, exprEnd);
         if (src.text.substring(exprStart, exprEnd).isBlank()) {
             throw src.syntax(exprEnd, "f-string: valid expression required before '" + (char) ch(exprEnd) + "'");
         }
@@ -204,6 +205,20 @@ final class StringScanner {
             if (conversion == 0 && spec == null) conversion = 'r';
         }
         parts.add(new Token.Field(exprStart, exprEnd, conversion, spec));
+    }
+
+    /**
+     * Before 3.12 an f-string is first read as a plain string, so its quote ends it even inside a
+     * field, and a field may hold no backslash and no comment.
+     */
+    private void beforePep701(int from, int to) throws ScenarioError {
+        String q = triple ? String.valueOf((char) quote).repeat(3) : String.valueOf((char) quote);
+        int at = src.text.indexOf(q, from);
+        if (at >= 0 && at < to) throw src.syntax(at, "f-string: the f-string's quote inside a field (3.12 allows it)");
+        for (int k = from; k < to; k++) {
+            if (ch(k) == '\\') throw src.syntax(k, "f-string expression part cannot include a backslash");
+            if (ch(k) == '#') throw src.syntax(k, "f-string expression part cannot include '#'");
+        }
     }
 
     /**

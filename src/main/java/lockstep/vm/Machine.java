@@ -397,8 +397,19 @@ public final class Machine implements Futures {
 
     public void setException(int id, Object exc) {
         if (get(id) instanceof TaskObj) throw PyRaise.of(PyType.RUNTIME_ERROR, "Task does not support set_exception operation");
-        PyExc e = exc instanceof PyType t ? new PyExc(t, Vec.of()) : (PyExc) exc;
         requirePending(id);
+        if (fut(id).done()) fut(id).setException(exc);   // InvalidStateError, before the exception is looked at
+        PyExc e = exc instanceof PyType t && t.isException() ? new PyExc(t, Vec.of()) : exc instanceof PyExc x ? x : null;
+        if (e == null) throw PyRaise.of(PyType.TYPE_ERROR, "invalid exception object");
+        if (e.type.isSubclassOf(PyType.STOP_ITERATION)) {
+            // A StopIteration would end the coroutine that awaits the future, as if it returned.
+            String why = "StopIteration interacts badly with generators and cannot be raised into a Future";
+            if (version().has(lockstep.core.Delta.FUTURE_REFUSES_STOP_ITERATION)) {
+                if (e.type == PyType.STOP_ITERATION) throw PyRaise.of(PyType.TYPE_ERROR, why);
+            } else {
+                e = new PyExc(PyType.RUNTIME_ERROR, Vec.of(why));
+            }
+        }
         fire(id, fut(id).setException(e));
     }
 

@@ -50,7 +50,7 @@ public final class Program {
 
     /** Parses, checks and compiles a scenario to run as CPython {@code version} does. */
     public static Program compile(String file, String source, PyVersion version) throws ScenarioError {
-        Ast.Module mod = Parser.parse(file, source);
+        Ast.Module mod = Parser.parse(file, source, version.compareTo(PyVersion.V3_12) >= 0);
         SubsetCheck.check(mod);
         Code.ModuleInfo info = new Code.ModuleInfo(file);
         return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info), version);

@@ -39,6 +39,26 @@ class PythonOptionTest {
                 : Path.of("model", "expected", v.text, "scenarios", out));
     }
 
+    /**
+     * An f-string that reuses its own quote inside a field is 3.12's (PEP 701): 3.10 and 3.11
+     * refuse it at that quote, as their CPython does (a SyntaxError on line 5).
+     */
+    @Test void fStringsReuseTheirQuoteFrom312On(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("same_quotes.py");
+        Files.writeString(f, "import asyncio\n\nasync def main():\n    d = {\"k\": \"v\"}\n    print(f\"{d[\"k\"]}\", f'''{d['k']}''')\n\n"
+                + "asyncio.run(main())\n");
+        for (PyVersion v : PyVersion.values()) {
+            Outcome run = lockstep("run", f.toString(), "--python", v.text);
+            if (v.compareTo(PyVersion.V3_12) >= 0) {
+                assertEquals(0, run.exit(), v.text + run.err());
+                assertEquals("v v\n", run.out(), v.text);
+            } else {
+                assertEquals(2, run.exit(), v.text + run.out());
+                assertTrue(run.err().startsWith(f + ":5:16: syntax error: "), v.text + ": " + run.err());
+            }
+        }
+    }
+
     @Test void python312IsTheDefaultAndMayBeNamed() throws Exception {
         Outcome named = lockstep("run", FILE, "--python", "3.12");
         assertEquals(0, named.exit());
