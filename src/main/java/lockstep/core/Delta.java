@@ -112,6 +112,13 @@ public enum Delta {
     PERCENT_C_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 unicodeobject.c"),
     /** Future.set_exception(StopIteration): TypeError, the future left pending (3.12 sets a RuntimeError in its place). */
     FUTURE_REFUSES_STOP_ITERATION(PyVersion.V3_10, PyVersion.V3_11, "gh-89652 (3.12 futures.py)"),
+    /**
+     * asyncio.timeout() as 3.11 wrote it: entering a Timeout again is allowed (3.12: RuntimeError
+     * 'Timeout has already been entered'), and rescheduling one never entered fails an assert.
+     */
+    TIMEOUT_REENTERS(PyVersion.V3_11, PyVersion.V3_11, "gh-102780 (3.12 timeouts.py)"),
+    /** min() or max() of nothing: ValueError('min() arg is an empty sequence'), not 'min() iterable argument is empty'. */
+    EMPTY_SEQUENCE_MESSAGE(PyVersion.V3_10, PyVersion.V3_11, "3.12 bltinmodule.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

@@ -690,7 +690,9 @@ public final class AsyncioApi {
         defineMethod("Timeout.__aenter__", (m, a) -> {
             int id = a.ref(0);
             TimeoutObj t = tmo(m, id);
-            if (!t.state().equals("created")) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has already been entered");
+            if (!t.state().equals("created") && !m.version().has(lockstep.core.Delta.TIMEOUT_REENTERS)) {
+                throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has already been entered");
+            }
             if (m.currentTask < 0) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout should be used inside a task");
             int task = m.currentTask;
             m.set(id, new TimeoutObj("active", t.when(), t.handler(), task, m.task(task).t().cancelRequests()));
@@ -728,7 +730,10 @@ public final class AsyncioApi {
     private static void reschedule(Machine m, int id, Object when) {
         TimeoutObj t = tmo(m, id);
         if (!t.state().equals("active")) {
-            if (t.state().equals("created")) throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has not been entered");
+            if (t.state().equals("created")) {
+                if (m.version().has(lockstep.core.Delta.TIMEOUT_REENTERS)) throw new PyRaise(new PyExc(PyType.ASSERTION_ERROR, Vec.of()));
+                throw PyRaise.of(PyType.RUNTIME_ERROR, "Timeout has not been entered");
+            }
             throw PyRaise.of(PyType.RUNTIME_ERROR, "Cannot change state of " + t.state() + " Timeout");
         }
         if (t.handler() >= 0) m.cancelHandle(t.handler());

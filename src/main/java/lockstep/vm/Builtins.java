@@ -756,7 +756,8 @@ public final class Builtins {
         });
         if (best[0] == null) {
             if (a.kw.containsKey("default")) return a.kw.get("default");
-            throw PyRaise.of(PyType.VALUE_ERROR, (min ? "min" : "max") + "() iterable argument is empty");
+            throw PyRaise.of(PyType.VALUE_ERROR, (min ? "min" : "max") + (m.version().has(lockstep.core.Delta.EMPTY_SEQUENCE_MESSAGE)
+                    ? "() arg is an empty sequence" : "() iterable argument is empty"));
         }
         return best[0];
     }
