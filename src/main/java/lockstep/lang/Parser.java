@@ -89,9 +89,10 @@ public final class Parser extends ExpressionParser {
     private List<Stmt> parseBlock(String what, Token header) throws ScenarioError {
         expectOp(":");
         if (!at(Kind.NEWLINE)) return parseSimpleStatements();
-        next();
+        Token newline = next();
         if (!at(Kind.INDENT)) {
-            throw syntaxAt(peek(), "expected an indented block after " + what + " on line " + header.pos().line());
+            // at the end of the file CPython points at the end of the header's line
+            throw syntaxAt(atEndOfFile() ? newline : peek(), "expected an indented block after " + what + " on line " + header.pos().line());
         }
         next();
         List<Stmt> body = new ArrayList<>();

@@ -30,6 +30,16 @@ abstract class TokenCursor {
     }
 
     /** Consumes and returns the current token; EOF is never consumed. */
+    /** Whether nothing but the dedents that close the open blocks is left before the end of the file. */
+    boolean atEndOfFile() {
+        for (int k = index; k < tokens.size(); k++) {
+            Kind kind = tokens.get(k).kind();
+            if (kind == Kind.EOF) return true;
+            if (kind != Kind.DEDENT) return false;
+        }
+        return true;
+    }
+
     Token next() {
         Token t = tokens.get(index);
         if (index < tokens.size() - 1) index++;

@@ -139,10 +139,10 @@ public final class AsyncioApi {
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
         defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), false, m.version())))));
+                semaphoreValue(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0]), false, m.version())))));
         defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
         defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                intArg(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], "value"), true, m.version())))));
+                semaphoreValue(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0]), true, m.version())))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
             long parties = intArg(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
@@ -608,8 +608,18 @@ public final class AsyncioApi {
 
     // ------------------------------------------------------------------ tasks
 
+    /** A Semaphore's initial value: CPython compares it with 0 first ("'<' not supported between instances of 'str' and 'int'"). */
+    private static long semaphoreValue(Machine m, Object v) {
+        if (!Ints.isInt(v)) Py.order(m, "<", v, 0L);
+        return intArg(m, v, "value");
+    }
+
     private static void tasks() {
-        Builtins.Impl create = (m, a) -> ref(m.createTask(a.get(0), a.opt(1, "name", NONE)));
+        Builtins.Impl create = (m, a) -> {
+            if (a.size() == 0) throw PyRaise.of(PyType.TYPE_ERROR, "create_task() missing 1 required positional argument: 'coro'");
+            if (a.size() > 1) throw PyRaise.of(PyType.TYPE_ERROR, "create_task() takes 1 positional argument but " + a.size() + " were given");
+            return ref(m.createTask(a.get(0), a.opt(1, "name", NONE)));
+        };
         defineAsyncio("create_task", new Builtin("create_task"));
         defineImpl("create_task", create);
         defineAsyncio("current_task", new Builtin("current_task"));
