@@ -477,13 +477,6 @@ public final class Py {
             throw new PyRaise(new PyExc(PyType.OVERFLOW_ERROR, Vec.of(34L, "Numerical result out of range")));
         return r;
     }
-    /** The int a %d or {:d} conversion prints: an int, or a float truncated. */
-    private static Object integral(Machine m, Object v, String what) {
-        if (v instanceof Double d) return Ints.fromDouble(d);
-        if (Ints.isInt(v)) return v instanceof Boolean b ? (Object) (b ? 1L : 0L) : v;
-        throw PyRaise.of(PyType.TYPE_ERROR, what + ": a real number is required, not " + typeOf(m, v).name);
-    }
-
     private static String percentFormat(Machine m, String fmt, Object arg) {
         return Percent.format(m, fmt, arg);
     }
@@ -912,64 +905,8 @@ public final class Py {
         return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
-    /** format(v, spec) for the common specs: [[fill]align][sign][0][width][,][.precision][type]. */
+    /** format(v, spec): the format-specification mini-language ({@link FormatSpec}). */
     public static String format(Machine m, Object v, String spec) {
-        if (spec.isEmpty()) return str(m, v);
-        java.util.regex.Matcher mt = java.util.regex.Pattern
-                .compile("(?:(.)?([<>^=]))?([+\\- ])?(0)?(\\d+)?(,)?(?:\\.(\\d+))?([bdeEfFgGnosxX%])?").matcher(spec);
-        if (!mt.matches()) throw PyRaise.of(PyType.VALUE_ERROR, "Invalid format specifier '" + spec + "' for object of type '" + typeOf(m, v).name + "'");
-        String fill = mt.group(1) != null ? mt.group(1) : (mt.group(4) != null ? "0" : " ");
-        String align = mt.group(2);
-        int width = mt.group(5) != null ? Integer.parseInt(mt.group(5)) : 0;
-        Integer prec = mt.group(7) != null ? Integer.parseInt(mt.group(7)) : null;
-        String type = mt.group(8);
-        String body;
-        boolean numeric = isNumber(v) && !(v instanceof Boolean && type == null);
-        if (type != null && (type.equals("f") || type.equals("F") || type.equals("%"))) {
-            double x = toDouble(v);
-            if (type.equals("%")) x *= 100;
-            body = new BigDecimal(x).setScale(prec == null ? 6 : prec, RoundingMode.HALF_EVEN).toPlainString();
-            if (x < 0 && !body.startsWith("-")) body = "-" + body;
-            if (type.equals("%")) body += "%";
-        } else if (type != null && (type.equals("e") || type.equals("E"))) {
-            body = String.format("%." + (prec == null ? 6 : prec) + "e", toDouble(v));
-        } else if (type != null && (type.equals("d") || type.equals("n"))) {
-            body = Ints.str(integral(m, v, "format"), m.version());
-        } else if (type != null && type.equals("x")) {
-            body = Ints.big(integral(m, v, "format")).toString(16);
-        } else if (v instanceof Double d && prec != null) {
-            body = new BigDecimal(d).round(new MathContext(prec, RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
-        } else {
-            body = str(m, v);
-            if (prec != null && v instanceof String) body = body.substring(0, Math.min(prec, body.length()));
-        }
-        if (mt.group(6) != null && numeric) body = commas(body);
-        if ("+".equals(mt.group(3)) && numeric && !body.startsWith("-")) body = "+" + body;
-        if (body.length() >= width) return body;
-        String pad = fill.repeat(width - body.length());
-        if (align == null) align = (numeric || mt.group(4) != null) ? ">" : "<";
-        return switch (align) {
-            case "<" -> body + pad;
-            case "^" -> {
-                int left = (width - body.length()) / 2;
-                yield fill.repeat(left) + body + fill.repeat(width - body.length() - left);
-            }
-            case "=" -> body.startsWith("-") ? "-" + pad + body.substring(1) : pad + body;
-            default -> pad + body;
-        };
-    }
-
-    private static String commas(String body) {
-        int dot = body.indexOf('.');
-        String intPart = dot < 0 ? body : body.substring(0, dot);
-        String rest = dot < 0 ? "" : body.substring(dot);
-        boolean neg = intPart.startsWith("-");
-        if (neg) intPart = intPart.substring(1);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < intPart.length(); i++) {
-            if (i > 0 && (intPart.length() - i) % 3 == 0) sb.append(',');
-            sb.append(intPart.charAt(i));
-        }
-        return (neg ? "-" : "") + sb + rest;
+        return FormatSpec.format(m, v, spec);
     }
 }
