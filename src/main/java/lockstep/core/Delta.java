@@ -119,6 +119,8 @@ public enum Delta {
     TIMEOUT_REENTERS(PyVersion.V3_11, PyVersion.V3_11, "gh-102780 (3.12 timeouts.py)"),
     /** min() or max() of nothing: ValueError('min() arg is an empty sequence'), not 'min() iterable argument is empty'. */
     EMPTY_SEQUENCE_MESSAGE(PyVersion.V3_10, PyVersion.V3_11, "3.12 bltinmodule.c"),
+    /** int() with too many arguments: "int expected at most 2 arguments, got 3" (Argument Clinic), not "int() takes at most 2 arguments (3 given)". */
+    INT_BY_ARGUMENT_CLINIC(PyVersion.V3_13, PyVersion.V3_14, "3.13 longobject.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

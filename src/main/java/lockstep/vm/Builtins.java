@@ -479,6 +479,16 @@ public final class Builtins {
         def("type:type", (m, a) -> Py.typeOf(m, a.exactly(1).get(0)));
         user("int", PyType.INT);
         def("type:int", (m, a) -> {
+            if (a.size() > 2) throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.INT_BY_ARGUMENT_CLINIC)
+                    ? "int expected at most 2 arguments, got " + a.size() : "int() takes at most 2 arguments (" + a.size() + " given)");
+            Object baseArg = a.opt(1, "base", null);
+            if (baseArg != null) {
+                if (a.size() == 0) throw PyRaise.of(PyType.TYPE_ERROR, "int() missing string argument");
+                long base = intArg(m, baseArg, "int");
+                if (base != 0 && (base < 2 || base > 36)) throw PyRaise.of(PyType.VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0");
+                if (!(a.get(0) instanceof String s)) throw PyRaise.of(PyType.TYPE_ERROR, "int() can't convert non-string with explicit base");
+                return Ints.parse(s, (int) base, m.version());
+            }
             if (a.size() == 0) return 0L;
             Object v = a.get(0);
             if (v instanceof Boolean b) return b ? 1L : 0L;

@@ -186,34 +186,56 @@ final class Ints {
         return b.toString();
     }
 
+    /** int(s): {@link #parse(String, int, PyVersion)} in base 10. */
+    static Object parse(String s, PyVersion version) { return parse(s, 10, version); }
+
     /**
-     * int(s) in base 10 as CPython reads it: surrounding whitespace, one sign, decimal digits
-     * of any script with single underscores between them; ValueError otherwise.
+     * int(s, base) as CPython reads it: surrounding whitespace, one sign, for base 0 a prefix
+     * (0x, 0o, 0b, else decimal without leading zeros) that names the base, in base 2, 8 or 16
+     * that base's prefix optionally, then digits (letters past 9, a decimal digit of any script)
+     * with single underscores between them and after a prefix; ValueError otherwise.
      */
-    static Object parse(String s, PyVersion version) {
+    static Object parse(String s, int base, PyVersion version) {
         String t = Py.stripSpace(s);
         int i = 0;
         boolean neg = false;
         if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) { neg = t.charAt(0) == '-'; i = 1; }
+        int radix = base;
+        boolean prefixed = false;
+        if (t.length() >= i + 2 && t.charAt(i) == '0') {
+            char p = Character.toLowerCase(t.charAt(i + 1));
+            int named = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+            if (named != 0 && (base == 0 || base == named)) {
+                radix = named;
+                prefixed = true;
+                i += 2;
+            }
+        }
+        if (radix == 0) radix = 10;
         StringBuilder digits = new StringBuilder();
-        boolean lastUnderscore = true;   // no '_' right after the sign
+        boolean lastUnderscore = !prefixed;   // no '_' right after the sign; one may follow a prefix
         for (; i < t.length(); i = t.offsetByCodePoints(i, 1)) {
             int c = t.codePointAt(i);
             if (c == '_' && !lastUnderscore) { lastUnderscore = true; continue; }
-            if (!Character.isDigit(c)) throw invalidLiteral(s);
-            digits.append((char) ('0' + Character.digit(c, 10)));
+            int d = c < 128 ? Character.digit(c, radix) : Character.isDigit(c) ? Character.digit(c, 10) : -1;
+            if (d < 0 || d >= radix) throw invalidLiteral(s, base);
+            digits.append(Character.forDigit(d, radix));
             lastUnderscore = false;
         }
-        if (digits.length() == 0 || lastUnderscore) throw invalidLiteral(s);
-        if (digits.length() > MAX_STR_DIGITS && !version.has(Delta.NO_INT_STR_DIGITS_LIMIT)) {
+        if (digits.length() == 0 || lastUnderscore) throw invalidLiteral(s, base);
+        // base 0 reads a decimal number with leading zeros only if it is zero
+        if (base == 0 && !prefixed && digits.length() > 1 && digits.charAt(0) == '0' && digits.chars().anyMatch(c -> c != '0')) {
+            throw invalidLiteral(s, base);
+        }
+        if (Integer.bitCount(radix) != 1 && digits.length() > MAX_STR_DIGITS && !version.has(Delta.NO_INT_STR_DIGITS_LIMIT)) {
             throw PyRaise.of(PyType.VALUE_ERROR, "Exceeds the limit (" + MAX_STR_DIGITS + " digits) for integer string conversion: value has "
                     + digits.length() + " digits; use sys.set_int_max_str_digits() to increase the limit");
         }
-        BigInteger v = new BigInteger(digits.toString());
+        BigInteger v = new BigInteger(digits.toString(), radix);
         return norm(neg ? v.negate() : v);
     }
 
-    private static PyRaise invalidLiteral(String s) {
-        return PyRaise.of(PyType.VALUE_ERROR, "invalid literal for int() with base 10: " + Py.strRepr(s));
+    private static PyRaise invalidLiteral(String s, int base) {
+        return PyRaise.of(PyType.VALUE_ERROR, "invalid literal for int() with base " + base + ": " + Py.strRepr(s));
     }
 }
