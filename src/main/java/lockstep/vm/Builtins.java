@@ -412,6 +412,32 @@ public final class Builtins {
         return m.version().has(lockstep.core.Delta.STR_METHODS_BY_ARGUMENT_CLINIC) ? Arity.CLINIC : Arity.TAKES;
     }
 
+    /** A decimal float literal as float() reads it, its digits in ASCII and without underscores (checked apart). */
+    private static final java.util.regex.Pattern FLOAT_LITERAL =
+            java.util.regex.Pattern.compile("(\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?");
+
+    /**
+     * float(s) as CPython reads it: surrounding whitespace, a sign, then inf, infinity or nan
+     * in any case, or a decimal literal (digits of any script, single underscores between
+     * digits); ValueError otherwise (Java's own syntax, such as "1.5d" or hex, is refused).
+     */
+    private static double parseFloat(String s) {
+        String t = Py.stripSpace(s);
+        StringBuilder ascii = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> ascii.appendCodePoint(c >= 128 && Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
+        String u = ascii.toString();
+        int i = !u.isEmpty() && (u.charAt(0) == '+' || u.charAt(0) == '-') ? 1 : 0;
+        boolean negative = i == 1 && u.charAt(0) == '-';
+        String body = u.substring(i).toLowerCase(Locale.ROOT);
+        if (body.equals("inf") || body.equals("infinity")) return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (body.equals("nan")) return Double.NaN;
+        if (!FLOAT_LITERAL.matcher(body).matches()) {
+            throw PyRaise.of(PyType.VALUE_ERROR, "could not convert string to float: " + Py.strRepr(s));
+        }
+        double d = Double.parseDouble(body.replace("_", ""));
+        return negative ? -d : d;
+    }
+
     /** A start or end argument of list.index: negative from the end, clamped to the list. */
     private static int listBound(Machine m, Object v, int n) {
         if (!Ints.isInt(v)) throw PyRaise.of(PyType.TYPE_ERROR, "slice indices must be integers or have an __index__ method");
@@ -501,16 +527,9 @@ public final class Builtins {
         def("type:float", (m, a) -> {
             if (a.size() == 0) return 0.0;
             Object v = a.get(0);
-            if (v instanceof String s) {
-                String t = s.strip().toLowerCase();
-                if (t.equals("inf") || t.equals("+inf")) return Double.POSITIVE_INFINITY;
-                if (t.equals("-inf")) return Double.NEGATIVE_INFINITY;
-                if (t.equals("nan")) return Double.NaN;
-                try {
-                    return Double.parseDouble(t);
-                } catch (NumberFormatException e) {
-                    throw PyRaise.of(PyType.VALUE_ERROR, "could not convert string to float: " + Py.strRepr(s));
-                }
+            if (v instanceof String s) return parseFloat(s);
+            if (!Py.isNumber(v)) {
+                throw PyRaise.of(PyType.TYPE_ERROR, "float() argument must be a string or a real number, not '" + Py.typeOf(m, v).name + "'");
             }
             return number(m, v);
         });
