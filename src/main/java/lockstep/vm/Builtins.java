@@ -438,6 +438,14 @@ public final class Builtins {
         return negative ? -d : d;
     }
 
+    /** print's sep= or end=: a str, or None for the default; TypeError otherwise, before anything is printed. */
+    private static String printOption(Machine m, Args a, String name, String dflt) {
+        Object v = a.kw.getOrDefault(name, NONE);
+        if (v == NONE) return dflt;
+        if (v instanceof String s) return s;
+        throw PyRaise.of(PyType.TYPE_ERROR, name + " must be None or a string, not " + Py.typeOf(m, v).name);
+    }
+
     /** A start or end argument of list.index: negative from the end, clamped to the list. */
     private static int listBound(Machine m, Object v, int n) {
         if (!Ints.isInt(v)) throw PyRaise.of(PyType.TYPE_ERROR, "slice indices must be integers or have an __index__ method");
@@ -456,8 +464,8 @@ public final class Builtins {
         // ---- builtins of Python
         user("print", new Builtin("print"));
         def("print", (m, a) -> {
-            String sep = a.kw.containsKey("sep") && a.kw.get("sep") != NONE ? (String) a.kw.get("sep") : " ";
-            String end = a.kw.containsKey("end") && a.kw.get("end") != NONE ? (String) a.kw.get("end") : "\n";
+            String sep = printOption(m, a, "sep", " ");
+            String end = printOption(m, a, "end", "\n");
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < a.size(); i++) {
                 if (i > 0) sb.append(sep);
