@@ -121,6 +121,16 @@ public enum Delta {
     EMPTY_SEQUENCE_MESSAGE(PyVersion.V3_10, PyVersion.V3_11, "3.12 bltinmodule.c"),
     /** int() with too many arguments: "int expected at most 2 arguments, got 3" (Argument Clinic), not "int() takes at most 2 arguments (3 given)". */
     INT_BY_ARGUMENT_CLINIC(PyVersion.V3_13, PyVersion.V3_14, "3.13 longobject.c"),
+    /** "abc"["a"]: TypeError('string indices must be integers'), without the type (3.11 names it). */
+    STRING_INDEX_MESSAGE_BARE(PyVersion.V3_10, PyVersion.V3_10, "3.11 unicodeobject.c"),
+    /** x in 5: "argument of type 'int' is not a container or iterable", not "... is not iterable". */
+    CONTAINER_OR_ITERABLE_MESSAGE(PyVersion.V3_14, PyVersion.V3_14, "3.14 abstract.c"),
+    /** dict([1]): TypeError('object is not iterable'), not 'cannot convert dictionary update sequence element #0 to a sequence'. */
+    DICT_UPDATE_ELEMENT_NOT_ITERABLE(PyVersion.V3_14, PyVersion.V3_14, "3.14 dictobject.c"),
+    /** str(b=1): "str() got an unexpected keyword argument 'b'", not "'b' is an invalid keyword argument for str()". */
+    UNEXPECTED_KEYWORD_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "3.13 unicodeobject.c"),
+    /** sorted(..., reverse=r) and list.sort: r must be an int ('str' object cannot be interpreted as an integer); 3.12 takes its truth. */
+    SORT_REVERSE_IS_AN_INT(PyVersion.V3_10, PyVersion.V3_11, "gh-104465 (3.12 listobject.c)"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

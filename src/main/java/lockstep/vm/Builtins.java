@@ -42,6 +42,7 @@ public final class Builtins {
         private double hi, lo;
 
         Sum(Machine m, Object start) {
+            if (start instanceof String) throw PyRaise.of(PyType.TYPE_ERROR, "sum() can't sum strings [use ''.join(seq) instead]");
             this.m = m;
             this.compensates = !m.version().has(lockstep.core.Delta.SUM_ROUNDS_EACH_FLOAT);
             this.intsToo = m.version().has(lockstep.core.Delta.SUM_COMPENSATES_INTS);
@@ -146,7 +147,7 @@ public final class Builtins {
 
         Args exactly(int n) {
             if (npos != n || !kw.isEmpty()) {
-                throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes exactly " + n + " argument" + (n == 1 ? "" : "s")
+                throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes exactly " + (n == 1 ? "one argument" : n + " arguments")
                         + " (" + npos + " given)");
             }
             return this;
@@ -183,6 +184,13 @@ public final class Builtins {
 
         /** The receiver of a str method. */
         String self() { return (String) all[0]; }
+
+        /** For the types list, tuple and bool: at most one argument, none by keyword. */
+        Args atMostOne(String type) {
+            if (!kw.isEmpty()) throw PyRaise.of(PyType.TYPE_ERROR, type + "() takes no keyword arguments");
+            if (npos > 1) throw PyRaise.of(PyType.TYPE_ERROR, type + " expected at most 1 argument, got " + npos);
+            return this;
+        }
 
         Args between(int lo, int hi) {
             if (npos < lo || npos > hi) {
@@ -446,6 +454,17 @@ public final class Builtins {
         throw PyRaise.of(PyType.TYPE_ERROR, name + " must be None or a string, not " + Py.typeOf(m, v).name);
     }
 
+    /** The reverse= of sorted() and list.sort(): its truth (3.10 and 3.11 took an int, as an index). */
+    private static boolean reverse(Machine m, Args a) {
+        if (!a.kw.containsKey("reverse")) return false;
+        Object r = a.kw.get("reverse");
+        if (m.version().has(lockstep.core.Delta.SORT_REVERSE_IS_AN_INT) && !(r instanceof Long || r instanceof Boolean)) {
+            if (r instanceof java.math.BigInteger) throw PyRaise.of(PyType.OVERFLOW_ERROR, "Python int too large to convert to C int");
+            throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, r).name + "' object cannot be interpreted as an integer");
+        }
+        return Py.truthy(m, r);
+    }
+
     /** A start or end argument of list.index: negative from the end, clamped to the list. */
     private static int listBound(Machine m, Object v, int n) {
         if (!Ints.isInt(v)) throw PyRaise.of(PyType.TYPE_ERROR, "slice indices must be integers or have an __index__ method");
@@ -510,7 +529,10 @@ public final class Builtins {
             return Py.isInstance(m, a.get(0), pt);
         });
         user("type", PyType.TYPE);
-        def("type:type", (m, a) -> Py.typeOf(m, a.exactly(1).get(0)));
+        def("type:type", (m, a) -> {
+            if (a.size() != 1 || !a.kw.isEmpty()) throw PyRaise.of(PyType.TYPE_ERROR, "type() takes 1 or 3 arguments");
+            return Py.typeOf(m, a.get(0));
+        });
         user("int", PyType.INT);
         def("type:int", (m, a) -> {
             if (a.size() > 2) throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.INT_BY_ARGUMENT_CLINIC)
@@ -542,21 +564,49 @@ public final class Builtins {
             return number(m, v);
         });
         user("str", PyType.STR);
-        def("type:str", (m, a) -> a.size() == 0 ? "" : Py.str(m, a.get(0)));
+        def("type:str", (m, a) -> {
+            for (String k : a.kw.keySet()) {
+                if (!k.equals("object")) {
+                    throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.UNEXPECTED_KEYWORD_MESSAGE)
+                            ? "str() got an unexpected keyword argument '" + k + "'" : "'" + k + "' is an invalid keyword argument for str()");
+                }
+            }
+            if (a.size() > 3) throw PyRaise.of(PyType.TYPE_ERROR, "str() takes at most 3 arguments (" + a.size() + " given)");
+            if (a.size() > 1) {
+                if (!(a.get(1) instanceof String)) {
+                    throw PyRaise.of(PyType.TYPE_ERROR, "str() argument 'encoding' must be str, not " + Py.typeOf(m, a.get(1)).name);
+                }
+                throw PyRaise.of(PyType.TYPE_ERROR, "decoding to str: need a bytes-like object, " + Py.typeOf(m, a.get(0)).name + " found");
+            }
+            Object v = a.size() == 1 ? a.get(0) : a.kw.get("object");
+            return v == null ? "" : Py.str(m, v);
+        });
         user("bool", PyType.BOOL);
-        def("type:bool", (m, a) -> a.size() != 0 && Py.truthy(m, a.get(0)));
+        def("type:bool", (m, a) -> a.atMostOne("bool").size() != 0 && Py.truthy(m, a.get(0)));
         user("list", PyType.LIST);
-        def("type:list", (m, a) -> newList(m, a.size() == 0 ? List.of() : items(m, a.get(0))));
+        def("type:list", (m, a) -> newList(m, a.atMostOne("list").size() == 0 ? List.of() : items(m, a.get(0))));
         user("tuple", PyType.TUPLE);
-        def("type:tuple", (m, a) -> a.size() == 0 ? Tuple.EMPTY : new Tuple(Vec.copyOf(items(m, a.get(0)))));
+        def("type:tuple", (m, a) -> a.atMostOne("tuple").size() == 0 ? Tuple.EMPTY : new Tuple(Vec.copyOf(items(m, a.get(0)))));
         user("dict", PyType.DICT);
         def("type:dict", (m, a) -> {
             DictObj d = DictObj.EMPTY;
             if (a.size() == 1) {
                 if (a.get(0) instanceof Ref r && m.get(r.id()) instanceof DictObj src) d = src;
-                else for (Object kv : items(m, a.get(0))) {
-                    List<Object> p = items(m, kv);
-                    d = Py.dictPut(m, d, p.get(0), p.get(1));
+                else {
+                    List<Object> pairs = items(m, a.get(0));
+                    for (int i = 0; i < pairs.size(); i++) {
+                        List<Object> p;
+                        try {
+                            p = items(m, pairs.get(i));
+                        } catch (PyRaise e) {
+                            if (m.version().has(lockstep.core.Delta.DICT_UPDATE_ELEMENT_NOT_ITERABLE)) throw PyRaise.of(PyType.TYPE_ERROR, "object is not iterable");
+                            throw PyRaise.of(PyType.TYPE_ERROR, "cannot convert dictionary update sequence element #" + i + " to a sequence");
+                        }
+                        if (p.size() != 2) {
+                            throw PyRaise.of(PyType.VALUE_ERROR, "dictionary update sequence element #" + i + " has length " + p.size() + "; 2 is required");
+                        }
+                        d = Py.dictPut(m, d, p.get(0), p.get(1));
+                    }
                 }
             }
             for (Map.Entry<String, Object> e : a.kw.entrySet()) d = Py.dictPut(m, d, e.getKey(), e.getValue());
@@ -565,7 +615,7 @@ public final class Builtins {
         user("sorted", new Builtin("sorted"));
         def("sorted", (m, a) -> {
             List<Object> l = new ArrayList<>(items(m, a.get(0)));
-            sortList(m, l, a.kw.get("key"), a.kw.containsKey("reverse") && Py.truthy(m, a.kw.get("reverse")));
+            sortList(m, l, a.kw.get("key"), reverse(m, a));
             return newList(m, l);
         });
         user("sum", new Builtin("sum"));
@@ -685,7 +735,7 @@ public final class Builtins {
             a.method(0, 2, Arity.KEYWORDS, "key", "reverse");
             if (a.size() > 1) a.method(0, 0, Arity.KEYWORDS);
             List<Object> l = new ArrayList<>(Py.vecList(list(m, a).items()));
-            sortList(m, l, a.kw.get("key"), a.kw.containsKey("reverse") && Py.truthy(m, a.kw.get("reverse")));
+            sortList(m, l, a.kw.get("key"), reverse(m, a));
             m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
             return NONE;
         });
@@ -721,7 +771,13 @@ public final class Builtins {
         method("str.join", (m, a) -> {
             a.method(1, 1, Arity.EXACT);
             StringBuilder sb = new StringBuilder();
-            List<Object> parts = items(m, a.get(1));
+            List<Object> parts;
+            try {
+                parts = items(m, a.get(1));
+            } catch (PyRaise e) {
+                if (e.exc.type != PyType.TYPE_ERROR) throw e;
+                throw PyRaise.of(PyType.TYPE_ERROR, "can only join an iterable");
+            }
             for (int i = 0; i < parts.size(); i++) {
                 if (!(parts.get(i) instanceof String s))
                     throw PyRaise.of(PyType.TYPE_ERROR, "sequence item " + i + ": expected str instance, " + Py.typeOf(m, parts.get(i)).name + " found");

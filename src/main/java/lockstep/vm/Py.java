@@ -254,7 +254,15 @@ public final class Py {
             return rv.step() > 0 ? l >= rv.start() && l < rv.stop() && (l - rv.start()) % rv.step() == 0
                     : l <= rv.start() && l > rv.stop() && (rv.start() - l) % (-rv.step()) == 0;
         }
-        for (Object o : toList(m, container)) if (eq(m, o, item)) return true;
+        List<Object> items;
+        try {
+            items = toList(m, container);
+        } catch (PyRaise e) {
+            if (e.exc.type != PyType.TYPE_ERROR || !String.valueOf(e.exc.args.isEmpty() ? "" : e.exc.args.get(0)).endsWith("is not iterable")) throw e;
+            throw PyRaise.of(PyType.TYPE_ERROR, "argument of type '" + typeOf(m, container).name + "' is not "
+                    + (m.version().has(lockstep.core.Delta.CONTAINER_OR_ITERABLE_MESSAGE) ? "a container or iterable" : "iterable"));
+        }
+        for (Object o : items) if (eq(m, o, item)) return true;
         return false;
     }
 
@@ -637,6 +645,10 @@ public final class Py {
 
     /** The position idx names in a sequence of {@code size} items (negative from the end); IndexError outside. */
     static long index(Machine m, Object idx, long size, String kind) {
+        if (!Ints.isInt(idx) && kind.equals("string")) {
+            throw PyRaise.of(PyType.TYPE_ERROR, m.version().has(lockstep.core.Delta.STRING_INDEX_MESSAGE_BARE)
+                    ? "string indices must be integers" : "string indices must be integers, not '" + typeOf(m, idx).name + "'");
+        }
         if (!Ints.isInt(idx))
             throw PyRaise.of(PyType.TYPE_ERROR, kind + " indices must be integers or slices, not " + typeOf(m, idx).name);
         if (idx instanceof BigInteger) throw PyRaise.of(PyType.INDEX_ERROR, "cannot fit 'int' into an index-sized integer");
