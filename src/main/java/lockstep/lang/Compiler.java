@@ -498,7 +498,7 @@ public final class Compiler {
                 if (d != null) { expr(d); kwPresent[i] = true; }
             }
             Scope inner = scopes.scopes.get(node);
-            Fn f = new Fn(fname, scope.isModule ? fname : qualname + ".<locals>." + fname, inner, async, firstLine, p);
+            Fn f = new Fn(fname, scope.isModule ? moduleQualname(fname) : qualname + ".<locals>." + fname, inner, async, firstLine, p);
             if (node instanceof Lambda) f.renames.addAll(Scopes.insideLambda(renames, inner));
             Code code = node instanceof Lambda l ? f.compileLambda(l.body())
                     : f.compileBody(((FunctionDef) node).body());
@@ -508,6 +508,17 @@ public final class Compiler {
                 from[i] = scope.frees.contains(n) ? -(scope.frees.indexOf(n) + 1) : locals.indexOf(n);
             }
             emit(Op.MAKE_FUNCTION, constIndex(new FunctionTemplate(code, p.defaults().size(), kwPresent, from)));
+        }
+
+        /**
+         * A module-level function's __qualname__: its name; in the model prelude, a method
+         * written {@code Type_method} there is CPython's {@code Type.method} (the name its
+         * errors give, such as "Lock.acquire() takes 1 positional argument but 2 were given").
+         */
+        String moduleQualname(String fname) {
+            if (!file.equals("asyncio_model.py")) return fname;
+            int cut = fname.indexOf('_');
+            return cut > 0 && Character.isUpperCase(fname.charAt(0)) ? fname.substring(0, cut) + "." + fname.substring(cut + 1) : fname;
         }
 
         // -------------------------------------------------------------- expressions

@@ -134,7 +134,12 @@ public final class AsyncioApi {
             int lockId;
             if (l == NONE) lockId = m.alloc(new LockObj(Lock.NEW));
             else if (l instanceof Ref r && m.get(r.id()) instanceof LockObj) lockId = r.id();
-            else throw PyRaise.of(PyType.TYPE_ERROR, "lockstep: Condition(lock=...) takes an asyncio.Lock");
+            else if (l instanceof Ref r && (m.get(r.id()) instanceof SemObj || m.get(r.id()) instanceof CondObj)) {
+                // CPython takes any object with locked(), acquire() and release(); the model only a Lock
+                throw PyRaise.of(PyType.TYPE_ERROR, "lockstep: Condition(lock=...) takes an asyncio.Lock");
+            } else {
+                throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + Py.typeOf(m, l).name + "' object has no attribute 'locked'");
+            }
             return ref(m.alloc(new CondObj(Condition.over(lockId))));
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
@@ -145,7 +150,9 @@ public final class AsyncioApi {
                 semaphoreValue(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0]), true, m.version())))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
-            long parties = intArg(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], "parties");
+            Object given = bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0];
+            if (!Ints.isInt(given)) Py.order(m, "<", given, 1L);   // locks.py compares it with 1 first
+            long parties = intArg(m, given, "parties");
             Barrier.checkParties(parties, m.version());
             int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
             return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties, m.version()))));
@@ -153,37 +160,48 @@ public final class AsyncioApi {
 
         definePreludeMethod("Lock", "acquire");
         definePreludeMethod("Lock", "__aenter__");
-        defineMethod("Lock.release", (m, a) -> { lockRelease(m, a.ref(0)); return NONE; });
-        defineMethod("Lock.locked", (m, a) -> lock(m, a.ref(0)).s().locked());
+        defineMethod("Lock.release", (m, a) -> { lockRelease(m, positional(a, "Lock.release", 1, 1).ref(0)); return NONE; });
+        defineMethod("Lock.locked", (m, a) -> lock(m, positional(a, "Lock.locked", 1, 1).ref(0)).s().locked());
         defineMethod("Lock.__aexit__", (m, a) -> { lockRelease(m, a.ref(0)); return immediate(NONE); });
 
         definePreludeMethod("Event", "wait");
         defineMethod("Event.set", (m, a) -> {
+            positional(a, "Event.set", 1, 1);
             Step<Event> s = event(m, a.ref(0)).s().set(m);
             m.set(a.ref(0), new EventObj(s.state()));
             wake(m, s.wakes());
             return NONE;
         });
-        defineMethod("Event.clear", (m, a) -> { m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().clear())); return NONE; });
-        defineMethod("Event.is_set", (m, a) -> event(m, a.ref(0)).s().value());
+        defineMethod("Event.clear", (m, a) -> {
+            positional(a, "Event.clear", 1, 1);
+            m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().clear()));
+            return NONE;
+        });
+        defineMethod("Event.is_set", (m, a) -> event(m, positional(a, "Event.is_set", 1, 1).ref(0)).s().value());
 
         definePreludeMethod("Condition", "wait");
         definePreludeMethod("Condition", "wait_for");
         definePreludeMethod("Condition", "__aenter__");
         defineMethod("Condition.notify", (m, a) -> {
-            notify(m, a.ref(0), intArg(m, a.opt(1, "n", 1L), "n"), false);
+            positional(a, "Condition.notify", 1, 2);
+            notify(m, a.ref(0), a.opt(1, "n", 1L), false);
             return NONE;
         });
         defineMethod("Condition.notify_all", (m, a) -> {
-            notify(m, a.ref(0), cond(m, a.ref(0)).s().waiters().size(), true);
+            positional(a, "Condition.notify_all", 1, 1);
+            notify(m, a.ref(0), (long) cond(m, a.ref(0)).s().waiters().size(), true);
             return NONE;
         });
         defineMethod("Condition.__aexit__", (m, a) -> { lockRelease(m, cond(m, a.ref(0)).s().lock()); return immediate(NONE); });
 
         definePreludeMethod("Semaphore", "acquire");
         definePreludeMethod("Semaphore", "__aenter__");
-        defineMethod("Semaphore.release", (m, a) -> { semRelease(m, a.ref(0)); return NONE; });
-        defineMethod("Semaphore.locked", (m, a) -> sem(m, a.ref(0)).s().locked(m));
+        defineMethod("Semaphore.release", (m, a) -> {
+            boolean bounded = sem(m, a.ref(0)).s().bounded();
+            semRelease(m, positional(a, bounded ? "BoundedSemaphore.release" : "Semaphore.release", 1, 1).ref(0));
+            return NONE;
+        });
+        defineMethod("Semaphore.locked", (m, a) -> sem(m, positional(a, "Semaphore.locked", 1, 1).ref(0)).s().locked(m));
         defineMethod("Semaphore.__aexit__", (m, a) -> { semRelease(m, a.ref(0)); return immediate(NONE); });
 
         definePreludeMethod("Barrier", "wait");
@@ -279,10 +297,33 @@ public final class AsyncioApi {
     }
 
     /** notify(n), or notify_all() ({@code all}: 3.12's notify(len(waiters)), which the observer is not told of). */
-    private static void notify(Machine m, int id, long n, boolean all) {
-        Step<Condition> s = cond(m, id).s().notify(lockHeld(m, id), n, m);
+    /**
+     * Condition.notify(n): the lock must be held first (RuntimeError), then n is compared with
+     * each waiter's place, as locks.py does: an n that is not a number fails only once there
+     * is a waiter to compare.
+     */
+    private static void notify(Machine m, int id, Object nArg, boolean all) {
+        boolean held = lockHeld(m, id);
+        long n = 0;
+        if (held && Ints.isInt(nArg)) n = intArg(m, nArg, "n");
+        else if (held && !cond(m, id).s().waiters().isEmpty()) Py.order(m, ">=", 0L, nArg);
+        Step<Condition> s = cond(m, id).s().notify(held, n, m);
         if (!all) m.observer().notified(m, id, s.wakes());
         wake(m, s.wakes());
+    }
+
+    /**
+     * The positional arguments of a primitive's method that CPython writes in Python (self
+     * counted), between lo and hi, none by keyword but those it names; CPython's TypeError
+     * ("Event.set() takes 1 positional argument but 2 were given") otherwise.
+     */
+    private static Builtins.Args positional(Builtins.Args a, String qualname, int lo, int hi) {
+        int n = a.size();
+        if (n > hi) {
+            throw PyRaise.of(PyType.TYPE_ERROR, qualname + "() takes " + (lo == hi ? lo + " positional argument" + (lo == 1 ? "" : "s")
+                    : "from " + lo + " to " + hi + " positional arguments") + " but " + n + (n == 1 ? " was" : " were") + " given");
+        }
+        return a;
     }
 
     private static void notifyAll(Machine m, int condId) {
@@ -623,7 +664,8 @@ public final class AsyncioApi {
         defineAsyncio("create_task", new Builtin("create_task"));
         defineImpl("create_task", create);
         defineAsyncio("current_task", new Builtin("current_task"));
-        defineImpl("current_task", (m, a) -> m.currentTask < 0 ? NONE : ref(m.currentTask));
+        // current_task(loop): the task running in that loop; none runs in anything but the running loop
+        defineImpl("current_task", (m, a) -> m.currentTask < 0 || a.size() > 0 && a.get(0) != NONE && !(a.get(0) instanceof LoopVal) ? NONE : ref(m.currentTask));
         defineMethod("Task.get_name", (m, a) -> m.task(a.ref(0)).t().name());
         defineMethod("Task.set_name", (m, a) -> {
             m.putTask(a.ref(0), m.task(a.ref(0)).t().renamed(Py.str(m, a.get(1))));
@@ -645,7 +687,16 @@ public final class AsyncioApi {
 
     private static double delay(Machine m, Object v) {
         if (v == NONE) throw PyRaise.of(PyType.TYPE_ERROR, "delay must not be None");
+        afterNow(m, v);   // its TypeError for a delay that is not a number
         return number(m, v);
+    }
+
+    /** loop.time() + delay, as call_later and timeout() compute it (TypeError for + of a float and, say, a str). */
+    private static double afterNow(Machine m, Object delay) {
+        if (!Py.isNumber(delay)) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '" + Py.typeOf(m, delay).name + "'");
+        }
+        return m.time() + Py.toDouble(delay);
     }
 
     private static void loop() {
@@ -685,7 +736,7 @@ public final class AsyncioApi {
     private static void timeouts() {
         Builtins.Impl make = (m, a) -> {
             Object d = a.exactly(1).get(0);
-            Object when = d == NONE ? NONE : (Object) (m.time() + number(m, d));
+            Object when = d == NONE ? NONE : (Object) afterNow(m, d);
             return ref(m.alloc(new TimeoutObj("created", when, -1, -1, 0)));
         };
         defineAsyncio("timeout", new Builtin("timeout"));

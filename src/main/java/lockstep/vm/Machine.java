@@ -491,12 +491,12 @@ public final class Machine implements Futures {
 
     /** create_task(): a new task, named Task-N unless named, whose first step is scheduled now. */
     public int createTask(Object coro, Object name) {
+        if (footprint != null) footprint.write(Footprint.TASKS);
+        String n = taskName(name);   // CPython names the task, using up a number, before it looks at the coroutine
         if (!(coro instanceof Ref r) || !(get(r.id()) instanceof CoroObj co)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "a coroutine was expected, got " + Py.repr(this, coro));
         }
-        if (footprint != null) footprint.write(Footprint.TASKS);
         if (tasks.size() >= MAX_TASKS) throw new ResourceBound("more than " + MAX_TASKS + " tasks");
-        String n = taskName(name);
         int id = alloc(new TaskObj(Future.NEW, Task.named(n), r.id(), Vec.of()));
         tasks.add(id);
         callSoon(new TaskStep(id, null), Vec.of(), -1);
