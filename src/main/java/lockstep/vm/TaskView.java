@@ -20,12 +20,12 @@ public final class TaskView {
         return t.t().name() + " " + coroutine(m, t) + "()";
     }
 
-    /** The name of the coroutine a task runs (the function of its outermost frame). */
+    /** The name of the coroutine a task runs (the function of its outermost frame): {@code worker}, {@code main.<locals>.worker}, {@code Lock.acquire}. */
     public static String coroutine(Machine m, int task) { return coroutine(m, m.task(task)); }
 
     private static String coroutine(Machine m, TaskObj t) {
-        if (m.get(t.coro()) instanceof CoroObj c) return c.name().substring(c.name().lastIndexOf('.') + 1);   // its qualname's last part
-        for (Object f : t.stack()) if (f instanceof Frame fr) return fr.code.name;
+        if (m.get(t.coro()) instanceof CoroObj c) return c.name();   // its __qualname__, as CPython's task repr shows it
+        for (Object f : t.stack()) if (f instanceof Frame fr) return fr.code.qualname;
         return "?";
     }
 
@@ -42,7 +42,7 @@ public final class TaskView {
     private static String at(Machine m, TaskObj t) {
         Frame f = userFrame(t);
         if (f == null) return "";
-        String in = f.code.name.equals(coroutine(m, t)) ? "" : " in " + f.code.name;
+        String in = f.code.qualname.equals(coroutine(m, t)) ? "" : " in " + f.code.name;
         return " at " + f.code.file + ":" + f.line() + in;
     }
 
