@@ -131,6 +131,10 @@ public enum Delta {
     UNEXPECTED_KEYWORD_MESSAGE(PyVersion.V3_13, PyVersion.V3_14, "3.13 unicodeobject.c"),
     /** sorted(..., reverse=r) and list.sort: r must be an int ('str' object cannot be interpreted as an integer); 3.12 takes its truth. */
     SORT_REVERSE_IS_AN_INT(PyVersion.V3_10, PyVersion.V3_11, "gh-104465 (3.12 listobject.c)"),
+    /** The futures of the oracle of record are pure Python (futures.py), so their errors are a Python function's ("Future.set_result() missing 1 required positional argument: 'result'"). */
+    FUTURE_IN_PYTHON(PyVersion.V3_10, PyVersion.V3_10, "the futures of the 3.10.2 oracle of record"),
+    /** Future.set_result() without its argument: "Future.set_result() takes exactly one argument (0 given)" (3.11's C futures). */
+    FUTURE_METHODS_TAKE_ONE_ARGUMENT(PyVersion.V3_11, PyVersion.V3_11, "3.11 _asynciomodule.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */

@@ -326,6 +326,22 @@ public final class AsyncioApi {
         return a;
     }
 
+    /** The one argument of Future.set_result or set_exception (self aside), with the version's error when it is missing or not alone. */
+    private static Object futureArgument(Machine m, Builtins.Args a, String method, String param) {
+        int n = a.size() - 1;
+        if (n == 1) return a.get(1);
+        if (m.version().has(lockstep.core.Delta.FUTURE_IN_PYTHON) && n == 0) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "Future." + method + "() missing 1 required positional argument: '" + param + "'");
+        }
+        if (m.version().has(lockstep.core.Delta.FUTURE_IN_PYTHON)) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "Future." + method + "() takes 2 positional arguments but " + (n + 1) + " were given");
+        }
+        if (m.version().has(lockstep.core.Delta.FUTURE_METHODS_TAKE_ONE_ARGUMENT)) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "Future." + method + "() takes exactly one argument (" + n + " given)");
+        }
+        throw PyRaise.of(PyType.TYPE_ERROR, method + "() takes exactly 1 positional argument (" + n + " given)");
+    }
+
     private static void notifyAll(Machine m, int condId) {
         Step<Condition> s = cond(m, condId).s().notifyAll(lockHeld(m, condId), m);
         wake(m, s.wakes());
@@ -515,8 +531,8 @@ public final class AsyncioApi {
         defineMethod("Future.cancelled", (m, a) -> m.cancelled(a.ref(0)));
         defineMethod("Future.result", (m, a) -> m.futResult(a.ref(0)));
         defineMethod("Future.exception", (m, a) -> m.futException(a.ref(0)));
-        defineMethod("Future.set_result", (m, a) -> { m.setResult(a.ref(0), a.exactly(2).get(1)); return NONE; });
-        defineMethod("Future.set_exception", (m, a) -> { m.setException(a.ref(0), a.exactly(2).get(1)); return NONE; });
+        defineMethod("Future.set_result", (m, a) -> { m.setResult(a.ref(0), futureArgument(m, a, "set_result", "result")); return NONE; });
+        defineMethod("Future.set_exception", (m, a) -> { m.setException(a.ref(0), futureArgument(m, a, "set_exception", "exception")); return NONE; });
         defineMethod("Future.cancel", (m, a) -> m.cancel(a.ref(0), optMsg(a)));
         defineMethod("Future.add_done_callback", (m, a) -> { m.addDoneCallback(a.ref(0), a.get(1)); return NONE; });
         defineMethod("Future.remove_done_callback", (m, a) -> (long) m.removeDoneCallback(a.ref(0), a.get(1)));
@@ -735,7 +751,11 @@ public final class AsyncioApi {
 
     private static void timeouts() {
         Builtins.Impl make = (m, a) -> {
-            Object d = a.exactly(1).get(0);
+            if (a.size() == 0 && !a.kw.containsKey("delay")) {
+                throw PyRaise.of(PyType.TYPE_ERROR, "timeout() missing 1 required positional argument: 'delay'");
+            }
+            if (a.size() > 1) throw PyRaise.of(PyType.TYPE_ERROR, "timeout() takes 1 positional argument but " + a.size() + " were given");
+            Object d = a.opt(0, "delay", NONE);
             Object when = d == NONE ? NONE : (Object) afterNow(m, d);
             return ref(m.alloc(new TimeoutObj("created", when, -1, -1, 0)));
         };

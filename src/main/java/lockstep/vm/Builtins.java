@@ -185,6 +185,17 @@ public final class Builtins {
         /** The receiver of a str method. */
         String self() { return (String) all[0]; }
 
+        /**
+         * A builtin that CPython declares with Argument Clinic: between lo and hi positional
+         * arguments, else "range expected at least 1 argument, got 0".
+         */
+        Args clinic(String name, int lo, int hi) {
+            if (npos >= lo && npos <= hi) return this;
+            int bound = npos < lo ? lo : hi;
+            throw PyRaise.of(PyType.TYPE_ERROR, name + " expected " + (lo == hi ? "" : npos < lo ? "at least " : "at most ")
+                    + bound + (bound == 1 ? " argument" : " arguments") + ", got " + npos);
+        }
+
         /** For the types list, tuple and bool: at most one argument, none by keyword. */
         Args atMostOne(String type) {
             if (!kw.isEmpty()) throw PyRaise.of(PyType.TYPE_ERROR, type + "() takes no keyword arguments");
@@ -509,7 +520,7 @@ public final class Builtins {
         });
         user("range", new Builtin("range"));
         def("range", (m, a) -> {
-            a.between(1, 3);
+            a.clinic("range", 1, 3);
             long start = 0, stop, step = 1;
             if (a.size() == 1) stop = intArg(m, a.get(0), "range");
             else { start = intArg(m, a.get(0), "range"); stop = intArg(m, a.get(1), "range"); }
@@ -519,7 +530,7 @@ public final class Builtins {
         });
         user("isinstance", new Builtin("isinstance"));
         def("isinstance", (m, a) -> {
-            a.exactly(2);
+            a.clinic("isinstance", 2, 2);
             Object t = a.get(1);
             if (t instanceof Tuple tu) {
                 for (Object o : tu.items()) if (Py.isInstance(m, a.get(0), (PyType) o)) return true;
@@ -614,20 +625,22 @@ public final class Builtins {
         });
         user("sorted", new Builtin("sorted"));
         def("sorted", (m, a) -> {
+            a.clinic("sorted", 1, 1);
             List<Object> l = new ArrayList<>(items(m, a.get(0)));
             sortList(m, l, a.kw.get("key"), reverse(m, a));
             return newList(m, l);
         });
         user("sum", new Builtin("sum"));
         def("sum", (m, a) -> {
+            if (a.size() == 0) throw PyRaise.of(PyType.TYPE_ERROR, "sum() takes at least 1 positional argument (0 given)");
             Sum sum = new Sum(m, a.opt(1, "start", 0L));
             forEach(m, a.get(0), o -> { sum.add(o); return true; });
             return sum.result();
         });
         user("min", new Builtin("min"));
-        def("min", (m, a) -> extreme(m, a, true));
+        def("min", (m, a) -> extreme(m, a.clinic("min", 1, Integer.MAX_VALUE), true));
         user("max", new Builtin("max"));
-        def("max", (m, a) -> extreme(m, a, false));
+        def("max", (m, a) -> extreme(m, a.clinic("max", 1, Integer.MAX_VALUE), false));
         user("any", new Builtin("any"));
         def("any", (m, a) -> !forEach(m, a.exactly(1).get(0), o -> !Py.truthy(m, o)));
         user("all", new Builtin("all"));
@@ -661,6 +674,7 @@ public final class Builtins {
         });
         user("reversed", new Builtin("reversed"));
         def("reversed", (m, a) -> {
+            a.clinic("reversed", 1, 1);
             List<Object> l = new ArrayList<>(items(m, a.exactly(1).get(0)));
             Collections.reverse(l);
             return new Tuple(Vec.copyOf(l));
