@@ -516,7 +516,7 @@ public final class Compiler {
          * errors give, such as "Lock.acquire() takes 1 positional argument but 2 were given").
          */
         String moduleQualname(String fname) {
-            if (!file.equals("asyncio_model.py")) return fname;
+            if (!file.equals("asyncio_model.py")) return fname;   // lockstep.vm.Program.PRELUDE_FILE (lang cannot see vm)
             int cut = fname.indexOf('_');
             return cut > 0 && Character.isUpperCase(fname.charAt(0)) ? fname.substring(0, cut) + "." + fname.substring(cut + 1) : fname;
         }

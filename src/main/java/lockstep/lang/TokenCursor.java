@@ -29,7 +29,6 @@ abstract class TokenCursor {
         return tokens.get(Math.min(index + ahead, tokens.size() - 1));
     }
 
-    /** Consumes and returns the current token; EOF is never consumed. */
     /** Whether nothing but the dedents that close the open blocks is left before the end of the file. */
     boolean atEndOfFile() {
         for (int k = index; k < tokens.size(); k++) {
@@ -40,6 +39,7 @@ abstract class TokenCursor {
         return true;
     }
 
+    /** Consumes and returns the current token; EOF is never consumed. */
     Token next() {
         Token t = tokens.get(index);
         if (index < tokens.size() - 1) index++;

@@ -144,15 +144,13 @@ public final class AsyncioApi {
         });
         defineAsyncio("Semaphore", PyType.SEMAPHORE);
         defineImpl("type:Semaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                semaphoreValue(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0]), false, m.version())))));
+                comparedCount(m, bind(m, a, "Semaphore", new String[]{"value"}, new Object[]{1L})[0], 0L, "value"), false, m.version())))));
         defineAsyncio("BoundedSemaphore", PyType.BOUNDED_SEMAPHORE);
         defineImpl("type:BoundedSemaphore", (m, a) -> ref(m.alloc(new SemObj(Semaphore.create(
-                semaphoreValue(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0]), true, m.version())))));
+                comparedCount(m, bind(m, a, "BoundedSemaphore", new String[]{"value"}, new Object[]{1L})[0], 0L, "value"), true, m.version())))));
         defineAsyncio("Barrier", PyType.BARRIER);
         defineImpl("type:Barrier", (m, a) -> {
-            Object given = bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0];
-            if (!Ints.isInt(given)) Py.order(m, "<", given, 1L);   // locks.py compares it with 1 first
-            long parties = intArg(m, given, "parties");
+            long parties = comparedCount(m, bind(m, a, "Barrier", new String[]{"parties"}, new Object[]{REQUIRED})[0], 1L, "parties");
             Barrier.checkParties(parties, m.version());
             int condId = m.alloc(new CondObj(Condition.over(m.alloc(new LockObj(Lock.NEW)))));
             return ref(m.alloc(new BarrierObj(Barrier.create(condId, parties, m.version()))));
@@ -296,11 +294,11 @@ public final class AsyncioApi {
         m.observer().semaphoreChanged(m, id, s.s());
     }
 
-    /** notify(n), or notify_all() ({@code all}: 3.12's notify(len(waiters)), which the observer is not told of). */
     /**
-     * Condition.notify(n): the lock must be held first (RuntimeError), then n is compared with
-     * each waiter's place, as locks.py does: an n that is not a number fails only once there
-     * is a waiter to compare.
+     * notify(n), or notify_all() ({@code all}: 3.12's notify(len(waiters)), which the observer is
+     * not told of). The lock must be held first (RuntimeError), then n is compared with each
+     * waiter's place, as locks.py does: an n that is not a number fails only once there is a
+     * waiter to compare.
      */
     private static void notify(Machine m, int id, Object nArg, boolean all) {
         boolean held = lockHeld(m, id);
@@ -665,10 +663,10 @@ public final class AsyncioApi {
 
     // ------------------------------------------------------------------ tasks
 
-    /** A Semaphore's initial value: CPython compares it with 0 first ("'<' not supported between instances of 'str' and 'int'"). */
-    private static long semaphoreValue(Machine m, Object v) {
-        if (!Ints.isInt(v)) Py.order(m, "<", v, 0L);
-        return intArg(m, v, "value");
+    /** A Semaphore's initial value or a Barrier's parties: locks.py compares it with {@code bound} first ("'<' not supported between instances of 'str' and 'int'"). */
+    private static long comparedCount(Machine m, Object v, long bound, String name) {
+        if (!Ints.isInt(v)) Py.order(m, "<", v, bound);
+        return intArg(m, v, name);
     }
 
     private static void tasks() {
@@ -703,16 +701,15 @@ public final class AsyncioApi {
 
     private static double delay(Machine m, Object v) {
         if (v == NONE) throw PyRaise.of(PyType.TYPE_ERROR, "delay must not be None");
-        afterNow(m, v);   // its TypeError for a delay that is not a number
-        return number(m, v);
+        return addedToTime(m, v);
     }
 
-    /** loop.time() + delay, as call_later and timeout() compute it (TypeError for + of a float and, say, a str). */
-    private static double afterNow(Machine m, Object delay) {
+    /** A delay that call_later and timeout() add to loop.time(): a number (TypeError for + of a float and, say, a str). */
+    private static double addedToTime(Machine m, Object delay) {
         if (!Py.isNumber(delay)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '" + Py.typeOf(m, delay).name + "'");
         }
-        return m.time() + Py.toDouble(delay);
+        return Py.toDouble(delay);
     }
 
     private static void loop() {
@@ -756,7 +753,7 @@ public final class AsyncioApi {
             }
             if (a.size() > 1) throw PyRaise.of(PyType.TYPE_ERROR, "timeout() takes 1 positional argument but " + a.size() + " were given");
             Object d = a.opt(0, "delay", NONE);
-            Object when = d == NONE ? NONE : (Object) afterNow(m, d);
+            Object when = d == NONE ? NONE : (Object) (m.time() + addedToTime(m, d));
             return ref(m.alloc(new TimeoutObj("created", when, -1, -1, 0)));
         };
         defineAsyncio("timeout", new Builtin("timeout"));

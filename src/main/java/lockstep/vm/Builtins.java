@@ -169,8 +169,7 @@ public final class Builtins {
             int n = npos - 1 + kw.size();
             if (n >= lo && n <= hi) return this;
             String message = switch (style) {
-                case CLINIC -> name + " expected " + (lo == hi ? "" : n < lo ? "at least " : "at most ") + plural(n < lo ? lo : hi)
-                        + ", got " + n;
+                case CLINIC -> expected(name, lo, hi, n);
                 case TAKES -> name + "() takes " + (n < lo ? "at least " + plural(lo) : "at most " + plural(hi)) + " (" + n + " given)";
                 case EXACT -> qualified + "() takes " + (hi == 0 ? "no arguments" : "exactly one argument") + " (" + n + " given)";
                 case KEYWORDS -> name + "() takes no positional arguments";
@@ -191,24 +190,18 @@ public final class Builtins {
          */
         Args clinic(String name, int lo, int hi) {
             if (npos >= lo && npos <= hi) return this;
-            int bound = npos < lo ? lo : hi;
-            throw PyRaise.of(PyType.TYPE_ERROR, name + " expected " + (lo == hi ? "" : npos < lo ? "at least " : "at most ")
-                    + bound + (bound == 1 ? " argument" : " arguments") + ", got " + npos);
+            throw PyRaise.of(PyType.TYPE_ERROR, expected(name, lo, hi, npos));
+        }
+
+        /** Argument Clinic's words for {@code n} arguments where lo to hi are taken: "range expected at least 1 argument, got 0". */
+        private static String expected(String name, int lo, int hi, int n) {
+            return name + " expected " + (lo == hi ? "" : n < lo ? "at least " : "at most ") + plural(n < lo ? lo : hi) + ", got " + n;
         }
 
         /** For the types list, tuple and bool: at most one argument, none by keyword. */
         Args atMostOne(String type) {
             if (!kw.isEmpty()) throw PyRaise.of(PyType.TYPE_ERROR, type + "() takes no keyword arguments");
-            if (npos > 1) throw PyRaise.of(PyType.TYPE_ERROR, type + " expected at most 1 argument, got " + npos);
-            return this;
-        }
-
-        Args between(int lo, int hi) {
-            if (npos < lo || npos > hi) {
-                throw PyRaise.of(PyType.TYPE_ERROR, fn + "() takes from " + lo + " to " + hi + " positional arguments but "
-                        + npos + " were given");
-            }
-            return this;
+            return clinic(type, 0, 1);
         }
 
         int ref(int i) { return ((Ref) get(i)).id(); }
@@ -606,13 +599,11 @@ public final class Builtins {
                 else {
                     List<Object> pairs = items(m, a.get(0));
                     for (int i = 0; i < pairs.size(); i++) {
-                        List<Object> p;
-                        try {
-                            p = items(m, pairs.get(i));
-                        } catch (PyRaise e) {
+                        if (!Py.iterable(m, pairs.get(i))) {
                             if (m.version().has(lockstep.core.Delta.DICT_UPDATE_ELEMENT_NOT_ITERABLE)) throw PyRaise.of(PyType.TYPE_ERROR, "object is not iterable");
                             throw PyRaise.of(PyType.TYPE_ERROR, "cannot convert dictionary update sequence element #" + i + " to a sequence");
                         }
+                        List<Object> p = items(m, pairs.get(i));
                         if (p.size() != 2) {
                             throw PyRaise.of(PyType.VALUE_ERROR, "dictionary update sequence element #" + i + " has length " + p.size() + "; 2 is required");
                         }
@@ -785,13 +776,8 @@ public final class Builtins {
         method("str.join", (m, a) -> {
             a.method(1, 1, Arity.EXACT);
             StringBuilder sb = new StringBuilder();
-            List<Object> parts;
-            try {
-                parts = items(m, a.get(1));
-            } catch (PyRaise e) {
-                if (e.exc.type != PyType.TYPE_ERROR) throw e;
-                throw PyRaise.of(PyType.TYPE_ERROR, "can only join an iterable");
-            }
+            if (!Py.iterable(m, a.get(1))) throw PyRaise.of(PyType.TYPE_ERROR, "can only join an iterable");
+            List<Object> parts = items(m, a.get(1));
             for (int i = 0; i < parts.size(); i++) {
                 if (!(parts.get(i) instanceof String s))
                     throw PyRaise.of(PyType.TYPE_ERROR, "sequence item " + i + ": expected str instance, " + Py.typeOf(m, parts.get(i)).name + " found");

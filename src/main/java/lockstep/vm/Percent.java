@@ -248,7 +248,7 @@ final class Percent {
             digits = (digits + "0".repeat(prec + 1)).substring(0, prec + 1);
         }
         String mant = digits.length() == 1 ? point(digits, alt) : digits.charAt(0) + "." + digits.substring(1);
-        return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        return mant + Py.exponent(exp);
     }
 
     /** %g: %e or %f by the exponent after rounding to {@code prec} significant digits; trailing zeros dropped unless alternate. */

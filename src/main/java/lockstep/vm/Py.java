@@ -254,15 +254,11 @@ public final class Py {
             return rv.step() > 0 ? l >= rv.start() && l < rv.stop() && (l - rv.start()) % rv.step() == 0
                     : l <= rv.start() && l > rv.stop() && (rv.start() - l) % (-rv.step()) == 0;
         }
-        List<Object> items;
-        try {
-            items = toList(m, container);
-        } catch (PyRaise e) {
-            if (e.exc.type != PyType.TYPE_ERROR || !String.valueOf(e.exc.args.isEmpty() ? "" : e.exc.args.get(0)).endsWith("is not iterable")) throw e;
+        if (!iterable(m, container)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "argument of type '" + typeOf(m, container).name + "' is not "
                     + (m.version().has(lockstep.core.Delta.CONTAINER_OR_ITERABLE_MESSAGE) ? "a container or iterable" : "iterable"));
         }
-        for (Object o : items) if (eq(m, o, item)) return true;
+        for (Object o : toList(m, container)) if (eq(m, o, item)) return true;
         return false;
     }
 
@@ -505,6 +501,16 @@ public final class Py {
     }
 
     public static Object iter(Machine m, Object v) {
+        Object it = iterOrNull(m, v);
+        if (it == null) throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
+        return it;
+    }
+
+    /** Whether {@code v} can be iterated over (a str, tuple, list, dict, view, range, generator or iterator). */
+    static boolean iterable(Machine m, Object v) { return iterOrNull(m, v) != null; }
+
+    /** An iterator over {@code v}, or null when it is not iterable. */
+    private static Object iterOrNull(Machine m, Object v) {
         if (v instanceof RangeVal r) return new RangeIter(r.start(), r.stop(), r.step());
         if (v instanceof String || v instanceof Tuple) return new SeqIter(v, 0);
         if (v instanceof DequeVal d) return new SeqIter(new Tuple(d.items()), 0);
@@ -516,7 +522,7 @@ public final class Py {
         }
         if (v instanceof DictView d) return new DictIter(d.dict(), dictOf(m, d).keys(), d.kind(), 0);
         if (v instanceof RangeIter || v instanceof SeqIter || v instanceof DictIter) return v;
-        throw PyRaise.of(PyType.TYPE_ERROR, "'" + typeOf(m, v).name + "' object is not iterable");
+        return null;
     }
 
     /** {advanced iterator, value}, or null when exhausted. */
@@ -914,7 +920,12 @@ public final class Py {
             return sb.toString();
         }
         String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+        return sign + mant + exponent(exp);
+    }
+
+    /** A float's decimal exponent as repr and %e write it: {@code e+05}, {@code e-123}. */
+    static String exponent(int exp) {
+        return "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
     /** format(v, spec): the format-specification mini-language ({@link FormatSpec}). */

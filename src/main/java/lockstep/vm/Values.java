@@ -62,7 +62,7 @@ public final class Values {
     /** An iterator over a range. */
     public record RangeIter(long next, long stop, long step) {}
 
-    /** An iterator over a str, tuple, list (by reference, live) or a snapshot of dict keys. */
+    /** An iterator over a str, a tuple or a list (by reference, live). */
     public record SeqIter(Object seq, int index) {}
 
     /**
