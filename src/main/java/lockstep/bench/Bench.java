@@ -39,15 +39,17 @@ public final class Bench {
 
     /** How much work each figure gets: {@link #QUICK} for CI smoke runs, {@link #FULL} otherwise. */
     public record Sizes(double jvmWarmSeconds, double fifoWarmSeconds, double fifoSeconds, long randomSchedules,
-                        double randomWarmSeconds, long exhaustiveWarmupSchedules, double exhaustiveRepeatSeconds,
-                        long threadsWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
+                        double randomWarmSeconds, long exhaustiveWarmupSchedules, double exhaustiveWarmSeconds,
+                        double exhaustiveRepeatSeconds, long threadsWarmupSchedules, int cpythonRuns, double defaultTimeLimit) {
         /**
-         * The exhaustive cells are timed after the whole search ran once untimed (up to the time
-         * limit); a complete search is timed again while the timed runs took less than 2 s in all
-         * (at most {@link Measure#REPEATS} runs), and the run of median time is shown.
+         * The exhaustive cells are timed after the whole search ran untimed (up to the time limit),
+         * again and again for 1 s when it is shorter, so that a search of milliseconds is timed with
+         * the JIT's code for it as a long one is; a complete search is timed again while the timed
+         * runs took less than 2 s in all (at most {@link Measure#REPEATS} runs), and the run of
+         * median time is shown.
          */
-        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, Long.MAX_VALUE, 2, 2_000, 1_000, 60);
-        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 0, 50, 20, 2);
+        public static final Sizes FULL = new Sizes(3, 2, 3, 20_000, 1, Long.MAX_VALUE, 1, 2, 2_000, 1_000, 60);
+        public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 0, 0, 50, 20, 2);
     }
 
     /** What to measure. {@code timeLimit} bounds every cell (seconds); {@code threads}: the search timed with 1, 2, … threads (null: none). */
@@ -100,7 +102,7 @@ public final class Bench {
             for (int k : c.cancels()) {
                 progress.println("bench: " + s.name() + " --cancel " + k + ": exhaustive, random");
                 Measure.Exhaustive e = Measure.exhaustive(s.program(), k, s.maxSteps(), c.timeLimit(), z.exhaustiveWarmupSchedules(),
-                        z.exhaustiveRepeatSeconds());
+                        z.exhaustiveWarmSeconds(), z.exhaustiveRepeatSeconds());
                 Measure.Rate random = Measure.random(s.program(), k, s.maxSteps(), z.randomSchedules(),
                         Math.min(z.randomWarmSeconds(), c.timeLimit()), c.timeLimit());
                 rows.add(new Table.Row(s.name(), k, e, fifo, random, new CPythonTimer.Request(s.file(), k, s.maxSteps())));

@@ -42,13 +42,20 @@ final class Measure {
 
     /**
      * Exhaustive search (the explorer's defaults: reduction and state caching) with at most
-     * {@code cancels} injected cancels, stopped at {@code seconds}. Bytes per state: what the
+     * {@code cancels} injected cancels, stopped at {@code seconds}, timed after it ran untimed
+     * (stopped after {@code warmupSchedules}) for at least {@code warmSeconds}: a search of a few
+     * milliseconds run once leaves the JIT compiling its code while it is timed. Bytes per state: what the
      * visited set took when the search ended (the report's {@code visited}); without one, the
      * used heap after {@link #usedAfterGc()} with the Explorer still reachable once explore()
      * returned, minus the same before the Explorer was made, divided by the states counted.
      */
-    static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double repeatSeconds) {
-        List<Search> runs = new ArrayList<>(List.of(search(p, cancels, maxSteps, seconds, warmupSchedules, seconds, 1)));
+    static Exhaustive exhaustive(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double warmSeconds,
+                                 double repeatSeconds) {
+        long t0 = System.nanoTime();
+        do {
+            new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, seconds, 1)).explore();
+        } while (elapsed(t0) < warmSeconds);
+        List<Search> runs = new ArrayList<>(List.of(timed(p, cancels, maxSteps, seconds, 1)));
         while (runs.size() < REPEATS && runs.get(0).report() != null && runs.get(0).report().complete()
                 && runs.stream().mapToDouble(r -> r.exhaustive().seconds()).sum() < repeatSeconds) {
             runs.add(timed(p, cancels, maxSteps, seconds, 1));

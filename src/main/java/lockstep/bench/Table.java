@@ -183,8 +183,10 @@ final class Table {
         List<String> m = new ArrayList<>();
         m.add("schedules, states, seconds, states/s, complete: `lockstep explore` (exhaustive, its default reduction and"
                 + " state caching) with `--cancel K` and the scenario's `--max-steps`, stopped at the time limit; wall time of"
-                + " Explorer.explore() after the same search ran once untimed (up to the time limit; `--quick`: 50 schedules),"
-                + " so that the JIT compiled the interpreter and the search for it, as in a long search"
+                + " Explorer.explore() after the same search ran untimed (up to the time limit; `--quick`: 50 schedules)"
+                + (config.sizes().exhaustiveWarmSeconds() > 0 ? ", again and again for " + num(config.sizes().exhaustiveWarmSeconds())
+                        + " s when it is shorter" : "")
+                + ", so that the JIT compiled the interpreter and the search for it, as in a long search"
                 + (config.sizes().exhaustiveRepeatSeconds() > 0 ? "; a complete search is timed again while its timed runs took less than "
                         + num(config.sizes().exhaustiveRepeatSeconds()) + " s in all, at most " + Measure.REPEATS
                         + " runs, and the run of median time is shown" : "")

@@ -17,13 +17,22 @@ class MeasureTest {
 
     @Test void aShortCompleteSearchIsTimedSeveralTimes() throws Exception {
         Program p = program("model/explore/02_lock_three_tasks.py");
-        Measure.Exhaustive repeated = Measure.exhaustive(p, 0, 10_000, 60, 50, 60);
+        Measure.Exhaustive repeated = Measure.exhaustive(p, 0, 10_000, 60, 50, 0, 60);
         assertEquals("yes", repeated.complete());
         assertEquals(Measure.REPEATS, repeated.timedRuns());
-        Measure.Exhaustive once = Measure.exhaustive(p, 0, 10_000, 60, 50, 0);
+        Measure.Exhaustive once = Measure.exhaustive(p, 0, 10_000, 60, 50, 0, 0);
         assertEquals(1, once.timedRuns());
         assertEquals(repeated.states(), once.states());
         assertEquals(repeated.schedules(), once.schedules());
+    }
+
+    @Test void aSearchOfMillisecondsIsWarmedUpForTheWarmUpTime() throws Exception {
+        Program p = program("model/explore/02_lock_three_tasks.py");
+        long t0 = System.nanoTime();
+        Measure.Exhaustive e = Measure.exhaustive(p, 0, 10_000, 60, Long.MAX_VALUE, 0.5, 0);
+        double took = (System.nanoTime() - t0) / 1e9;
+        assertTrue(e.seconds() < 0.1, "a search of milliseconds: " + e.seconds() + " s");
+        assertTrue(took >= 0.5, "warmed up for 0.5 s before it was timed, not once: " + took + " s in all");
     }
 
     @Test void fifoRunsAreTimedInSlicesAndOneIsShown() throws Exception {
@@ -34,7 +43,7 @@ class MeasureTest {
     }
 
     @Test void aSearchCutAtTheTimeLimitIsTimedOnce() throws Exception {
-        Measure.Exhaustive cut = Measure.exhaustive(program("model/bench/02_three_clients_two_requests.py"), 2, 10_000, 0.2, 50, 60);
+        Measure.Exhaustive cut = Measure.exhaustive(program("model/bench/02_three_clients_two_requests.py"), 2, 10_000, 0.2, 50, 0, 60);
         assertEquals("no (time-limit)", cut.complete());
         assertEquals(1, cut.timedRuns());
     }
