@@ -138,7 +138,20 @@ public enum Delta {
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */
     SUM_ROUNDS_EACH_FLOAT(PyVersion.V3_10, PyVersion.V3_11, "gh-100425 (3.12 bltinmodule.c: sum)"),
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */
-    SUM_COMPENSATES_INTS(PyVersion.V3_14, PyVersion.V3_14, "3.14 bltinmodule.c: sum");
+    SUM_COMPENSATES_INTS(PyVersion.V3_14, PyVersion.V3_14, "3.14 bltinmodule.c: sum"),
+    /**
+     * An uncaught NameError's last traceback line has no "Did you mean: 'x'?": these versions'
+     * oracles of record format tracebacks with traceback.py, which offers suggestions from 3.12 on.
+     */
+    NO_NAME_SUGGESTIONS(PyVersion.V3_10, PyVersion.V3_11, "traceback.py 3.12: _compute_suggestion_error"),
+    /**
+     * A NameError's suggestion may be as far from the wrong name as a third of their letters, even
+     * when that is its whole length (3.12's traceback.py also asks that it be nearer than that):
+     * the suggestion is the C module _suggestions' in these versions.
+     */
+    SUGGESTION_AS_LONG_AS_NAME(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _suggestions._generate_suggestions"),
+    /** "Did you forget to import 'x'" ends with a question mark. */
+    IMPORT_HINT_ASKS(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: TracebackException");
 
     public final PyVersion from;
     public final PyVersion to;

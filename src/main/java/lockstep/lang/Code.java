@@ -24,6 +24,9 @@ public final class Code {
     public final String[] kwOnly;         // keyword-only names; their locals follow
     public final int stackSize;
     /** A number of its own, in the order code objects were made (state fingerprints name code by it). */
+    /** Whether this is a module's code (its locals are the module's globals). */
+    public boolean isModule() { return "<module>".equals(name); }
+
     public final int serial = SERIALS.incrementAndGet();
     private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
     public final ModuleInfo module;

@@ -438,7 +438,11 @@ public final class Canon {
         if (o instanceof lockstep.lang.NoneType) { token(8); return; }
         if (o instanceof Frame f) { token(9); frame(f); return; }
         if (o instanceof Tuple t) { token(10); vec(t.items()); return; }
-        if (o instanceof PyExc e) { token(11); string(e.type.name); vec(e.args); return; }
+        if (o instanceof PyExc e) {
+            token(11); string(e.type.name); vec(e.args);
+            if (e.hint != null) string(e.hint);
+            return;
+        }
         if (o instanceof PyType t) { token(12); string(t.qualifiedName()); return; }
         if (o instanceof Func f) {
             token(13); code(f.template().code()); ref(f.globals()); vec(f.defaults()); vec(f.kwDefaults()); ids(f.closure());

@@ -74,6 +74,20 @@ public final class Frame {
     /** This frame, or a copy of it to run if it is part of a state. */
     Frame runnable() { return stored ? copy() : this; }
 
+    /** The names of the locals bound now, then of the bound cells received from enclosing functions: CPython's {@code f_locals} order. */
+    java.util.List<String> boundLocalNames(Machine m) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < locals.length && i < code.localNames.length; i++) {
+            Object v = locals[i];
+            if (v != null && code.cellLocal[i] && v instanceof Values.Ref r) v = ((Obj.CellObj) m.get(r.id())).value();
+            if (v != null && v != Values.Unbound.UNBOUND) out.add(code.localNames[i]);
+        }
+        for (int i = 0; i < code.freeNames.length && i < closure.size(); i++) {
+            if (((Obj.CellObj) m.get(closure.get(i))).value() != Values.Unbound.UNBOUND) out.add(code.freeNames[i]);
+        }
+        return out;
+    }
+
     /** Local number {@code i} (the first ones are the parameters), for pages that show a call; null while unbound. */
     public Object local(int i) { return locals[i]; }
 

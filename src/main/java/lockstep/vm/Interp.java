@@ -361,7 +361,7 @@ public final class Interp {
                     case Op.LOAD_CELL -> f.push(loadCell(m, ((Ref) f.locals[arg]).id(), c.localNames[arg], true));
                     case Op.STORE_CELL -> m.set(((Ref) f.locals[arg]).id(), new CellObj(f.pop()));
                     case Op.LOAD_FREE -> f.push(loadCell(m, f.closure.get(arg), c.freeNames[arg], false));
-                    case Op.LOAD_GLOBAL -> f.push(m.loadGlobal(f.globals, c.module, arg));
+                    case Op.LOAD_GLOBAL -> f.push(m.loadGlobal(f, c.module, arg));
                     case Op.LOAD_ATTR -> f.push(Builtins.getattr(m, f.pop(), c.names[arg]));
                     case Op.COMPARE -> { Object b = f.pop(), a = f.pop(); f.push(Py.compare(m, Op.CMPOPS[arg], a, b)); }
                     case Op.JUMP -> f.pc = arg;

@@ -272,6 +272,27 @@ public final class Machine implements Futures {
         return v != Unbound.UNBOUND ? v : builtin(globals, module, slot);
     }
 
+    /** {@link #loadGlobal} by frame {@code f}: a NameError carries CPython's suggestion from f's names ({@link Suggestions}). */
+    Object loadGlobal(Frame f, Code.ModuleInfo module, int slot) {
+        try {
+            return loadGlobal(f.globals, module, slot);
+        } catch (PyRaise r) {
+            if (r.exc.type != PyType.NAME_ERROR || f.globals == program.preludeGlobals) throw r;
+            String hint = Suggestions.forName(version(), module.globals.get(slot), f.boundLocalNames(this), boundGlobals(f.globals, module),
+                    f.code.isModule());
+            throw hint == null ? r : new PyRaise(new PyExc(r.exc.type, r.exc.args, hint));
+        }
+    }
+
+    /** The names a module has bound, in slot order. */
+    private List<String> boundGlobals(int globals, Code.ModuleInfo module) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < module.globals.size(); s++) {
+            if (module.assigned(s) && globalSlot(globals, s) != Unbound.UNBOUND) out.add(module.globals.get(s));
+        }
+        return out;
+    }
+
     private Object globalSlot(int globals, int slot) {
         Vec<Object> slots = ((GlobalsObj) heap[globals]).slots();
         return slot < slots.size() ? slots.get(slot) : Unbound.UNBOUND;

@@ -748,7 +748,7 @@ public final class Py {
 
     /** The last line of a traceback, as traceback.format_exception_only prints it. */
     public static String formatExceptionOnly(Machine m, PyExc e) {
-        String s = str(m, e);
+        String s = str(m, e) + (e.hint == null ? "" : e.hint);
         return s.isEmpty() ? e.type.qualifiedName() : e.type.qualifiedName() + ": " + s;
     }
 

@@ -10,10 +10,20 @@ import lockstep.core.Vec;
 public final class PyExc {
     public final PyType type;
     public final Vec<Object> args;
+    /**
+     * What a traceback adds to its last line when this exception ends the program (a
+     * NameError's "Did you mean: 'x'?", see {@link Suggestions}), or null; never in {@code str(e)}.
+     */
+    public final String hint;
 
     public PyExc(PyType type, Vec<Object> args) {
+        this(type, args, null);
+    }
+
+    public PyExc(PyType type, Vec<Object> args, String hint) {
         this.type = type;
         this.args = args;
+        this.hint = hint;
     }
 
     public static PyExc of(PyType type, String message) {
@@ -21,7 +31,7 @@ public final class PyExc {
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof PyExc e && e.type == type && e.args.equals(args);
+        return o instanceof PyExc e && e.type == type && e.args.equals(args) && java.util.Objects.equals(e.hint, hint);
     }
 
     @Override public int hashCode() { return type.name.hashCode() * 31 + args.hashCode(); }
