@@ -100,6 +100,13 @@ final class StatefulSearch implements AutoCloseable {
         final boolean batchMatters;
         /** Cancels injected up to the successor. */
         final int cancelsUsed;
+        /**
+         * The entry a helper made for the successor, reached by its move from entry
+         * {@link #specParent}; the search adopts it when it reaches the successor the same way
+         * (from that very entry, the state new), instead of making its own ({@link #arrive}).
+         */
+        volatile Entry spec;
+        Entry specParent;
 
         Child(Successor next, Moves listed, boolean batchMatters, int cancelsUsed) {
             this.next = next;
@@ -237,8 +244,11 @@ final class StatefulSearch implements AutoCloseable {
     /** A choice point to explore (or, for a helper, one it expects the search to explore). */
     private static final class Entry {
         final Child at;
-        final Trail trail;
+        /** Set by the search (a helper's entry has none until the search adopts it). */
+        Trail trail;
         final MoveSet sleep;
+        /** The canonical names of the moves asleep, sorted: what the visited set keeps for a new state. */
+        final long[] sleepNames;
         /** The moves explored here (indexes into the listed moves, in order): awake, and asleep when the state was explored before. */
         final int[] todo;
 
@@ -250,6 +260,7 @@ final class StatefulSearch implements AutoCloseable {
             this.trail = trail;
             this.sleep = sleep;
             this.sleepAt = sleepAt;
+            this.sleepNames = SleepSetDfs.asleepNames(at.listed, sleepAt);
             Moves listed = at.listed;
             boolean[] asleep = new boolean[listed.size()];
             for (int i : sleepAt) if (i >= 0) asleep[i] = true;
@@ -358,7 +369,10 @@ final class StatefulSearch implements AutoCloseable {
                 Successor s = child.next;
                 if (s.pending && reached.add(s.fingerprint) && !visited.mayContain(s.fingerprint)) {
                     MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
-                    pushed.add(new Entry(child, null, sleep, SleepSetDfs.indexes(child.listed, sleep), null));
+                    Entry next = new Entry(child, null, sleep, SleepSetDfs.indexes(child.listed, sleep), null);
+                    child.specParent = e;
+                    child.spec = next;
+                    pushed.add(next);
                 }
                 doneAt[done.size()] = i;
                 done.add(l.get(i), s.footprint);
@@ -510,8 +524,7 @@ final class StatefulSearch implements AutoCloseable {
             if (!s.pending) {
                 if (!sink.leaf(s.runner.result(), s.outcome, s.runner.machine(), trail)) return false;
             } else {
-                MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(l, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
-                Entry next = arrive(child, trail, sleep);
+                Entry next = arrive(child, trail, e, done, doneAt, i);
                 if (next != null) {
                     pushed.add(next);
                 } else {
@@ -536,27 +549,35 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /**
-     * A successor reaches a choice point with sleep set {@code sleep}: an entry when its state
-     * is new or was explored (or pushed) with a move asleep that is awake now (then only those
-     * moves are explored, and the visited set keeps what was asleep both times); null when it
-     * is cut.
+     * A successor reaches a choice point by move {@code i} of entry {@code e}, the moves
+     * {@code done} taken there before it: an entry when its state is new or was explored (or
+     * pushed) with a move asleep that is awake now (then only those moves are explored, and the
+     * visited set keeps what was asleep both times); null when it is cut. Its sleep set (the
+     * moves asleep at {@code e} and done there that are independent of move {@code i}) is
+     * made only when the state is not cut whatever is asleep.
      */
-    private Entry arrive(Child child, Trail trail, MoveSet sleep) {
+    private Entry arrive(Child child, Trail trail, Entry e, MoveSet done, int[] doneAt, int i) {
         Successor s = child.next;
         checkCollision(s);
         long[] wasAsleep = visited.get(s.fingerprint);
         if (wasAsleep != null && wasAsleep.length == 0) return null; // explored with nothing asleep: cut, whatever is asleep now
+        Entry spec = child.spec;
+        if (spec != null && wasAsleep == null && child.specParent == e) { // made by a helper as here: the same sleep set
+            visited.put(s.fingerprint, spec.sleepNames);
+            spec.trail = trail;
+            return spec;
+        }
+        MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(e.at.listed, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
         if (child.listed == null) child.listed = listed(s, blind);
-        int[] sleepAt = SleepSetDfs.indexes(child.listed, sleep);
-        long[] sleepNames = SleepSetDfs.asleepNames(child.listed, sleepAt);
+        Entry next = new Entry(child, trail, sleep, SleepSetDfs.indexes(child.listed, sleep), wasAsleep);
         if (wasAsleep == null) {
-            visited.put(s.fingerprint, sleepNames);
-        } else if (SleepSetDfs.containsAll(sleepNames, wasAsleep)) {
+            visited.put(s.fingerprint, next.sleepNames);
+        } else if (SleepSetDfs.containsAll(next.sleepNames, wasAsleep)) {
             return null;
         } else {
-            visited.put(s.fingerprint, SleepSetDfs.intersection(wasAsleep, sleepNames));
+            visited.put(s.fingerprint, SleepSetDfs.intersection(wasAsleep, next.sleepNames));
         }
-        return new Entry(child, trail, sleep, sleepAt, wasAsleep);
+        return next;
     }
 
     private void checkCollision(Successor s) {
