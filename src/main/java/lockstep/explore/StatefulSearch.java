@@ -168,7 +168,6 @@ final class StatefulSearch implements AutoCloseable {
             result = r;
             byHelper = true;
             if (!compareAndSet(CLAIMED, DONE)) return null;
-            ahead.incrementAndGet();
             tookAhead.increment();
             return r;
         }
@@ -206,7 +205,7 @@ final class StatefulSearch implements AutoCloseable {
         private void merged() {
             if (byHelper) {
                 byHelper = false;
-                ahead.decrementAndGet();
+                mergedAhead.lazySet(mergedAhead.get() + 1); // the search's thread alone writes it
             }
         }
 
@@ -286,10 +285,14 @@ final class StatefulSearch implements AutoCloseable {
     private final Canon canon;
     /** Whether helper threads run. */
     private final boolean helped;
-    /** Moves helpers took that the search has not merged or let go of yet. */
-    private final AtomicInteger ahead = new AtomicInteger();
-    /** Moves helpers took, in all (merged or not). */
+    /** Moves helpers took, in all (merged or not): each helper counts in a cell of its own. */
     private final java.util.concurrent.atomic.LongAdder tookAhead = new java.util.concurrent.atomic.LongAdder();
+    /**
+     * Moves helpers took that the search merged or let go of, written by the search's thread
+     * alone: the two counts are apart so that a move taken does not pass one cache line from
+     * core to core twice ({@link #ahead} is their difference).
+     */
+    private final java.util.concurrent.atomic.AtomicLong mergedAhead = new java.util.concurrent.atomic.AtomicLong();
     /** Entries pushed below the top, for helpers to speculate from: newest first, at most {@link #PUBLISHED}. */
     private final ConcurrentLinkedDeque<Entry> published = new ConcurrentLinkedDeque<>();
     private final AtomicInteger publishedSize = new AtomicInteger();
@@ -324,7 +327,7 @@ final class StatefulSearch implements AutoCloseable {
     private void help(Canon c) {
         int idle = 0;
         while (!closed) {
-            Entry root = ahead.get() < AHEAD ? published.pollFirst() : null;
+            Entry root = ahead() < AHEAD ? published.pollFirst() : null;
             if (root != null) {
                 publishedSize.decrementAndGet();
                 speculate(root, c);
@@ -349,7 +352,7 @@ final class StatefulSearch implements AutoCloseable {
         todo.push(root);
         List<Entry> pushed = new ArrayList<>();
         int budget = PER_ROOT;
-        while (!todo.isEmpty() && !closed && ahead.get() < AHEAD && budget-- > 0) {
+        while (!todo.isEmpty() && !closed && ahead() < AHEAD && budget-- > 0) {
             Entry e = todo.pop();
             Task[] all = e.at.moves();
             if (all == GONE) continue;
@@ -388,7 +391,7 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /** Moves helpers took that are neither merged nor let go yet (none once a search has ended and its helpers are done). */
-    int ahead() { return ahead.get(); }
+    long ahead() { return tookAhead.sum() - mergedAhead.get(); }
 
     /** Moves helpers took in all, merged or not (a figure that depends on timing: never in the report). */
     long tookAhead() { return tookAhead.sum(); }
