@@ -3,11 +3,13 @@
 # bool with too many arguments, dict of non-pairs, string indices, type() with two arguments,
 # sorted(reverse=) in 3.10 and 3.11.
 # Why: the model once summed strings, ignored extra arguments (str(1, 2) gave '1') and said
-# "not iterable" where CPython says something else.
+# "not iterable" where CPython says something else, and once reworded as "can only join an
+# iterable" a TypeError raised while join iterated.
 import asyncio
 
 CALLS = [
     ('"a".join(5)', lambda: "a".join(5)),
+    ('"".join(x + 1 for x in ["a"])', lambda: "".join(x + 1 for x in ["a"])),
     ('sorted(5)', lambda: sorted(5)),
     ('sum(5)', lambda: sum(5)),
     ('sum(["a"])', lambda: sum(["a"])),
