@@ -322,17 +322,27 @@ final class StatefulSearch implements AutoCloseable {
 
     /**
      * A helper thread, until the search is closed: speculates below the newest entry published;
-     * with none, or while too far ahead, it spins a while, then sleeps in short naps.
+     * with none newer, it goes on below the one it speculated from last, until the search
+     * catches up with it there; with nothing to do, or while too far ahead, it spins a while,
+     * then sleeps in short naps.
      */
     private void help(Canon c) {
         int idle = 0;
+        Speculation going = null;
         while (!closed) {
-            Entry root = ahead() < AHEAD ? published.pollFirst() : null;
-            if (root != null) {
-                publishedSize.decrementAndGet();
-                speculate(root, c);
-                idle = 0;
-            } else if (++idle < 20_000) {
+            if (ahead() < AHEAD) {
+                Entry root = published.pollFirst();
+                if (root != null) {
+                    publishedSize.decrementAndGet();
+                    going = new Speculation(root);
+                }
+                if (going != null) {
+                    if (!speculate(going, c)) going = null;
+                    idle = 0;
+                    continue;
+                }
+            }
+            if (++idle < 20_000) {
                 Thread.onSpinWait();
             } else {
                 java.util.concurrent.locks.LockSupport.parkNanos(50_000);
@@ -340,16 +350,23 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
+    /** A helper's depth-first speculation below one published entry: the entries left, and the states it reached. */
+    private static final class Speculation {
+        final ArrayDeque<Entry> todo = new ArrayDeque<>();
+        final HashSet<Long> reached = new HashSet<>();
+
+        Speculation(Entry root) { todo.push(root); }
+    }
+
     /**
-     * Explores below {@code root} as the search will, taking the moves: depth-first, each
+     * Explores below a published entry as the search will, taking the moves: depth-first, each
      * successor with the sleep set the merge would give it, none whose state is visited
-     * already (or was reached here before). Stops where the search has been (a move it claimed),
-     * where the search let go, and when too far ahead.
+     * already (or was reached here before), {@link #PER_ROOT} entries at a time. False when it
+     * is over: the search has been there (a move it claimed), or nothing is left below.
      */
-    private void speculate(Entry root, Canon c) {
-        ArrayDeque<Entry> todo = new ArrayDeque<>();
-        HashSet<Long> reached = new HashSet<>();
-        todo.push(root);
+    private boolean speculate(Speculation g, Canon c) {
+        ArrayDeque<Entry> todo = g.todo;
+        HashSet<Long> reached = g.reached;
         List<Entry> pushed = new ArrayList<>();
         int budget = PER_ROOT;
         while (!todo.isEmpty() && !closed && ahead() < AHEAD && budget-- > 0) {
@@ -365,7 +382,7 @@ final class StatefulSearch implements AutoCloseable {
                 Task t = all[i];
                 if (t.get() != FREE) {
                     if (t.get() == DROPPED) break;
-                    return;
+                    return false;
                 }
                 Child child = t.speculate(c);
                 if (child == null || child.batchMatters) break;
@@ -382,6 +399,7 @@ final class StatefulSearch implements AutoCloseable {
             }
             for (int j = pushed.size() - 1; j >= 0; j--) todo.push(pushed.get(j));
         }
+        return !todo.isEmpty();
     }
 
     @Override public void close() {
