@@ -691,8 +691,9 @@ public final class Builtins {
         method("list.pop", (m, a) -> {
             a.method(0, 1, Arity.CLINIC);
             Vec<Object> it = list(m, a).items();
+            long at = a.size() > 1 ? intArg(m, a.get(1), "pop") : -1; // the argument is an index before the list is looked at
             if (it.isEmpty()) throw PyRaise.of(PyType.INDEX_ERROR, "pop from empty list");
-            int i = a.size() > 1 ? (int) Py.index(m, a.get(1), it.size(), "pop") : it.size() - 1;
+            int i = (int) Py.index(m, at, it.size(), "pop");
             m.set(a.ref(0), new ListObj(it.removeAt(i)));
             return it.get(i);
         });
@@ -744,6 +745,21 @@ public final class Builtins {
             m.set(a.ref(0), new ListObj(Vec.copyOf(l)));
             return NONE;
         });
+        method("tuple.index", (m, a) -> {
+            a.method(1, 3, Arity.CLINIC);
+            Vec<Object> it = ((Tuple) a.get(0)).items();
+            int lo = listBound(m, a.opt(2, "", 0L), it.size()), hi = listBound(m, a.opt(3, "", (long) it.size()), it.size());
+            for (int i = lo; i < hi; i++) if (Py.eq(m, it.get(i), a.get(1))) return (long) i;
+            throw PyRaise.of(PyType.VALUE_ERROR, "tuple.index(x): x not in tuple");
+        });
+        method("tuple.count", (m, a) -> {
+            a.method(1, 1, Arity.EXACT);
+            long n = 0;
+            for (Object o : ((Tuple) a.get(0)).items()) if (Py.eq(m, o, a.get(1))) n++;
+            return n;
+        });
+        method("dict.clear", (m, a) -> { a.method(0, 0, Arity.EXACT); m.set(a.ref(0), new DictObj(Vec.of(), Vec.of())); return NONE; });
+        method("dict.copy", (m, a) -> ref(m.alloc(dict(m, a.method(0, 0, Arity.EXACT)))));
         method("dict.get", (m, a) -> {
             a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);
@@ -756,7 +772,7 @@ public final class Builtins {
         method("dict.pop", (m, a) -> {
             a.method(1, 2, Arity.CLINIC);
             DictObj d = dict(m, a);
-            int i = Py.dictIndex(m, d, a.get(1));
+            int i = d.keys().isEmpty() ? -1 : Py.dictIndex(m, d, a.get(1)); // dictobject.c: an empty dict hashes no key
             if (i < 0) {
                 if (a.size() > 2) return a.get(2);
                 throw new PyRaise(new PyExc(PyType.KEY_ERROR, Vec.of(a.get(1))));
@@ -827,13 +843,11 @@ public final class Builtins {
         List<Object> keys = new ArrayList<>();
         for (Object o : l) keys.add(key == null || key == NONE ? o : Interp.callSync(m, key, List.of(o)));
         Integer[] idx = new Integer[l.size()];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (x, y) -> {
-            int c = Py.order(m, "<", keys.get(x), keys.get(y));
-            return reverse ? -c : c;
-        });
+        for (int i = 0; i < idx.length; i++) idx[i] = reverse ? idx.length - 1 - i : i;
+        // listobject.c: with reverse, the list is reversed, sorted stably, and reversed again
+        Arrays.sort(idx, (x, y) -> Py.order(m, "<", keys.get(x), keys.get(y)));
         List<Object> sorted = new ArrayList<>();
-        for (int i : idx) sorted.add(l.get(i));
+        for (int j = 0; j < idx.length; j++) sorted.add(l.get(idx[reverse ? idx.length - 1 - j : j]));
         l.clear();
         l.addAll(sorted);
     }
@@ -842,8 +856,8 @@ public final class Builtins {
         Object key = a.kw.get("key");
         Object[] best = {null, null};   // the item so far (null: none yet) and its key
         forEach(m, a.size() == 1 ? a.get(0) : new Tuple(Vec.copyOf(a.pos())), x -> {
-            Object k = key == null ? x : Interp.callSync(m, key, List.of(x));
-            int c = best[0] == null ? 0 : Py.order(m, "<", k, best[1]);
+            Object k = key == null || key == NONE ? x : Interp.callSync(m, key, List.of(x));
+            int c = best[0] == null ? 0 : Py.order(m, min ? "<" : ">", k, best[1]); // bltinmodule.c min_max: item < best, item > best
             if (best[0] == null || (min ? c == -1 : c == 1)) { best[0] = x; best[1] = k; }
             return true;
         });

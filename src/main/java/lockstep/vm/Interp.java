@@ -239,6 +239,22 @@ public final class Interp {
         return new Ref(coro);
     }
 
+    /**
+     * ceval.c's too_many_positional, after the keywords are bound: "f() takes from 1 to 2
+     * positional arguments but 3 were given", and the keyword-only arguments given, if any.
+     */
+    private static PyRaise tooManyPositional(Code c, int defaults, int given, Object[] locals, int kwBase) {
+        int np = c.params.length;
+        String takes = defaults > 0 ? "from " + (np - defaults) + " to " + np + " positional arguments"
+                : np + " positional argument" + (np == 1 ? "" : "s");
+        int kwGiven = 0;
+        for (int i = 0; i < c.kwOnly.length; i++) if (locals[kwBase + i] != Unbound.UNBOUND) kwGiven++;
+        String kw = kwGiven == 0 ? "" : " positional argument" + (given == 1 ? "" : "s") + " (and " + kwGiven + " keyword-only argument"
+                + (kwGiven == 1 ? "" : "s") + ")";
+        return PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() takes " + takes + " but " + given + kw
+                + (given == 1 && kwGiven == 0 ? " was" : " were") + " given");
+    }
+
     /** Binds arguments to parameters (positional, *args, keywords, defaults): the locals of a fresh frame. */
     private static Object[] bind(Machine m, Func f, Object[] args, String[] kwNames) {
         Code c = f.template().code();
@@ -250,10 +266,6 @@ public final class Interp {
         Object[] locals = new Object[c.localNames.length];
         java.util.Arrays.fill(locals, Unbound.UNBOUND);
         int np = c.params.length;
-        if (npos > np && c.vararg == null) {
-            throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() takes " + np + " positional argument" + (np == 1 ? "" : "s")
-                    + " but " + npos + (npos == 1 ? " was" : " were") + " given");
-        }
         for (int i = 0; i < Math.min(npos, np); i++) locals[i] = args[i];
         int slot = np;
         if (c.vararg != null) {
@@ -274,6 +286,7 @@ public final class Interp {
                 throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() got an unexpected keyword argument '" + name + "'");
             }
         }
+        if (npos > np && c.vararg == null) throw tooManyPositional(c, f.defaults().size(), npos, locals, kwBase);
         int firstDefault = np - f.defaults().size();
         List<String> missing = null;
         for (int i = 0; i < np; i++) {
@@ -513,8 +526,12 @@ public final class Interp {
                     if (cur == null) throw PyRaise.of(PyType.RUNTIME_ERROR, "No active exception to reraise");
                     throw new PyRaise((PyExc) cur);
                 }
-                if (arg == 2) f.pop();
-                throw new PyRaise(Py.toException(m, f.pop()));
+                Object cause = arg == 2 ? f.pop() : NONE;
+                PyExc e = Py.toException(m, f.pop());
+                if (!(cause == NONE || cause instanceof PyExc || cause instanceof PyType t && t.isException())) {
+                    throw PyRaise.of(PyType.TYPE_ERROR, "exception causes must derive from BaseException"); // ceval.c do_raise
+                }
+                throw new PyRaise(e);
             }
             case Op.RERAISE -> throw new PyRaise((PyExc) f.pop());
             case Op.EXC_MATCH -> {

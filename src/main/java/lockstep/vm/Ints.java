@@ -144,7 +144,7 @@ final class Ints {
     /** The exact order of an int and a finite float (as Python compares them, without rounding the int). */
     static int compareWithFloat(Object a, double d) {
         Long x = small(a);
-        if (x != null && Math.abs(x) < (1L << 53)) return Double.compare((double) x, d) ;
+        if (x != null && Math.abs(x) < (1L << 53)) return Double.compare((double) x, d + 0.0); // -0.0 + 0.0 is 0.0: equal to the int 0
         return new BigDecimal(big(a)).compareTo(new BigDecimal(d));
     }
 
