@@ -294,7 +294,7 @@ public final class Builtins {
         }
         Method meth = methodOf(key, name);
         if (meth.prelude() < 0 && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
-            throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + t.name + "' object has no attribute '" + name + "'");
+            throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + typeName(m, t) + "' object has no attribute '" + name + "'");
         }
         if (meth.prelude() >= 0) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
         return new BoundMethod(obj, meth.builtin(), name);
@@ -327,6 +327,15 @@ public final class Builtins {
         if (IMPL.containsKey(q)) return new Method(-1, new Builtin(q), since311);
         if (key.equals(PyType.TASK.name) && IMPL.containsKey("Future." + name)) return new Method(-1, new Builtin("Future." + name), since311);
         return new Method(-1, null, since311);
+    }
+
+    /**
+     * A type's name as CPython's errors print it (its tp_name): Future and Task are the C
+     * types of _asyncio, but in an oracle whose futures are Python's.
+     */
+    private static String typeName(Machine m, PyType t) {
+        boolean c = (t == PyType.FUTURE || t == PyType.TASK) && !m.version().has(Delta.FUTURE_IN_PYTHON);
+        return c ? "_asyncio." + t.name : t.name;
     }
 
     /** Properties and readable private fields (CPython's tests read _waiters). */
