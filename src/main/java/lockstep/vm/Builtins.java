@@ -654,30 +654,20 @@ public final class Builtins {
         });
         user("enumerate", new Builtin("enumerate"));
         def("enumerate", (m, a) -> {
-            long start = Py.toLong(a.opt(1, "start", 0L));
-            List<Object> out = new ArrayList<>();
-            for (Object o : items(m, a.get(0))) out.add(new Tuple(Vec.of(start++, o)));
-            return new Tuple(Vec.copyOf(out));
+            Object it = Py.iter(m, a.get(0));
+            long start = intArg(m, a.opt(1, "start", 0L), "enumerate");
+            return ref(m.alloc(new IterObj(PyType.ENUMERATE, Vec.of(it), start)));
         });
         user("zip", new Builtin("zip"));
         def("zip", (m, a) -> {
-            List<List<Object>> ls = new ArrayList<>();
-            for (Object o : a.pos()) ls.add(items(m, o));
-            int n = ls.stream().mapToInt(List::size).min().orElse(0);
-            List<Object> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Object[] t = new Object[ls.size()];
-                for (int j = 0; j < t.length; j++) t[j] = ls.get(j).get(i);
-                out.add(new Tuple(Vec.adopt(t)));
-            }
-            return new Tuple(Vec.copyOf(out));
+            Object[] its = new Object[a.pos().size()];
+            for (int j = 0; j < its.length; j++) its[j] = Py.iter(m, a.pos().get(j));
+            return ref(m.alloc(new IterObj(PyType.ZIP, Vec.adopt(its), 0)));
         });
         user("reversed", new Builtin("reversed"));
         def("reversed", (m, a) -> {
             a.clinic("reversed", 1, 1);
-            List<Object> l = new ArrayList<>(items(m, a.exactly(1).get(0)));
-            Collections.reverse(l);
-            return new Tuple(Vec.copyOf(l));
+            return reversed(m, a.exactly(1).get(0));
         });
         user("__name__", "__main__");
         for (String e : List.of("BaseException", "Exception", "RuntimeError", "ValueError", "KeyError", "IndexError",
@@ -847,6 +837,33 @@ public final class Builtins {
     }
 
     static void defineImpl(String name, Impl impl) { def(name, impl); }
+
+    /**
+     * reversed(v): a lazy iterator over a list (its items as they are when each is asked for),
+     * a range's reversed range iterator, and for a tuple, str or dict (or a dict's view) a
+     * snapshot taken now, as those cannot change meanwhile (a dict that does would raise in
+     * CPython); anything else is not reversible.
+     */
+    private static Object reversed(Machine m, Object v) {
+        if (v instanceof RangeVal r) {
+            long n = Py.rangeLen(r);
+            return new RangeIter(r.start() + (n - 1) * r.step(), r.start() - r.step(), -r.step());
+        }
+        PyType kind;
+        if (v instanceof Ref r && m.get(r.id()) instanceof ListObj l) {
+            return ref(m.alloc(new IterObj(PyType.LIST_REVERSEITERATOR, Vec.of(v), l.items().size() - 1)));
+        } else if (v instanceof Tuple || v instanceof String) {
+            kind = PyType.REVERSED;
+        } else if (v instanceof Ref r && m.get(r.id()) instanceof DictObj) {
+            kind = PyType.DICT_REVERSEKEYITERATOR;
+        } else if (v instanceof DictView d) {
+            kind = d.kind() == 0 ? PyType.DICT_REVERSEKEYITERATOR : d.kind() == 1 ? PyType.DICT_REVERSEVALUEITERATOR : PyType.DICT_REVERSEITEMITERATOR;
+        } else {
+            throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, v).name + "' object is not reversible");
+        }
+        List<Object> items = items(m, v);
+        return ref(m.alloc(new IterObj(kind, Vec.of(new Tuple(Vec.copyOf(items))), items.size() - 1)));
+    }
 
     static void sortList(Machine m, List<Object> l, Object key, boolean reverse) {
         List<Object> keys = new ArrayList<>();

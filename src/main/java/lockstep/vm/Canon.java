@@ -553,6 +553,7 @@ public final class Canon {
             return;
         }
         if (o instanceof GenObj g) { token(115); value(g.iterator()); value(g.step()); return; }
+        if (o instanceof IterObj it) { token(117); string(it.type().name); vec(it.iters()); token(it.count()); return; }
         if (o instanceof TimeoutObj t) {
             token(114); string(t.state()); value(t.when()); ref(t.handler()); ref(t.task()); token(t.cancelling());
             return;

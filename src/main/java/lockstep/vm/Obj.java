@@ -22,6 +22,14 @@ public final class Obj {
      */
     public record GenObj(Object iterator, Object step) {}
 
+    /**
+     * A lazy iterator of a builtin ({@link Py#iterNext}): {@code zip} (the iterators it draws
+     * from), {@code enumerate} (its iterator, {@code count} the next number), a reverse iterator
+     * over a list ({@code list_reverseiterator}: the list, {@code count} the next index; -1 once
+     * exhausted) or over a snapshot of items ({@code reversed} and the dict kinds: one tuple).
+     */
+    public record IterObj(PyType type, Vec<Object> iters, long count) {}
+
     /** A module's global variables, by slot. */
     public record GlobalsObj(Vec<Object> slots) {}
 

@@ -37,6 +37,7 @@ public final class Py {
         if (v instanceof SliceVal) return PyType.SLICE;
         if (v instanceof DictView d) return d.kind() == 0 ? PyType.DICT_KEYS : d.kind() == 1 ? PyType.DICT_VALUES : PyType.DICT_ITEMS;
         if (v instanceof DictIter) return PyType.DICT_KEY_ITERATOR;
+        if (v instanceof RangeIter) return PyType.RANGE_ITERATOR;
         if (v instanceof DequeVal) return PyType.DEQUE;
         if (v instanceof Ref r) {
             Object o = m.get(r.id());
@@ -44,6 +45,7 @@ public final class Py {
             if (o instanceof DictObj) return PyType.DICT;
             if (o instanceof CoroObj) return PyType.COROUTINE;
             if (o instanceof GenObj) return PyType.GENERATOR;
+            if (o instanceof IterObj it) return it.type();
             if (o instanceof TaskObj) return PyType.TASK;
             if (o instanceof FutureObj) return PyType.FUTURE;
             if (o instanceof LockObj) return PyType.LOCK;
@@ -518,7 +520,7 @@ public final class Py {
             Object o = m.get(r.id());
             if (o instanceof ListObj) return new SeqIter(v, 0);
             if (o instanceof DictObj d) return new DictIter(r, d.keys(), 0, 0);
-            if (o instanceof GenObj) return v;
+            if (o instanceof GenObj || o instanceof IterObj) return v;
         }
         if (v instanceof DictView d) return new DictIter(d.dict(), dictOf(m, d).keys(), d.kind(), 0);
         if (v instanceof RangeIter || v instanceof SeqIter || v instanceof DictIter) return v;
@@ -527,7 +529,7 @@ public final class Py {
 
     /** {advanced iterator, value}, or null when exhausted. */
     public static Object[] next(Machine m, Object it) {
-        if (it instanceof Ref g) return genNext(m, g);
+        if (it instanceof Ref g) return m.get(g.id()) instanceof IterObj ? iterNext(m, g) : genNext(m, g);
         if (it instanceof RangeIter r) {
             if (r.step() > 0 ? r.next() >= r.stop() : r.next() <= r.stop()) return null;
             long after = r.next() + r.step();
@@ -589,6 +591,41 @@ public final class Py {
             Vec<Object> one = ((ListObj) m.get(((Ref) produced).id())).items();
             if (!one.isEmpty()) return new Object[]{g, one.get(0)};
         }
+    }
+
+    /** The next value of a builtin's lazy iterator ({@link IterObj}): {it, value}, or null when exhausted. */
+    private static Object[] iterNext(Machine m, Ref ref) {
+        IterObj it = (IterObj) m.get(ref.id());
+        Vec<Object> iters = it.iters();
+        if (it.type() == PyType.ZIP) {
+            Object[] values = new Object[iters.size()];
+            for (int j = 0; j < values.length; j++) {
+                Object[] n = next(m, iters.get(j));
+                if (n == null) {
+                    m.set(ref.id(), new IterObj(it.type(), iters, 0)); // those before it have given an item: it is lost, as in CPython
+                    return null;
+                }
+                iters = iters.set(j, n[0]);
+                values[j] = n[1];
+            }
+            m.set(ref.id(), new IterObj(it.type(), iters, 0));
+            return iters.isEmpty() ? null : new Object[]{ref, new Tuple(Vec.adopt(values))};
+        }
+        if (it.type() == PyType.ENUMERATE) {
+            Object[] n = next(m, iters.get(0));
+            if (n == null) return null;
+            m.set(ref.id(), new IterObj(it.type(), Vec.of(n[0]), it.count() + 1));
+            return new Object[]{ref, new Tuple(Vec.of(it.count(), n[1]))};
+        }
+        Vec<Object> items = it.type() == PyType.LIST_REVERSEITERATOR ? ((ListObj) m.get(((Ref) iters.get(0)).id())).items()
+                : ((Tuple) iters.get(0)).items();
+        long i = it.count();
+        if (i < 0 || i >= items.size()) { // listobject.c: exhausted for good, even if the list grows again
+            if (i >= 0) m.set(ref.id(), new IterObj(it.type(), iters, -1));
+            return null;
+        }
+        m.set(ref.id(), new IterObj(it.type(), iters, i - 1));
+        return new Object[]{ref, items.get((int) i)};
     }
 
     /** len(range): OverflowError as CPython's when the length does not fit in 64 bits. */
@@ -770,10 +807,7 @@ public final class Py {
         if (v instanceof Long || v instanceof BigInteger) return Ints.str(v, m.version());
         if (v instanceof Double d) return floatRepr(d);
         if (v instanceof String s) return strRepr(s);
-        if (v instanceof Tuple t) {
-            if (t.items().size() == 1) return "(" + joinReprs(m, t.items()) + ",)";
-            return "(" + joinReprs(m, t.items()) + ")";
-        }
+        if (v instanceof Tuple t) return Reprs.tupleRepr(m, t);
         if (v instanceof PyExc e) return e.type.name + "(" + joinReprs(m, e.args) + ")";
         if (v instanceof PyType t) return t.toString();
         if (v instanceof Func f) return "<function " + f.qualname() + " at " + fakeAddress(f.template().hashCode()) + ">";

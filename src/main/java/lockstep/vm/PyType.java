@@ -54,6 +54,13 @@ public final class PyType {
     public static final PyType METHOD = def("method", "builtins", OBJECT);
     public static final PyType COROUTINE = def("coroutine", "builtins", OBJECT);
     public static final PyType GENERATOR = def("generator", "builtins", OBJECT);
+    public static final PyType ZIP = def("zip", "builtins", OBJECT);
+    public static final PyType ENUMERATE = def("enumerate", "builtins", OBJECT);
+    public static final PyType LIST_REVERSEITERATOR = def("list_reverseiterator", "builtins", OBJECT);
+    public static final PyType REVERSED = def("reversed", "builtins", OBJECT);
+    public static final PyType DICT_REVERSEKEYITERATOR = def("dict_reversekeyiterator", "builtins", OBJECT);
+    public static final PyType DICT_REVERSEVALUEITERATOR = def("dict_reversevalueiterator", "builtins", OBJECT);
+    public static final PyType DICT_REVERSEITEMITERATOR = def("dict_reverseitemiterator", "builtins", OBJECT);
     public static final PyType TYPE = def("type", "builtins", OBJECT);
     public static final PyType MODULE = def("module", "builtins", OBJECT);
     public static final PyType RANGE = def("range", "builtins", OBJECT);
@@ -63,6 +70,7 @@ public final class PyType {
     public static final PyType DICT_VALUES = def("dict_values", "builtins", OBJECT);
     public static final PyType DICT_ITEMS = def("dict_items", "builtins", OBJECT);
     public static final PyType DICT_KEY_ITERATOR = def("dict_keyiterator", "builtins", ITERATOR);
+    public static final PyType RANGE_ITERATOR = def("range_iterator", "builtins", ITERATOR);
     public static final PyType DEQUE = def("deque", "collections", OBJECT);
 
     public static final PyType FUTURE = def("Future", "asyncio.futures", OBJECT);

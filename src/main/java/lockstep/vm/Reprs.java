@@ -2,6 +2,7 @@ package lockstep.vm;
 
 import lockstep.core.Future;
 import lockstep.vm.Obj.*;
+import lockstep.vm.Values.Tuple;
 
 /** repr() of heap objects, in CPython's format where the contract needs it. */
 final class Reprs {
@@ -51,6 +52,7 @@ final class Reprs {
         }
         if (o instanceof BarrierObj b) return "<asyncio.locks.Barrier" + at + " [" + b.s().describe() + "]>";
         if (o instanceof GenObj) return "<generator object <genexpr> at " + Py.fakeAddress(id) + ">";
+        if (o instanceof IterObj it) return "<" + it.type().name + " object at " + Py.fakeAddress(id) + ">";
         if (o instanceof CoroObj c) return "<coroutine object " + c.name() + " at " + Py.fakeAddress(id) + ">";
         if (o instanceof TaskObj t) return "<Task " + futureState(m, t.f()) + " name='" + t.t().name() + "'>";
         if (o instanceof FutureObj f) return "<Future " + futureState(m, f.f()) + ">";
@@ -67,6 +69,22 @@ final class Reprs {
         }
         if (o instanceof CellObj) return "<cell at " + Py.fakeAddress(id) + ">";
         return "<object" + at + ">";
+    }
+
+    /** The tuples whose repr is being made, by identity: one met again inside itself (through a list) prints as {@code (...)}. */
+    private static final ThreadLocal<java.util.ArrayList<Tuple>> TUPLES_IN_REPR = ThreadLocal.withInitial(java.util.ArrayList::new);
+
+    /** A tuple's repr: {@code (1,)}, {@code (1, 2)}; {@code (...)} inside itself, as CPython's Py_ReprEnter guards it. */
+    static String tupleRepr(Machine m, Tuple t) {
+        java.util.ArrayList<Tuple> active = TUPLES_IN_REPR.get();
+        for (Tuple a : active) if (a == t) return "(...)";
+        active.add(t);
+        try {
+            String inner = Py.joinReprs(m, t.items());
+            return t.items().size() == 1 ? "(" + inner + ",)" : "(" + inner + ")";
+        } finally {
+            active.remove(active.size() - 1);
+        }
     }
 
     /** The lists and dicts whose repr is being made, innermost last (CPython's Py_ReprEnter). */
