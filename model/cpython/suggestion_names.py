@@ -16,3 +16,38 @@ for name in vars(builtins):
 print("[stdlib]")
 for name in sorted(sys.stdlib_module_names):
     print(name)
+
+
+# The attributes an AttributeError's "Did you mean" is chosen from: dir() of a value of
+# each type the model has, keyed by its type's __name__.
+import asyncio
+
+
+def coroutine_function():
+    pass
+
+
+async def values():
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    task = asyncio.current_task()
+    coro = values_to_list()
+    kinds = [[], {}, "", (), 0, 0.0, True, None, range(1), {}.keys(), {}.values(), {}.items(),
+             asyncio.Lock(), asyncio.Event(), asyncio.Condition(), asyncio.Semaphore(), asyncio.BoundedSemaphore(),
+             future, task, coro, coroutine_function, len, (x for x in ()), ValueError(), zip(), enumerate(()),
+             reversed([])]
+    if hasattr(asyncio, "Barrier"):
+        kinds.append(asyncio.Barrier(1))
+    for v in kinds:
+        print("[dir:" + type(v).__name__ + "]")
+        for name in dir(v):
+            print(name)
+    coro.close()
+    future.cancel()
+
+
+async def values_to_list():
+    pass
+
+
+asyncio.run(values())

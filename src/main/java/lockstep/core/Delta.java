@@ -140,8 +140,9 @@ public enum Delta {
     /** sum() of floats compensates for the ints among them too (3.12 and 3.13 add an int to the running float as it is). */
     SUM_COMPENSATES_INTS(PyVersion.V3_14, PyVersion.V3_14, "3.14 bltinmodule.c: sum"),
     /**
-     * An uncaught NameError's last traceback line has no "Did you mean: 'x'?": these versions'
-     * oracles of record format tracebacks with traceback.py, which offers suggestions from 3.12 on.
+     * An uncaught NameError's or AttributeError's last traceback line has no "Did you mean: 'x'?":
+     * these versions' oracles of record format tracebacks with traceback.py, which offers
+     * suggestions from 3.12 on.
      */
     NO_NAME_SUGGESTIONS(PyVersion.V3_10, PyVersion.V3_11, "traceback.py 3.12: _compute_suggestion_error"),
     /**
@@ -150,6 +151,8 @@ public enum Delta {
      * the suggestion is the C module _suggestions' in these versions.
      */
     SUGGESTION_AS_LONG_AS_NAME(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _suggestions._generate_suggestions"),
+    /** An AttributeError's suggestions leave out the attributes that start with '_' unless the wrong name does. */
+    ATTRIBUTE_SUGGESTIONS_HIDE_UNDERSCORED(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _compute_suggestion_error"),
     /** "Did you forget to import 'x'" ends with a question mark. */
     IMPORT_HINT_ASKS(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: TracebackException");
 

@@ -294,7 +294,8 @@ public final class Builtins {
         }
         Method meth = methodOf(key, name);
         if (meth.prelude() < 0 && meth.builtin() == null || meth.since311() && m.version().has(Delta.NO_3_11_API)) {
-            throw PyRaise.of(PyType.ATTRIBUTE_ERROR, "'" + typeName(m, t) + "' object has no attribute '" + name + "'");
+            throw new PyRaise(new PyExc(PyType.ATTRIBUTE_ERROR, Vec.of("'" + typeName(m, t) + "' object has no attribute '" + name + "'"),
+                    Suggestions.forAttribute(m.version(), t.name, obj instanceof PyExc, name)));
         }
         if (meth.prelude() >= 0) return new BoundMethod(obj, m.preludeFunction(meth.prelude()), name);
         return new BoundMethod(obj, meth.builtin(), name);

@@ -36,7 +36,7 @@ final class Suggestions {
     /** An insertion, a deletion or a substitution costs MOVE; a substitution of the same letter in another case costs CASE. */
     private static final int MOVE = 2, CASE = 1;
 
-    private record Names(List<String> dunders, List<String> builtins, Set<String> stdlib) {}
+    private record Names(List<String> dunders, List<String> builtins, Set<String> stdlib, Map<String, List<String>> dirs) {}
 
     private static final Map<PyVersion, Names> NAMES = new EnumMap<>(PyVersion.class);
 
@@ -58,8 +58,12 @@ final class Suggestions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Map<String, List<String>> dirs = new java.util.HashMap<>();
+        sections.forEach((k, names) -> {
+            if (k.startsWith("[dir:")) dirs.put(k.substring(5, k.length() - 1), List.copyOf(names));
+        });
         return new Names(List.copyOf(sections.get("[globals]")), List.copyOf(sections.get("[builtins]")),
-                new HashSet<>(sections.get("[stdlib]")));
+                new HashSet<>(sections.get("[stdlib]")), dirs);
     }
 
     /**
@@ -88,6 +92,22 @@ final class Suggestions {
                     + (v.has(Delta.IMPORT_HINT_ASKS) ? "?" : "");
         }
         return hint.isEmpty() ? null : hint;
+    }
+
+    /**
+     * The text CPython appends to {@code AttributeError: 'T' object has no attribute 'wrong'}
+     * when the error ends the program, or null: the nearest of {@code dir()} of a value of
+     * type {@code type} (its {@code __name__}; for an exception, of any exception).
+     */
+    static String forAttribute(PyVersion v, String type, boolean exception, String wrong) {
+        if (v.has(Delta.NO_NAME_SUGGESTIONS)) return null;
+        List<String> dir = names(v).dirs().get(exception ? "ValueError" : type);
+        if (dir == null) return null;
+        if (v.has(Delta.ATTRIBUTE_SUGGESTIONS_HIDE_UNDERSCORED) && !wrong.startsWith("_")) {
+            dir = dir.stream().filter(c -> !c.startsWith("_")).toList();
+        }
+        String nearest = nearest(wrong, dir, !v.has(Delta.SUGGESTION_AS_LONG_AS_NAME));
+        return nearest == null ? null : ". Did you mean: '" + nearest + "'?";
     }
 
     /**
