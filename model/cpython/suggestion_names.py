@@ -2,7 +2,8 @@
 # that CPython's "Did you mean: ...?" of an uncaught NameError is chosen from (besides the
 # frame's locals and the program's own globals), in the order CPython tries them: the
 # module's own dunder globals, the builtins, and sys.stdlib_module_names (for "Did you
-# forget to import 'x'"), one section per line group.
+# forget to import 'x'"), one section per line group; then the dir() of a value of each type
+# the model has, for an uncaught AttributeError's suggestion.
 import sys
 import builtins
 
