@@ -284,10 +284,11 @@ public final class Machine implements Futures {
         }
     }
 
-    /** The names a module has bound, in slot order. */
+    /** The names a module has bound, in slot order (each read, for the footprint: the suggestion depends on them all). */
     private List<String> boundGlobals(int globals, Code.ModuleInfo module) {
         List<String> out = new ArrayList<>();
         for (int s = 0; s < module.globals.size(); s++) {
+            if (footprint != null) footprint.read(Footprint.global(globals, s));
             if (module.assigned(s) && globalSlot(globals, s) != Unbound.UNBOUND) out.add(module.globals.get(s));
         }
         return out;
