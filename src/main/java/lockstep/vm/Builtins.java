@@ -255,6 +255,7 @@ public final class Builtins {
 
     /** Calls a builtin or a type with an argument array it may keep, the last kw.length by keyword (kw null: none). */
     static Object call(Machine m, Object fn, Object[] args, String[] kw) {
+        if (fn instanceof MethodDescriptor d) return callDescriptor(m, d, args, kw);
         if (!(fn instanceof Builtin) && !(fn instanceof PyType)) {
             throw PyRaise.of(PyType.TYPE_ERROR, "'" + Py.typeOf(m, fn).name + "' object is not callable");
         }
@@ -264,6 +265,22 @@ public final class Builtins {
             throw PyRaise.of(PyType.TYPE_ERROR, "cannot create '" + ((fn instanceof PyType t) ? t.name : r.shown()) + "' instances");
         }
         return r.impl().call(m, new Args(r.shown(), args, kw));
+    }
+
+    /**
+     * {@code str.upper("a")}: the method called with its first argument for the object,
+     * which must be one of the type (descrobject.c's messages).
+     */
+    private static Object callDescriptor(Machine m, MethodDescriptor d, Object[] args, String[] kw) {
+        int positional = args.length - (kw == null ? 0 : kw.length);
+        if (positional == 0) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "unbound method " + d.type().name + "." + d.name() + "() needs an argument");
+        }
+        if (Py.typeOf(m, args[0]) != d.type()) {
+            throw PyRaise.of(PyType.TYPE_ERROR, "descriptor '" + d.name() + "' for '" + d.type().name + "' objects doesn't apply to a '"
+                    + Py.typeOf(m, args[0]).name + "' object");
+        }
+        return call(m, new Builtin(d.type().name + "." + d.name()), args, kw);
     }
 
     // ------------------------------------------------------------------ attributes
@@ -279,6 +296,7 @@ public final class Builtins {
         if (obj instanceof PyType t) {
             if (name.equals("__name__")) return t.name;
             if (name.equals("__qualname__")) return t.name;
+            if (DESCRIPTOR_TYPES.contains(t) && IMPL.containsKey(t.name + "." + name)) return new MethodDescriptor(t, name);
         }
         if (obj instanceof Func f && name.equals("__name__")) return f.name();
         if (obj instanceof PyExc e && name.equals("args")) return new Tuple(e.args);
@@ -338,6 +356,9 @@ public final class Builtins {
         boolean c = (t == PyType.FUTURE || t == PyType.TASK) && !m.version().has(Delta.FUTURE_IN_PYTHON);
         return c ? "_asyncio." + t.name : t.name;
     }
+
+    /** The builtin types whose methods may be read off the type ({@link #callDescriptor}). */
+    private static final java.util.Set<PyType> DESCRIPTOR_TYPES = java.util.Set.of(PyType.STR, PyType.LIST, PyType.DICT, PyType.TUPLE);
 
     /** Properties and readable private fields (CPython's tests read _waiters). */
     private static Object property(Machine m, int id, Object o, String name) {

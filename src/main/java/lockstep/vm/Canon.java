@@ -450,6 +450,7 @@ public final class Canon {
         }
         if (o instanceof BoundMethod b) { token(14); value(b.self()); value(b.func()); string(b.name()); return; }
         if (o instanceof Builtin b) { token(15); string(b.name()); return; }
+        if (o instanceof MethodDescriptor d) { token(39); string(d.type().name); string(d.name()); return; }
         if (o instanceof Machine.TaskStep s) { token(16); ref(s.task()); value(s.exc()); return; }
         if (o instanceof Machine.TaskWakeup w) { token(17); ref(w.task()); return; }
         if (o instanceof Machine.StopLoop) { token(18); return; }

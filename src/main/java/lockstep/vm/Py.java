@@ -31,6 +31,7 @@ public final class Py {
         if (v instanceof Func) return PyType.FUNCTION;
         if (v instanceof BoundMethod bm) return bm.func() instanceof Builtin ? PyType.BUILTIN_FUNCTION : PyType.METHOD;
         if (v instanceof Builtin) return PyType.BUILTIN_FUNCTION;
+        if (v instanceof MethodDescriptor) return PyType.METHOD_DESCRIPTOR;
         if (v instanceof lockstep.lang.Compiler.ModuleRef) return PyType.MODULE;
         if (v instanceof LoopVal) return PyType.LOOP;
         if (v instanceof RangeVal) return PyType.RANGE;
@@ -819,6 +820,7 @@ public final class Py {
             if (bm.func() instanceof Builtin) return "<built-in method " + bm.name() + " of " + owner + " object at " + addressOf(m, bm.self()) + ">";
             return "<bound method " + owner + "." + bm.name() + " of " + repr(m, bm.self()) + ">";
         }
+        if (v instanceof MethodDescriptor d) return "<method '" + d.name() + "' of '" + d.type().name + "' objects>";
         if (v instanceof Builtin b) return "<built-in function " + b.name().substring(b.name().lastIndexOf('.') + 1) + ">";
         if (v instanceof lockstep.lang.Compiler.ModuleRef mv) return "<module '" + mv.name() + "'>";
         if (v instanceof LoopVal) return "<_UnixSelectorEventLoop running=True closed=False debug=False>";

@@ -55,6 +55,7 @@ public final class PyType {
     public static final PyType COROUTINE = def("coroutine", "builtins", OBJECT);
     public static final PyType GENERATOR = def("generator", "builtins", OBJECT);
     public static final PyType ZIP = def("zip", "builtins", OBJECT);
+    public static final PyType METHOD_DESCRIPTOR = def("method_descriptor", "builtins", OBJECT);
     public static final PyType ENUMERATE = def("enumerate", "builtins", OBJECT);
     public static final PyType LIST_REVERSEITERATOR = def("list_reverseiterator", "builtins", OBJECT);
     public static final PyType REVERSED = def("reversed", "builtins", OBJECT);

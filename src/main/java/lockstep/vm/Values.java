@@ -28,6 +28,9 @@ public final class Values {
     /** {@code obj.method} before it is called. */
     public record BoundMethod(Object self, Object func, String name) {}
 
+    /** {@code str.upper}: a method of a builtin type read off the type, called with its object first. */
+    public record MethodDescriptor(PyType type, String name) {}
+
     /**
      * A function implemented in Java, found by name in {@link Builtins}: a value equal to
      * any other of its name. It remembers its implementation once found (set at most once
