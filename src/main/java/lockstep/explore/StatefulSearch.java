@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * (the siblings of the one it explores next); a helper takes the newest and <em>speculates</em>
  * below it: it expands it, gives the successors the sleep sets the merge will give them if it
  * reaches them the same way, and goes on depth-first, as the search will, skipping states
- * already visited. When the search gets there, the moves are taken: it merges them. A move is
+ * already visited (and goes on there, when nothing newer is published). When the search gets
+ * there, the moves are taken: it merges them, and adopts the entries the helper made for the
+ * successors it reaches the same way, sleep sets and all. A move is
  * claimed by one thread (a compare-and-set); a helper that finds a move claimed by the search
  * has been caught up with and takes a newer entry. What a helper took that the search does not
  * explore (a state cut, a move asleep) is let go when the merge knows it, and helpers stop
