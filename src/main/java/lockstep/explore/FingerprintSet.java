@@ -34,7 +34,7 @@ final class FingerprintSet {
     }
 
     FingerprintSet() {
-        keys = new long[1 << 12];
+        keys = new long[1 << 6]; // grown as states come: a search of a few hundred states keeps a table its size
         values = new int[keys.length];
         intern(new long[0]);
     }
