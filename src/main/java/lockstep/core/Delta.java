@@ -146,11 +146,11 @@ public enum Delta {
      */
     NO_NAME_SUGGESTIONS(PyVersion.V3_10, PyVersion.V3_11, "traceback.py 3.12: _compute_suggestion_error"),
     /**
-     * A NameError's suggestion may be as far from the wrong name as a third of their letters, even
-     * when that is its whole length (3.12's traceback.py also asks that it be nearer than that):
-     * the suggestion is the C module _suggestions' in these versions.
+     * Suggestions are chosen by the C module _suggestions: as far from the wrong name as a third
+     * of their letters even when that is its whole length (3.12's traceback.py also wants it
+     * nearer than that), a name of any length, lengths and edits counted in UTF-8 bytes.
      */
-    SUGGESTION_AS_LONG_AS_NAME(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _suggestions._generate_suggestions"),
+    SUGGESTIONS_BY_C_RULES(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _suggestions._generate_suggestions"),
     /** An AttributeError's suggestions leave out the attributes that start with '_' unless the wrong name does. */
     ATTRIBUTE_SUGGESTIONS_HIDE_UNDERSCORED(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _compute_suggestion_error"),
     /** "Did you forget to import 'x'" ends with a question mark. */

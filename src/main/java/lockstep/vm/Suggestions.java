@@ -85,7 +85,7 @@ final class Suggestions {
         candidates.addAll(n.dunders());
         candidates.addAll(globals);
         candidates.addAll(n.builtins());
-        String nearest = nearest(wrong, candidates, !v.has(Delta.SUGGESTION_AS_LONG_AS_NAME));
+        String nearest = nearest(wrong, candidates, !v.has(Delta.SUGGESTIONS_BY_C_RULES));
         String hint = nearest == null ? "" : ". Did you mean: '" + nearest + "'?";
         if (n.stdlib().contains(wrong)) {
             hint += (nearest == null ? ". Did you forget to import '" : " Or did you forget to import '") + wrong + "'"
@@ -106,25 +106,28 @@ final class Suggestions {
         if (v.has(Delta.ATTRIBUTE_SUGGESTIONS_HIDE_UNDERSCORED) && !wrong.startsWith("_")) {
             dir = dir.stream().filter(c -> !c.startsWith("_")).toList();
         }
-        String nearest = nearest(wrong, dir, !v.has(Delta.SUGGESTION_AS_LONG_AS_NAME));
+        String nearest = nearest(wrong, dir, !v.has(Delta.SUGGESTIONS_BY_C_RULES));
         return nearest == null ? null : ". Did you mean: '" + nearest + "'?";
     }
 
     /**
      * The first candidate at the least distance from {@code wrong}, if no more than a third of
-     * the characters change; with {@code shorter}, nearer than the length of {@code wrong} too.
+     * the characters change. By traceback.py's rules (3.12, {@code python} true): none for more
+     * than 750 candidates or a name of more than 40 characters, and nearer than the length of
+     * {@code wrong}. By the C module _suggestions' (3.13 on): none for 750 candidates or more,
+     * lengths and edits counted in UTF-8 bytes, a change of case only between ASCII letters.
      */
-    static String nearest(String wrong, List<String> candidates, boolean shorter) {
-        if (candidates.size() > MAX_CANDIDATES) return null;
-        int[] w = wrong.codePoints().toArray();
-        if (w.length > MAX_LENGTH) return null;
+    static String nearest(String wrong, List<String> candidates, boolean python) {
+        if (python ? candidates.size() > MAX_CANDIDATES : candidates.size() >= MAX_CANDIDATES) return null;
+        int[] w = units(wrong, python);
+        if (python && w.length > MAX_LENGTH) return null;
         String best = null;
-        int bestDistance = shorter ? w.length : Integer.MAX_VALUE;
+        int bestDistance = python ? w.length : Integer.MAX_VALUE;
         for (String candidate : candidates) {
             if (candidate.equals(wrong)) continue;
-            int[] c = candidate.codePoints().toArray();
+            int[] c = units(candidate, python);
             int max = Math.min((c.length + w.length + 3) * MOVE / 6, bestDistance - 1);
-            int d = distance(w, c, max);
+            int d = distance(w, c, max, python);
             if (d > max) continue;
             if (best == null || d < bestDistance) {
                 best = candidate;
@@ -134,8 +137,17 @@ final class Suggestions {
         return best;
     }
 
+    /** A name as the distance counts it: code points (traceback.py) or UTF-8 bytes (suggestions.c). */
+    private static int[] units(String s, boolean python) {
+        if (python) return s.codePoints().toArray();
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) out[i] = b[i] & 0xFF;
+        return out;
+    }
+
     /** The edit distance of {@code a} and {@code b}, or {@code max + 1} once it is sure to be more than {@code max}. */
-    static int distance(int[] a, int[] b, int max) {
+    static int distance(int[] a, int[] b, int max, boolean python) {
         int start = 0;
         while (start < a.length && start < b.length && a[start] == b[start]) start++;
         int endA = a.length, endB = b.length;
@@ -164,7 +176,7 @@ final class Suggestions {
             result = diagonal;
             int least = Integer.MAX_VALUE;
             for (int i = 0; i < la; i++) {
-                int substitute = diagonal + substitution(t[to + j], s[so + i]);
+                int substitute = diagonal + (python ? substitution(t[to + j], s[so + i]) : byteSubstitution(t[to + j], s[so + i]));
                 diagonal = row[i];
                 result = Math.min(Math.min(result, diagonal) + MOVE, substitute);
                 row[i] = result;
@@ -173,6 +185,13 @@ final class Suggestions {
             if (least > max) return max + 1;
         }
         return result;
+    }
+
+    /** suggestions.c: two bytes that are the same ASCII letter in two cases differ by CASE. */
+    private static int byteSubstitution(int x, int y) {
+        if (x == y) return 0;
+        int lx = x >= 'A' && x <= 'Z' ? x + ('a' - 'A') : x, ly = y >= 'A' && y <= 'Z' ? y + ('a' - 'A') : y;
+        return lx == ly ? CASE : MOVE;
     }
 
     private static int substitution(int x, int y) {
