@@ -153,6 +153,10 @@ public enum Delta {
     SUGGESTIONS_BY_C_RULES(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _suggestions._generate_suggestions"),
     /** An AttributeError's suggestions leave out the attributes that start with '_' unless the wrong name does. */
     ATTRIBUTE_SUGGESTIONS_HIDE_UNDERSCORED(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: _compute_suggestion_error"),
+    /** asyncio.current_task is tasks.py's Python function in the oracles of record (3.12's is _asyncio's). */
+    CURRENT_TASK_IN_PYTHON(PyVersion.V3_10, PyVersion.V3_11, "the 3.10.2 and 3.11.3 oracles of record"),
+    /** asyncio.get_running_loop is events.py's Python function in the oracle of record. */
+    GET_RUNNING_LOOP_IN_PYTHON(PyVersion.V3_10, PyVersion.V3_10, "the 3.10.2 oracle of record"),
     /** "Did you forget to import 'x'" ends with a question mark. */
     IMPORT_HINT_ASKS(PyVersion.V3_13, PyVersion.V3_14, "traceback.py 3.13: TracebackException");
 

@@ -29,8 +29,8 @@ public final class Py {
         if (v instanceof PyExc e) return e.type;
         if (v instanceof PyType) return PyType.TYPE;
         if (v instanceof Func) return PyType.FUNCTION;
-        if (v instanceof BoundMethod bm) return bm.func() instanceof Builtin ? PyType.BUILTIN_FUNCTION : PyType.METHOD;
-        if (v instanceof Builtin) return PyType.BUILTIN_FUNCTION;
+        if (v instanceof BoundMethod bm) return bm.func() instanceof Builtin && !(bm.self() instanceof LoopVal) ? PyType.BUILTIN_FUNCTION : PyType.METHOD;
+        if (v instanceof Builtin b) return pythonFunction(m, b) ? PyType.FUNCTION : PyType.BUILTIN_FUNCTION;
         if (v instanceof MethodDescriptor) return PyType.METHOD_DESCRIPTOR;
         if (v instanceof lockstep.lang.Compiler.ModuleRef) return PyType.MODULE;
         if (v instanceof LoopVal) return PyType.LOOP;
@@ -816,11 +816,15 @@ public final class Py {
         if (v instanceof BoundMethod bm) {
             String python = Reprs.lockMethodOwner(m, bm);
             if (python != null) return "<bound method " + python + "." + bm.name() + " of " + repr(m, Reprs.lockMethodSelf(m, bm)) + ">";
+            if (bm.self() instanceof LoopVal) return "<bound method BaseEventLoop." + bm.name() + " of " + repr(m, bm.self()) + ">";
             String owner = typeOf(m, bm.self()).name;
             if (bm.func() instanceof Builtin) return "<built-in method " + bm.name() + " of " + owner + " object at " + addressOf(m, bm.self()) + ">";
             return "<bound method " + owner + "." + bm.name() + " of " + repr(m, bm.self()) + ">";
         }
         if (v instanceof MethodDescriptor d) return "<method '" + d.name() + "' of '" + d.type().name + "' objects>";
+        if (v instanceof Builtin b && pythonFunction(m, b)) {
+            return "<function " + b.name().substring(b.name().lastIndexOf('.') + 1) + " at " + fakeAddress(b.hashCode()) + ">";
+        }
         if (v instanceof Builtin b) return "<built-in function " + b.name().substring(b.name().lastIndexOf('.') + 1) + ">";
         if (v instanceof lockstep.lang.Compiler.ModuleRef mv) return "<module '" + mv.name() + "'>";
         if (v instanceof LoopVal) return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
@@ -848,6 +852,19 @@ public final class Py {
             Nesting.exit();
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether CPython writes this function of the asyncio API, which the model writes in Java, in
+     * Python: it prints and types as a function ({@code <function create_task at 0x...>}).
+     */
+    private static boolean pythonFunction(Machine m, Builtin b) {
+        return switch (b.name()) {
+            case "create_task", "timeout", "asyncio.run" -> true;
+            case "current_task" -> m.version().has(lockstep.core.Delta.CURRENT_TASK_IN_PYTHON);
+            case "get_running_loop" -> m.version().has(lockstep.core.Delta.GET_RUNNING_LOOP_IN_PYTHON);
+            default -> false;
+        };
     }
 
     public static String fakeAddress(int id) {
