@@ -92,9 +92,7 @@ public final class AsyncioApi {
         boolean loopParameter = m.version().has(Delta.LOOP_PARAMETER_REFUSED_IN_WORDS);
         if (a.size() > names.length) {
             int n = names.length + 1;
-            throw PyRaise.of(PyType.TYPE_ERROR, fn + " takes " + (defaults.length > 0 && defaults[0] != REQUIRED && names.length > 0
-                    ? "from 1 to " + n + " positional arguments" : n + " positional argument" + (n == 1 ? "" : "s"))
-                    + " but " + (a.size() + 1) + " were given");
+            throw Interp.tooManyPositional(cls + ".__init__", defaults.length > 0 && defaults[0] != REQUIRED ? 1 : n, n, a.size() + 1, 0);
         }
         Object[] out = new Object[names.length];
         for (int i = 0; i < a.size(); i++) out[i] = a.get(i);
@@ -316,11 +314,7 @@ public final class AsyncioApi {
      * ("Event.set() takes 1 positional argument but 2 were given") otherwise.
      */
     private static Builtins.Args positional(Builtins.Args a, String qualname, int lo, int hi) {
-        int n = a.size();
-        if (n > hi) {
-            throw PyRaise.of(PyType.TYPE_ERROR, qualname + "() takes " + (lo == hi ? lo + " positional argument" + (lo == 1 ? "" : "s")
-                    : "from " + lo + " to " + hi + " positional arguments") + " but " + n + (n == 1 ? " was" : " were") + " given");
-        }
+        if (a.size() > hi) throw Interp.tooManyPositional(qualname, lo, hi, a.size(), 0);
         return a;
     }
 

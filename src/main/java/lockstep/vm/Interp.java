@@ -240,18 +240,16 @@ public final class Interp {
     }
 
     /**
-     * ceval.c's too_many_positional, after the keywords are bound: "f() takes from 1 to 2
-     * positional arguments but 3 were given", and the keyword-only arguments given, if any.
+     * ceval.c's too_many_positional: "f() takes from 1 to 2 positional arguments but 3 were
+     * given" for a function of {@code lo} to {@code hi} positional parameters, and the
+     * keyword-only arguments given, if any ("... but 2 positional arguments (and 1 keyword-only
+     * argument) were given"). Also for the methods CPython writes in Python that the model writes in Java.
      */
-    private static PyRaise tooManyPositional(Code c, int defaults, int given, Object[] locals, int kwBase) {
-        int np = c.params.length;
-        String takes = defaults > 0 ? "from " + (np - defaults) + " to " + np + " positional arguments"
-                : np + " positional argument" + (np == 1 ? "" : "s");
-        int kwGiven = 0;
-        for (int i = 0; i < c.kwOnly.length; i++) if (locals[kwBase + i] != Unbound.UNBOUND) kwGiven++;
+    static PyRaise tooManyPositional(String qualname, int lo, int hi, int given, int kwGiven) {
+        String takes = lo < hi ? "from " + lo + " to " + hi + " positional arguments" : hi + " positional argument" + (hi == 1 ? "" : "s");
         String kw = kwGiven == 0 ? "" : " positional argument" + (given == 1 ? "" : "s") + " (and " + kwGiven + " keyword-only argument"
                 + (kwGiven == 1 ? "" : "s") + ")";
-        return PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() takes " + takes + " but " + given + kw
+        return PyRaise.of(PyType.TYPE_ERROR, qualname + "() takes " + takes + " but " + given + kw
                 + (given == 1 && kwGiven == 0 ? " was" : " were") + " given");
     }
 
@@ -286,7 +284,11 @@ public final class Interp {
                 throw PyRaise.of(PyType.TYPE_ERROR, c.qualname + "() got an unexpected keyword argument '" + name + "'");
             }
         }
-        if (npos > np && c.vararg == null) throw tooManyPositional(c, f.defaults().size(), npos, locals, kwBase);
+        if (npos > np && c.vararg == null) { // after the keywords are bound, as in ceval.c
+            int kwGiven = 0;
+            for (int i = 0; i < c.kwOnly.length; i++) if (locals[kwBase + i] != Unbound.UNBOUND) kwGiven++;
+            throw tooManyPositional(c.qualname, np - f.defaults().size(), np, npos, kwGiven);
+        }
         int firstDefault = np - f.defaults().size();
         List<String> missing = null;
         for (int i = 0; i < np; i++) {

@@ -71,13 +71,22 @@ final class Reprs {
         return "<object" + at + ">";
     }
 
-    /** The tuples whose repr is being made, by identity: one met again inside itself (through a list) prints as {@code (...)}. */
-    private static final ThreadLocal<java.util.ArrayList<Tuple>> TUPLES_IN_REPR = ThreadLocal.withInitial(java.util.ArrayList::new);
+    /**
+     * What is having its repr made, innermost last (CPython's Py_ReprEnter): a list or dict by
+     * its heap id, a tuple by identity (a tuple can reach itself only through a list it holds).
+     */
+    private static final ThreadLocal<java.util.ArrayList<Object>> IN_REPR = ThreadLocal.withInitial(java.util.ArrayList::new);
 
-    /** A tuple's repr: {@code (1,)}, {@code (1, 2)}; {@code (...)} inside itself, as CPython's Py_ReprEnter guards it. */
+    /** Whether {@code key} (an Integer heap id, or a Tuple) is having its repr made already. */
+    private static boolean inRepr(java.util.ArrayList<Object> active, Object key) {
+        for (Object a : active) if (a == key || key instanceof Integer && key.equals(a)) return true;
+        return false;
+    }
+
+    /** A tuple's repr: {@code (1,)}, {@code (1, 2)}; {@code (...)} inside itself. */
     static String tupleRepr(Machine m, Tuple t) {
-        java.util.ArrayList<Tuple> active = TUPLES_IN_REPR.get();
-        for (Tuple a : active) if (a == t) return "(...)";
+        java.util.ArrayList<Object> active = IN_REPR.get();
+        if (inRepr(active, t)) return "(...)";
         active.add(t);
         try {
             String inner = Py.joinReprs(m, t.items());
@@ -87,18 +96,15 @@ final class Reprs {
         }
     }
 
-    /** The lists and dicts whose repr is being made, innermost last (CPython's Py_ReprEnter). */
-    private static final ThreadLocal<java.util.ArrayDeque<Integer>> IN_REPR = ThreadLocal.withInitial(java.util.ArrayDeque::new);
-
     /**
      * A list or dict; met again inside itself, it prints as {@code [...]} or {@code {...}}.
      * Calls Py.repr on the items directly: two Java frames per level of nesting.
      */
     private static String containerRepr(Machine m, int id, Object o) {
-        java.util.ArrayDeque<Integer> active = IN_REPR.get();
-        if (active.contains(id)) return o instanceof ListObj ? "[...]" : "{...}";
+        java.util.ArrayList<Object> active = IN_REPR.get();
+        if (inRepr(active, id)) return o instanceof ListObj ? "[...]" : "{...}";
         Nesting.enter(Py.GETTING_REPR);
-        active.addLast(id);
+        active.add(id);
         try {
             StringBuilder sb = new StringBuilder();
             if (o instanceof ListObj l) {
@@ -113,7 +119,7 @@ final class Reprs {
             }
             return sb.append('}').toString();
         } finally {
-            active.removeLast();
+            active.remove(active.size() - 1);
             Nesting.exit();
         }
     }
