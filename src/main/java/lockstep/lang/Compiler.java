@@ -16,7 +16,13 @@ import java.util.*;
 public final class Compiler {
 
     /** What MAKE_FUNCTION needs: the code, how many defaults are on the stack, and where its cells come from. */
-    public record FunctionTemplate(Code code, int nDefaults, boolean[] kwDefaultPresent, int[] closureFrom) {}
+    public record FunctionTemplate(Code code, int nDefaults, boolean[] kwDefaultPresent, int[] closureFrom) {
+        /**
+         * From where the function is defined, not from object identities: a function's fake
+         * address ({@code <function f at 0x...>}) is then the same in every run, on any JVM.
+         */
+        @Override public int hashCode() { return java.util.Objects.hash(code.file, code.firstLine, code.qualname); }
+    }
 
     private final String file;
     private final Scopes scopes;
