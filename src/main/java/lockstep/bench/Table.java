@@ -187,12 +187,14 @@ final class Table {
                 + (config.sizes().exhaustiveWarmSeconds() > 0 ? ", again and again for " + num(config.sizes().exhaustiveWarmSeconds())
                         + " s when it is shorter" : "")
                 + ", so that the JIT compiled the interpreter and the search for it, as in a long search"
+                + " (and without a System.gc() just before)"
                 + (config.sizes().exhaustiveRepeatSeconds() > 0 ? "; a complete search is timed again while its timed runs took less than "
                         + num(config.sizes().exhaustiveRepeatSeconds()) + " s in all, at most " + Measure.REPEATS
                         + " runs, and the run of median time is shown" : "")
                 + "; states/s = states / seconds.");
         m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
-                + " sleep sets, the report's `visited`); — when the search ran out of memory.");
+                + " sleep sets, the report's `visited`); for a report without one (DPOR), the heap the search retains after"
+                + " System.gc(), in a run of its own; — when the search ran out of memory.");
         m.add("FIFO steps/s: handles run per second by plain runs in CPython's own order (`lockstep run` without"
                 + " printing), repeated after a warm-up, in " + Measure.FIFO_SLICES + " slices of equal time: the slice of median"
                 + " speed; it does not depend on K (one measurement per scenario).");

@@ -35,6 +35,29 @@ class MeasureTest {
         assertTrue(took >= 0.5, "warmed up for 0.5 s before it was timed, not once: " + took + " s in all");
     }
 
+    /** Full collections (System.gc() with G1) so far, in all collectors but the young ones. */
+    private static long fullCollections() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!gc.getName().contains("Young")) n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
+    }
+
+    @Test void aSearchWithAVisitedSetIsTimedWithoutCollectingTheHeapFirst() throws Exception {
+        Program p = program("model/explore/02_lock_three_tasks.py");
+        long before = fullCollections();
+        Measure.Exhaustive e = Measure.exhaustive(p, 1, 10_000, 60, 50, 0, 0);
+        assertEquals(before, fullCollections(), "System.gc() called around a timed search");
+        assertNotNull(e.bytesPerState());
+    }
+
+    @Test void aSearchWithoutAVisitedSetHasItsMemoryMeasuredInARunOfItsOwn() throws Exception {
+        Program p = program("model/explore/06_four_independent_tasks.py"); // DPOR reports it, without cancels
+        Measure.Exhaustive e = Measure.exhaustive(p, 0, 10_000, 60, 50, 0, 0);
+        assertNotNull(e.bytesPerState());
+    }
+
     @Test void fifoRunsAreTimedInSlicesAndOneIsShown() throws Exception {
         Measure.Rate r = Measure.fifo(program("model/explore/02_lock_three_tasks.py"), 0.05, 0.5);
         assertTrue(r.count() > 0);
