@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * The visited states of an exhaustive search, as TLC keeps them: a 64-bit fingerprint
  * per state in an open-addressing table (linear probing, at most three quarters full), with the
- * sleep set the state was explored with. Sleep sets are few and repeat, so they are
- * interned and the table holds a 32-bit number per state: 12 bytes a slot.
+ * sleep set the state was explored with. Sleep sets are few and repeat (a few hundred in the
+ * bench's searches of a million states), so they are interned and the table holds their
+ * number in as few bytes as the count so far needs ({@link Ids}): 9 or 10 bytes a slot,
+ * 12 past 65,535 sleep sets.
  * <p>
  * Two different states with the same fingerprint would make the search skip one of them;
  * {@link #collisionProbability} estimates the chance that this happened (Stern and Dill's
@@ -23,7 +25,7 @@ final class FingerprintSet {
     static final int ABSENT = -1;
 
     private long[] keys;
-    private int[] values;
+    private Ids values;
     private int size;
     private final List<long[]> sleepSets = new ArrayList<>();
     private final Map<SleepKey, Integer> sleepIds = new HashMap<>();
@@ -35,7 +37,7 @@ final class FingerprintSet {
 
     FingerprintSet() {
         keys = new long[1 << 6]; // grown as states come: a search of a few hundred states keeps a table its size
-        values = new int[keys.length];
+        values = new Ids(keys.length, 1);
         intern(new long[0]);
     }
 
@@ -43,7 +45,7 @@ final class FingerprintSet {
 
     /** Bytes the table and the interned sleep sets take now. */
     long bytes() {
-        long b = (long) keys.length * (Long.BYTES + Integer.BYTES);
+        long b = (long) keys.length * (Long.BYTES + values.width);
         for (long[] s : sleepSets) b += 16 + 8L * s.length + 48;
         return b;
     }
@@ -51,7 +53,7 @@ final class FingerprintSet {
     /** The sleep set stored with {@code fp} (sorted move names), or null when the state was never visited. */
     long[] get(long fp) {
         int i = slot(fp);
-        return keys[i] == EMPTY ? null : sleepSets.get(values[i]);
+        return keys[i] == EMPTY ? null : sleepSets.get(values.get(i));
     }
 
     /**
@@ -79,7 +81,9 @@ final class FingerprintSet {
             keys[i] = key(fp);
             size++;
         }
-        values[i] = intern(sleep);
+        int id = intern(sleep);
+        if (id > values.max) values = values.widened();
+        values.set(i, id);
         if (size * 4 > keys.length * 3) grow();
     }
 
@@ -111,14 +115,51 @@ final class FingerprintSet {
 
     private void grow() {
         long[] oldKeys = keys;
-        int[] oldValues = values;
+        Ids oldValues = values;
         keys = new long[oldKeys.length * 2];
-        values = new int[keys.length];
+        values = new Ids(keys.length, oldValues.width);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] == EMPTY) continue;
             int i = slot(oldKeys[j]);
             keys[i] = oldKeys[j];
-            values[i] = oldValues[j];
+            values.set(i, oldValues.get(j));
+        }
+    }
+
+    /**
+     * The interned sleep set number of each slot, in 1, 2 or 4 bytes, widened when a number
+     * no longer fits.
+     */
+    private static final class Ids {
+        final int width;
+        /** The largest number that fits. */
+        final int max;
+        private final byte[] b;
+        private final short[] s;
+        private final int[] i;
+
+        Ids(int n, int width) {
+            this.width = width;
+            max = width == 1 ? 0xFF : width == 2 ? 0xFFFF : Integer.MAX_VALUE;
+            b = width == 1 ? new byte[n] : null;
+            s = width == 2 ? new short[n] : null;
+            i = width == 4 ? new int[n] : null;
+        }
+
+        int get(int k) { return width == 1 ? b[k] & 0xFF : width == 2 ? s[k] & 0xFFFF : i[k]; }
+
+        void set(int k, int v) {
+            if (width == 1) b[k] = (byte) v;
+            else if (width == 2) s[k] = (short) v;
+            else i[k] = v;
+        }
+
+        /** The same numbers in the next width. */
+        Ids widened() {
+            int n = width == 1 ? b.length : width == 2 ? s.length : i.length;
+            Ids w = new Ids(n, width * 2);
+            for (int k = 0; k < n; k++) w.set(k, get(k));
+            return w;
         }
     }
 }
