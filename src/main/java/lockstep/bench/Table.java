@@ -190,7 +190,8 @@ final class Table {
                 + " (and without a System.gc() just before)"
                 + (config.sizes().exhaustiveRepeatSeconds() > 0 ? "; a complete search is timed again while its timed runs took less than "
                         + num(config.sizes().exhaustiveRepeatSeconds()) + " s in all, at most " + Measure.REPEATS
-                        + " runs, and the run of median time is shown" : "")
+                        + " runs (one shorter than " + num(Measure.BATCH_SECONDS * 1000) + " ms is timed again as a batch of"
+                        + " searches back to back that takes about that long, each batch standing for its mean), and the run of median time is shown" : "")
                 + "; states/s = states / seconds.");
         m.add("B/state: bytes per visited state of the exhaustive search's visited set (fingerprint table and interned"
                 + " sleep sets, the report's `visited`); for a report without one (DPOR), the heap the search retains after"

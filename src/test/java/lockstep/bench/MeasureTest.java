@@ -58,6 +58,17 @@ class MeasureTest {
         assertNotNull(e.bytesPerState());
     }
 
+    @Test void aSearchOfAFractionOfAMillisecondIsTimedInBatches() throws Exception {
+        Program p = program("model/explore/01_condition_notify_lost_to_cancel.py");
+        long t0 = System.nanoTime();
+        Measure.Exhaustive e = Measure.exhaustive(p, 0, 10_000, 60, 50, 0, 60);
+        double took = (System.nanoTime() - t0) / 1e9;
+        assertEquals(Measure.REPEATS, e.timedRuns());
+        assertTrue(took >= (Measure.REPEATS - 1) * Measure.BATCH_SECONDS * 0.9, "searches of a fraction of a millisecond timed "
+                + "in batches of about " + Measure.BATCH_SECONDS + " s each, not alone: " + took + " s in all");
+        assertTrue(e.seconds() < Measure.BATCH_SECONDS / 10, "the mean of one search in a batch, not the batch: " + e.seconds());
+    }
+
     @Test void fifoRunsAreTimedInSlicesAndOneIsShown() throws Exception {
         Measure.Rate r = Measure.fifo(program("model/explore/02_lock_three_tasks.py"), 0.05, 0.5);
         assertTrue(r.count() > 0);
