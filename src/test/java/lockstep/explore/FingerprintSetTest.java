@@ -38,6 +38,22 @@ class FingerprintSetTest {
 
     @Test void moreThan65535SleepSetsWidenThemAgain() { roundTrip(150_000, 70_000); }
 
+    /** Issue 9's bound: at most 32 bytes per visited state, on every explore scenario's search with a cancel injected. */
+    @Test void theExploreScenariosTakeAtMost32BytesAState() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("model/explore"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".py")).sorted().toList()) {
+                java.util.regex.Matcher steps = java.util.regex.Pattern.compile("(?m)^# explore:.*--max-steps (\\d+)")
+                        .matcher(java.nio.file.Files.readString(f));
+                int maxSteps = steps.find() ? Integer.parseInt(steps.group(1)) : 10_000; // the scenario's, as the bench runs it
+                Explorer.Report r = new Explorer(ExplorerTest.program(f), new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1,
+                        Long.MAX_VALUE, maxSteps, 120, false, System.err)).explore();
+                assertNotNull(r.visited(), f + ": no visited set");
+                assertTrue(r.states() >= 100, f + ": " + r.states() + " states");
+                assertTrue(r.visited().bytesPerState() <= 32, f + ": " + r.visited().bytesPerState() + " bytes a state");
+            }
+        }
+    }
+
     @Test void aStateStoredAgainKeepsItsNewSleepSet() {
         FingerprintSet set = new FingerprintSet();
         for (int k = 0; k < 1_000; k++) set.put(fp(k), sleep(k, 500));
