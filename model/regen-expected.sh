@@ -48,13 +48,22 @@ if [ "${#files[@]}" -eq 0 ]; then
   exit 0
 fi
 
+# CPython is given each file by its path from the repository's root
+# (model/scenarios/X.py), as the tests give it to lockstep: a repr that shows
+# where a coroutine is defined (a Task's coro=<... at FILE:LINE>) then reads the
+# same on any machine.
+for i in "${!files[@]}"; do
+  files[$i]="$(realpath --relative-to="$here/.." "${files[$i]}")"
+done
+cd "$here/.."
+
 # pyodide 0.24.1 (3.11) overflows node's default JS stack on deep Python
 # recursion (scenario 294) before Python's own limit is reached: a larger one,
 # well within the 8 MB of the main thread.
 node=(node --stack-size=4000)
 
 if [ "$python" = 3.12 ]; then
-  exec "${node[@]}" cpython/cpython312.mjs --write "${files[@]}"
+  exec "${node[@]}" model/cpython/cpython312.mjs --write "${files[@]}"
 fi
 
 # Another version: one node run per folder (scenarios/, random/), written
@@ -66,7 +75,7 @@ for folder in scenarios random; do
     if [ "$(basename "$(dirname "$f")")" = "$folder" ]; then group+=("$f"); fi
   done
   [ "${#group[@]}" -eq 0 ] && continue
-  mkdir -p "expected/$python/$folder"
-  "${node[@]}" cpython/cpython312.mjs --python "$python" --write-to "expected/$python/$folder" "${group[@]}" || status=$?
+  mkdir -p "model/expected/$python/$folder"
+  "${node[@]}" model/cpython/cpython312.mjs --python "$python" --write-to "model/expected/$python/$folder" "${group[@]}" || status=$?
 done
 exit "$status"

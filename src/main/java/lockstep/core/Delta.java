@@ -133,6 +133,10 @@ public enum Delta {
     SORT_REVERSE_IS_AN_INT(PyVersion.V3_10, PyVersion.V3_11, "gh-104465 (3.12 listobject.c)"),
     /** The futures of the oracle of record are pure Python (futures.py), so their errors are a Python function's ("Future.set_result() missing 1 required positional argument: 'result'"). */
     FUTURE_IN_PYTHON(PyVersion.V3_10, PyVersion.V3_10, "the futures of the 3.10.2 oracle of record"),
+    /** A task's repr says {@code cancelling} while {@code _must_cancel} is set (3.11 on: while cancelling() > 0). */
+    TASK_REPR_CANCELLING_IS_MUST_CANCEL(PyVersion.V3_10, PyVersion.V3_10, "base_tasks.py 3.10: _task_repr_info"),
+    /** The callback a task leaves on the future it waits for is {@code Task.__wakeup} (3.11 on: {@code Task.task_wakeup}). */
+    TASK_WAKEUP_NAMED_DUNDER(PyVersion.V3_10, PyVersion.V3_10, "the 3.10.2 oracle of record: cb=[Task.__wakeup()]"),
     /** Future.set_result() without its argument: "Future.set_result() takes exactly one argument (0 given)" (3.11's C futures). */
     FUTURE_METHODS_TAKE_ONE_ARGUMENT(PyVersion.V3_11, PyVersion.V3_11, "3.11 _asynciomodule.c"),
     /** sum() adds floats one by one, rounding each time (3.12 compensates: sum([0.1] * 10) is 1.0, not 0.9999999999999999). */

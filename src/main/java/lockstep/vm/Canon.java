@@ -508,7 +508,7 @@ public final class Canon {
         if (o instanceof CellObj c) { token(103); value(c.value()); return; }
         if (o instanceof GlobalsObj g) { token(104); vec(g.slots()); return; }
         if (o instanceof CoroObj c) {
-            token(105); string(c.name()); token(c.state());
+            token(105); string(c.name()); token(c.state()); code(c.code());
             if (c.frame() == null) token(0); else frame(c.frame());
             return;
         }

@@ -142,7 +142,7 @@ public final class Interp {
     private static void finish(Machine m, Object frame) {
         if (frame instanceof Frame f && f.coro >= 0) {
             CoroObj c = (CoroObj) m.get(f.coro);
-            m.set(f.coro, new CoroObj(null, c.name(), CoroObj.CLOSED));
+            m.set(f.coro, new CoroObj(null, c.name(), CoroObj.CLOSED, c.code()));
         }
     }
 
@@ -235,7 +235,7 @@ public final class Interp {
         }
         if (!c.isAsync || awaited) return new Frame(c, f.globals(), f.closure(), -1, locals);
         int coro = m.alloc(null);
-        m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.qualname(), CoroObj.CREATED));
+        m.set(coro, new CoroObj(m.newCoroutine(new Frame(c, f.globals(), f.closure(), coro, locals)), f.qualname(), CoroObj.CREATED, c));
         return new Ref(coro);
     }
 
@@ -663,7 +663,7 @@ public final class Interp {
             if (o instanceof CoroObj co) {
                 if (co.state() != CoroObj.CREATED)
                     throw PyRaise.of(PyType.RUNTIME_ERROR, "cannot reuse already awaited coroutine");
-                m.set(ref.id(), new CoroObj(null, co.name(), CoroObj.RUNNING));
+                m.set(ref.id(), new CoroObj(null, co.name(), CoroObj.RUNNING, co.code()));
                 return co.frame();
             }
             if (o instanceof FutureObj || o instanceof TaskObj) return new FutAwait(ref.id(), false);

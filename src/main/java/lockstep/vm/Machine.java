@@ -574,7 +574,7 @@ public final class Machine implements Futures {
         if (o.stack().isEmpty()) {
             CoroObj co = (CoroObj) get(o.coro());
             if (co.state() == CoroObj.CREATED) {
-                set(o.coro(), new CoroObj(null, co.name(), CoroObj.RUNNING));
+                set(o.coro(), new CoroObj(null, co.name(), CoroObj.RUNNING, co.code()));
                 st.add(co.frame());
             }
         } else {

@@ -34,7 +34,7 @@ public final class Obj {
     public record GlobalsObj(Vec<Object> slots) {}
 
     /** A coroutine object: its fresh frame until it is first awaited or wrapped in a task. */
-    public record CoroObj(Frame frame, String name, int state) {
+    public record CoroObj(Frame frame, String name, int state, lockstep.lang.Code code) {
         public static final int CREATED = 0, RUNNING = 1, CLOSED = 2;
     }
 

@@ -54,8 +54,7 @@ final class Reprs {
         if (o instanceof GenObj) return "<generator object <genexpr> at " + Py.fakeAddress(id) + ">";
         if (o instanceof IterObj it) return "<" + it.type().name + " object at " + Py.fakeAddress(id) + ">";
         if (o instanceof CoroObj c) return "<coroutine object " + c.name() + " at " + Py.fakeAddress(id) + ">";
-        if (o instanceof TaskObj t) return "<Task " + futureState(m, t.f()) + " name='" + t.t().name() + "'>";
-        if (o instanceof FutureObj f) return "<Future " + futureState(m, f.f()) + ">";
+        if (o instanceof TaskObj || o instanceof FutureObj) return FutureReprs.repr(m, id, o);
         if (o instanceof TimeoutObj t) {
             if (t.state().equals("active")) {
                 Object w = t.when() instanceof Double d ? (Object) round3(d) : t.when();
@@ -122,13 +121,6 @@ final class Reprs {
             active.remove(active.size() - 1);
             Nesting.exit();
         }
-    }
-
-    private static String futureState(Machine m, Future f) {
-        if (f.cancelled()) return "cancelled";
-        if (!f.done()) return "pending";
-        if (f.exception() != null) return "finished exception=" + Py.repr(m, f.exception());
-        return "finished result=" + Py.repr(m, f.result());
     }
 
     /** Python's round(x, 3) for reprs: correctly rounded to the nearest double. */

@@ -53,6 +53,7 @@ class ReductionSoundnessTest {
             "169_barrier_test_draining_state.py --cancel 0", "173_barrier_test_reset_barrier_while_tasks_waiting.py --cancel 0",
             "238_call_soon_fifo.py --cancel 0", "240_call_later_same_time_computed_order.py --cancel 0",
             "273_clock_sleep_equal_deadlines_computed_order.py --cancel 0", "295_values_generator_expressions.py --cancel 0",
+            "340_task_repr_coroutine_line_and_state.py --cancel 0", "341_future_repr_result_and_callbacks.py --cancel 0",
             "067_condition_notify_all.py --cancel 1", "143_barrier_repr_draining.py --cancel 1", "gen_0100.py --cancel 0",
             "301_sleep_zero_yields_once.py --cancel 1");
 
