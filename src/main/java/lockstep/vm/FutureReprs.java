@@ -81,16 +81,74 @@ final class FutureReprs {
         if (!(m.get(t.coro()) instanceof CoroObj co) || co.code() == null) return Py.repr(m, new Ref(t.coro()));
         Code code = co.code();
         String name = co.name() + "()";
-        if (co.state() == CoroObj.CLOSED) return name + " done, defined at " + code.file + ":" + code.firstLine;
-        int line = code.firstLine;
+        LibraryCoroutine lib = code.file.equals(Program.PRELUDE_FILE) ? LIBRARY.get(co.name()) : null;
+        String file = lib != null ? Stdlib.dir(m.version()) + lib.file() : code.file;
+        int defined = lib != null ? lib.defined()[m.version().ordinal()] : code.firstLine;
+        if (co.state() == CoroObj.CLOSED) return name + " done, defined at " + file + ":" + defined;
+        int line = defined;
         if (co.state() != CoroObj.CREATED) {
             List<Object> running = m.runningFrames();
             Frame f = ownFrame(running.isEmpty() ? null : running.get(0), t.coro());
             if (f == null) f = ownFrame(t.stack().size() == 0 ? null : t.stack().get(0), t.coro());
-            if (f != null) line = f.line();
+            if (f != null) line = lib == null ? f.line() : lib.awaitLine(awaitKey(m, t, f), m.version(), defined);
         }
-        return name + " running at " + code.file + ":" + line;
+        return name + " running at " + file + ":" + line;
     }
+
+    /**
+     * One of asyncio's coroutines that the model writes in its prelude (asyncio_model.py):
+     * the stdlib file CPython defines it in, its {@code async def} line there per version
+     * (3.10 to 3.14; 0: the version has none), and for each await of the prelude's function (by
+     * its line in asyncio_model.py) the line of the await it stands for, per version; the
+     * lines were read off the oracles' reprs of tasks suspended there.
+     */
+    private record LibraryCoroutine(String file, int[] defined, java.util.Map<Integer, int[]> awaits) {
+        /** The stdlib line of the await at prelude line {@code line}; the definition line for an await not known. */
+        int awaitLine(int line, PyVersion v, int defined) {
+            int[] at = awaits.get(line);
+            return at != null && at[v.ordinal()] > 0 ? at[v.ordinal()] : defined;
+        }
+    }
+
+    private static int[] lines(int... perVersion) { return perVersion; }
+
+    private static final java.util.Map<String, LibraryCoroutine> LIBRARY = java.util.Map.of(
+            "Lock.acquire", new LibraryCoroutine("locks.py", lines(92, 93, 92, 90, 90),
+                    java.util.Map.of(25, lines(113, 114, 113, 110, 110))),
+            "Event.wait", new LibraryCoroutine("locks.py", lines(200, 200, 199, 200, 200),
+                    java.util.Map.of(47, lines(213, 213, 212, 213, 213))),
+            "Semaphore.acquire", new LibraryCoroutine("locks.py", lines(372, 364, 363, 386, 386),
+                    java.util.Map.of(115, lines(385, 387, 386, 407, 407), 126, lines(385, 387, 386, 407, 407))),
+            "Condition.wait", new LibraryCoroutine("locks.py", lines(249, 248, 247, 248, 248), java.util.Map.of()),
+            "Condition.wait_for", new LibraryCoroutine("locks.py", lines(286, 285, 284, 303, 303), java.util.Map.of()),
+            "Barrier.wait", new LibraryCoroutine("locks.py", lines(0, 481, 480, 511, 511),
+                    java.util.Map.of(150, lines(0, 497, 496, 527, 527))),
+            "sleep", new LibraryCoroutine("tasks.py", lines(593, 627, 653, 703, 687),
+                    java.util.Map.of(187, lines(596, 630, 656, 706, 690), 194, lines(605, 639, 665, 718, 702))),
+            "wait_for", new LibraryCoroutine("tasks.py", lines(392, 426, 472, 459, 440), java.util.Map.of(
+                    209, lines(408, 442, 0, 0, 0), // timeout None (3.12 on: under timeout(None), as 222)
+                    214, lines(416, 450, 513, 500, 481), // timeout <= 0: _cancel_and_wait
+                    222, lines(0, 0, 520, 507, 488), // async with timeout(): return await fut
+                    220 * 1000 + 234, lines(432, 466, 0, 0, 0), // await waiter
+                    220 * 1000 + 239, lines(441, 475, 0, 0, 0), // cancelled: _cancel_and_wait
+                    220 * 1000 + 244, lines(451, 485, 0, 0, 0)))); // timed out: _cancel_and_wait
+
+    /**
+     * The key of the await a library coroutine's frame {@code f} is at: its line in the prelude,
+     * and where the prelude delegates to a coroutine of its own (3.10–3.11 wait_for's
+     * {@code _wait_for_on_a_waiter}, which CPython writes inline) that line times 1,000 plus
+     * the line the next frame is at.
+     */
+    private static int awaitKey(Machine m, TaskObj t, Frame f) {
+        int line = f.line();
+        if (line != WAIT_FOR_ON_A_WAITER_LINE) return line;
+        List<Object> running = m.runningFrames();
+        Object next = running.size() > 1 && running.get(0) == f ? running.get(1) : t.stack().size() > 1 ? t.stack().get(1) : null;
+        return next instanceof Frame g ? line * 1000 + g.line() : line;
+    }
+
+    /** The prelude's {@code return await _wait_for_on_a_waiter(fut, timeout)} in wait_for. */
+    private static final int WAIT_FOR_ON_A_WAITER_LINE = 220;
 
     /** The frame of coroutine {@code coro}, if {@code bottom} (the bottom of a task's stack of awaits) is it. */
     private static Frame ownFrame(Object bottom, int coro) {
@@ -152,9 +210,11 @@ final class FutureReprs {
         }
 
         /** {@code FILE:LINE} as the version's oracle of record writes it (its stdlib's path in pyodide). */
-        String at(PyVersion v) {
-            String dir = v == PyVersion.V3_10 ? "/lib/python3.10/asyncio/" : "/lib/python3" + v.text.substring(2) + ".zip/asyncio/";
-            return dir + file + ":" + lines[v.ordinal()];
+        String at(PyVersion v) { return dir(v) + file + ":" + lines[v.ordinal()]; }
+
+        /** Where the version's oracle of record keeps asyncio's sources. */
+        static String dir(PyVersion v) {
+            return v == PyVersion.V3_10 ? "/lib/python3.10/asyncio/" : "/lib/python3" + v.text.substring(2) + ".zip/asyncio/";
         }
     }
 }
