@@ -52,7 +52,7 @@ final class Measure {
                                  double repeatSeconds) {
         long t0 = System.nanoTime();
         do {
-            new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, seconds, 1)).explore();
+            explorer(p, cancels, warmupSchedules, maxSteps, seconds, 1).explore();
         } while (elapsed(t0) < warmSeconds);
         List<Search> runs = new ArrayList<>(List.of(timed(p, cancels, maxSteps, seconds, 1)));
         while (runs.size() < REPEATS && runs.get(0).report() != null && runs.get(0).report().complete()
@@ -75,7 +75,7 @@ final class Measure {
         int n = (int) Math.min(100_000, Math.ceil(BATCH_SECONDS / Math.max(once, 1e-6)));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, 1)).explore();
+            explorer(p, cancels, Long.MAX_VALUE, maxSteps, seconds, 1).explore();
         }
         Exhaustive e = first.exhaustive();
         return new Search(new Exhaustive(e.schedules(), e.states(), elapsed(t0) / n, e.bytesPerState(), e.complete()), first.report());
@@ -108,7 +108,7 @@ final class Measure {
      */
     private static Search search(Program p, int cancels, int maxSteps, double seconds, long warmupSchedules, double warmSeconds,
                                  int threads) {
-        new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, warmupSchedules, maxSteps, warmSeconds, threads)).explore();
+        explorer(p, cancels, warmupSchedules, maxSteps, warmSeconds, threads).explore();
         return timed(p, cancels, maxSteps, seconds, threads);
     }
 
@@ -121,7 +121,7 @@ final class Measure {
     private static Search timed(Program p, int cancels, int maxSteps, double seconds, int threads) {
         long t0 = System.nanoTime();
         try {
-            Explorer.Report r = new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, threads)).explore();
+            Explorer.Report r = explorer(p, cancels, Long.MAX_VALUE, maxSteps, seconds, threads).explore();
             double s = elapsed(t0);
             Double perState = r.visited() != null ? Double.valueOf(r.visited().bytesPerState())
                     : r.states() > 0 ? retainedPerState(p, cancels, maxSteps, seconds, threads) : null;
@@ -139,7 +139,7 @@ final class Measure {
      */
     private static Double retainedPerState(Program p, int cancels, int maxSteps, double seconds, int threads) {
         long before = usedAfterGc();
-        Explorer explorer = new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, threads));
+        Explorer explorer = explorer(p, cancels, Long.MAX_VALUE, maxSteps, seconds, threads);
         Explorer.Report r = explorer.explore();
         long retained = usedAfterGc() - before;
         Reference.reachabilityFence(explorer);
@@ -164,7 +164,7 @@ final class Measure {
      */
     static List<Threaded> threads(Program p, String file, int cancels, int maxSteps, double seconds, long warmupSchedules,
                                   List<Integer> counts, int rounds) {
-        for (int n : counts) new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, Long.MAX_VALUE, maxSteps, seconds, n)).explore();
+        for (int n : counts) explorer(p, cancels, Long.MAX_VALUE, maxSteps, seconds, n).explore();
         List<List<Search>> runs = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) runs.add(new ArrayList<>());
         for (int round = 0; round < rounds; round++) {
@@ -222,6 +222,11 @@ final class Measure {
         long t0 = System.nanoTime();
         Explorer.Report r = new Explorer(p, options(Explorer.Strategy.RANDOM, 1, cancels, schedules, maxSteps, seconds)).explore();
         return new Rate(r.schedules(), elapsed(t0));
+    }
+
+    /** An exhaustive search (the explorer's defaults) of {@code p}, made, not run. */
+    private static Explorer explorer(Program p, int cancels, long maxSchedules, int maxSteps, double seconds, int threads) {
+        return new Explorer(p, options(Explorer.Strategy.EXHAUSTIVE, 0, cancels, maxSchedules, maxSteps, seconds, threads));
     }
 
     private static Explorer.Options options(Explorer.Strategy s, long seed, int cancels, long maxSchedules, int maxSteps,

@@ -26,19 +26,20 @@ import java.util.List;
 final class FutureReprs {
     private FutureReprs() {}
 
-    /** The futures whose repr is being made (reprlib.recursive_repr: one met again inside itself is {@code ...}). */
-    private static final ThreadLocal<List<Integer>> ACTIVE = ThreadLocal.withInitial(ArrayList::new);
-
+    /** Future or Task {@code id}: reprlib.recursive_repr makes one met again inside itself {@code ...}. */
     static String repr(Machine m, int id, Object o) {
-        List<Integer> active = ACTIVE.get();
-        if (active.contains(id)) return "...";
-        active.add(id);
+        if (!Reprs.reprEnter(id)) return "...";
         try {
-            if (o instanceof TaskObj t) return "<Task " + String.join(" ", taskInfo(m, t)) + ">";
-            FutureObj f = (FutureObj) o;
-            return "<" + (f.children() != null ? "_GatheringFuture" : "Future") + " " + String.join(" ", info(m, f.f())) + ">";
+            Nesting.enter(Py.GETTING_REPR);
+            try {
+                if (o instanceof TaskObj t) return "<Task " + String.join(" ", taskInfo(m, t)) + ">";
+                FutureObj f = (FutureObj) o;
+                return "<" + (f.children() != null ? "_GatheringFuture" : "Future") + " " + String.join(" ", info(m, f.f())) + ">";
+            } finally {
+                Nesting.exit();
+            }
         } finally {
-            active.remove(active.size() - 1);
+            Reprs.reprLeave();
         }
     }
 

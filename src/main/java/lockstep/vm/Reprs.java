@@ -76,6 +76,23 @@ final class Reprs {
      */
     private static final ThreadLocal<java.util.ArrayList<Object>> IN_REPR = ThreadLocal.withInitial(java.util.ArrayList::new);
 
+    /**
+     * Py_ReprEnter (and reprlib.recursive_repr): false when {@code key} (an Integer heap id, or a
+     * Tuple) is having its repr made already, else marks it so until {@link #reprLeave}.
+     */
+    static boolean reprEnter(Object key) {
+        java.util.ArrayList<Object> active = IN_REPR.get();
+        if (inRepr(active, key)) return false;
+        active.add(key);
+        return true;
+    }
+
+    /** Py_ReprLeave: the innermost repr entered is made. */
+    static void reprLeave() {
+        java.util.ArrayList<Object> active = IN_REPR.get();
+        active.remove(active.size() - 1);
+    }
+
     /** Whether {@code key} (an Integer heap id, or a Tuple) is having its repr made already. */
     private static boolean inRepr(java.util.ArrayList<Object> active, Object key) {
         for (Object a : active) if (a == key || key instanceof Integer && key.equals(a)) return true;
@@ -84,14 +101,12 @@ final class Reprs {
 
     /** A tuple's repr: {@code (1,)}, {@code (1, 2)}; {@code (...)} inside itself. */
     static String tupleRepr(Machine m, Tuple t) {
-        java.util.ArrayList<Object> active = IN_REPR.get();
-        if (inRepr(active, t)) return "(...)";
-        active.add(t);
+        if (!reprEnter(t)) return "(...)";
         try {
             String inner = Py.joinReprs(m, t.items());
             return t.items().size() == 1 ? "(" + inner + ",)" : "(" + inner + ")";
         } finally {
-            active.remove(active.size() - 1);
+            reprLeave();
         }
     }
 
@@ -100,26 +115,27 @@ final class Reprs {
      * Calls Py.repr on the items directly: two Java frames per level of nesting.
      */
     private static String containerRepr(Machine m, int id, Object o) {
-        java.util.ArrayList<Object> active = IN_REPR.get();
-        if (inRepr(active, id)) return o instanceof ListObj ? "[...]" : "{...}";
-        Nesting.enter(Py.GETTING_REPR);
-        active.add(id);
+        if (!reprEnter(id)) return o instanceof ListObj ? "[...]" : "{...}";
         try {
-            StringBuilder sb = new StringBuilder();
-            if (o instanceof ListObj l) {
-                sb.append('[');
-                for (int i = 0; i < l.items().size(); i++) sb.append(i > 0 ? ", " : "").append(Py.repr(m, l.items().get(i)));
-                return sb.append(']').toString();
+            Nesting.enter(Py.GETTING_REPR);
+            try {
+                StringBuilder sb = new StringBuilder();
+                if (o instanceof ListObj l) {
+                    sb.append('[');
+                    for (int i = 0; i < l.items().size(); i++) sb.append(i > 0 ? ", " : "").append(Py.repr(m, l.items().get(i)));
+                    return sb.append(']').toString();
+                }
+                DictObj d = (DictObj) o;
+                sb.append('{');
+                for (int i = 0; i < d.keys().size(); i++) {
+                    sb.append(i > 0 ? ", " : "").append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
+                }
+                return sb.append('}').toString();
+            } finally {
+                Nesting.exit();
             }
-            DictObj d = (DictObj) o;
-            sb.append('{');
-            for (int i = 0; i < d.keys().size(); i++) {
-                sb.append(i > 0 ? ", " : "").append(Py.repr(m, d.keys().get(i))).append(": ").append(Py.repr(m, d.vals().get(i)));
-            }
-            return sb.append('}').toString();
         } finally {
-            active.remove(active.size() - 1);
-            Nesting.exit();
+            reprLeave();
         }
     }
 
