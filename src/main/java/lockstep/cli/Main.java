@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--quiet", description = "no progress on stderr") boolean quiet;
         @Option(names = "--no-reduction", description = "exhaustive: explore independent steps in every order (no sleep sets)") boolean noReduction;
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
-        @Option(names = "--dpor-budget", paramLabel = "N", description = "exhaustive: schedules the stateless DPOR search may run before the search with sleep sets and state caching takes over (default 200 without --cancel, 0 with it; 0: never DPOR)") Long dporBudget;
+        @Option(names = "--dpor-budget", paramLabel = "N", description = "exhaustive: schedules the stateless DPOR search may run before the search with sleep sets and state caching takes over (default 32 without --cancel, 0 with it; 0: never DPOR)") Long dporBudget;
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
         @Option(names = "--threads", paramLabel = "N", description = "exhaustive: N-1 helper threads take moves ahead of the search; the report is the same for any N (default 1: 2 threads pay a little on long searches, 1.1x to 1.5x on 1.2 million states, not on a search of a few seconds, where the JIT compiler has the second core)") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;

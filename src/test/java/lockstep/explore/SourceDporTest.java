@@ -87,6 +87,21 @@ class SourceDporTest {
         assertEquals(ReportWriter.json("f", stateful.report()), ReportWriter.json("f", fallback.report()));
     }
 
+    /**
+     * DPOR finishes on three tasks sharing a lock, but in more schedules than its budget: a
+     * DPOR schedule costs more than a state of the stateful search, which reports (see
+     * {@link Explorer#DPOR_BUDGET}), with the same outcomes.
+     */
+    @Test
+    void aDporSearchOfMoreSchedulesThanTheBudgetGivesWay() throws Exception {
+        Explorer.Report dpor = explore("explore/02_lock_three_tasks.py", 0, 1_000_000).report();
+        assertEquals("dpor", dpor.reduction());
+        assertTrue(dpor.schedules() > Explorer.DPOR_BUDGET, dpor.schedules() + " schedules");
+        Explorer.Report byDefault = explore("explore/02_lock_three_tasks.py", 0, Explorer.defaultDporBudget(0)).report();
+        assertEquals("sleep-sets", byDefault.reduction());
+        assertEquals(outcomes(dpor), outcomes(byDefault));
+    }
+
     /** With injected cancels the search keeps batches, which DPOR cannot afford: it is not tried. */
     @Test
     void notTriedWithInjectedCancels() throws Exception {
