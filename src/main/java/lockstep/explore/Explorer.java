@@ -289,10 +289,29 @@ public final class Explorer {
             @Override public void steps(long n) { steps += n; }
 
             @Override public void tick() { checkTime(); }
+
+            @Override public StatefulSearch.Sink part(boolean searchThread) { return new Part(searchThread); }
+
+            @Override public void append(StatefulSearch.Sink part) {
+                Part p = (Part) part;
+                schedules += p.schedules;
+                steps += p.steps;
+                Explorer.append(outcomes, p.outcomes, false);
+                Explorer.append(violations, p.violations, true);
+                Explorer.append(bounds, p.bounds, true);
+                if (p.maxSteps) bound = "max-steps";
+            }
         };
         try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), opt.threads(), blind, opt.cancels(), sink)) {
             stateful = search;
             return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
+        } catch (StatefulSearch.Redo r) {
+            // a part reached --max-schedules: only the search on one thread stops where it must
+            forget();
+            try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), 1, blind, opt.cancels(), sink)) {
+                stateful = search;
+                return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
+            }
         } catch (TimeUp t) {
             bound = "time-limit";
             return false;
@@ -300,6 +319,48 @@ public final class Explorer {
             outOfMemory();
             return false;
         }
+    }
+
+    /** Runs counted by the parts of a search on several threads, in all ({@link Part}). */
+    private final java.util.concurrent.atomic.AtomicLong partLeaves = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * What a part of a search on several threads found ({@link StatefulSearch}), counted
+     * apart on the thread that explores it and added to the report in the search's order
+     * ({@link #append}). A part that brings the runs counted to {@code --max-schedules} gives
+     * the search up ({@link StatefulSearch.Redo}): where that bound stops depends on the order.
+     */
+    private final class Part implements StatefulSearch.Sink {
+        final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
+        final Map<String, Seen> violations = new LinkedHashMap<>();
+        final Map<String, Seen> bounds = new LinkedHashMap<>();
+        long schedules;
+        long steps;
+        boolean maxSteps;
+        /** Whether the search's own thread counts here (it alone shows progress). */
+        final boolean searchThread;
+
+        Part(boolean searchThread) { this.searchThread = searchThread; }
+
+        @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) {
+            record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()));
+        }
+
+        @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
+            schedules++;
+            if (res != null && ended(outcomes, violations, bounds, res, outcome, m, trail::toList)) maxSteps = true;
+            if (partLeaves.incrementAndGet() >= opt.maxSchedules()) throw new StatefulSearch.Redo();
+            if (searchThread) progress();
+            return true;
+        }
+
+        @Override public void steps(long n) { steps += n; }
+
+        @Override public void tick() { checkTime(); }
+
+        @Override public StatefulSearch.Sink part(boolean searchThread) { throw new UnsupportedOperationException(); }
+
+        @Override public void append(StatefulSearch.Sink part) { throw new UnsupportedOperationException(); }
     }
 
     /** The search with state caching, while it runs or after (its figures for the report). */
@@ -316,6 +377,7 @@ public final class Explorer {
         schedules = 0;
         steps = 0;
         bound = null;
+        partLeaves.set(0);
     }
 
     /** Runs the depth-first search {@code d} to its end or a bound; false when it stopped at {@code budget} schedules. */
@@ -437,16 +499,39 @@ public final class Explorer {
      * {@code schedule}: its outcome, and its end as a violation or a bound.
      */
     private void ended(Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
-        if (res.cut()) return;
+        if (ended(outcomes, violations, bounds, res, key, m, schedule)) bound = "max-steps";
+    }
+
+    /** As above, into the maps given: true when the run was cut at {@code --max-steps}. */
+    private static boolean ended(Map<List<Object>, Seen> outcomes, Map<String, Seen> violations, Map<String, Seen> bounds,
+                                 Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
+        if (res.cut()) return false;
         if (res.exit() == 4) {
-            bound = "max-steps";
             record(bounds, cutAt(m, lastLine(res.stderr()), schedule.get()));
-            return;
+            return true;
         }
         Seen seen = outcomes.get(key);
         if (seen == null) outcomes.put(key, seen = new Seen(res.stdout(), schedule.get()));
         seen.count++;
         if (res.exit() == 3 || res.exit() == 1) record(violations, ending(res, schedule.get()));
+        return false;
+    }
+
+    /**
+     * Adds what a later part of the search counted: an outcome keeps the first schedule, a
+     * violation or a bound the shortest (the earlier on a tie), as if counted one by one.
+     */
+    private static <K> void append(Map<K, Seen> into, Map<K, Seen> later, boolean shortest) {
+        later.forEach((k, s) -> {
+            Seen had = into.get(k);
+            if (had == null) {
+                into.put(k, had = new Seen(s.text, s.schedule));
+            } else if (shortest && shorter(s.schedule, had.schedule)) {
+                had.text = s.text;
+                had.schedule = s.schedule;
+            }
+            had.count += s.count;
+        });
     }
 
     /** Counts a violation under its cause, keeping the shortest schedule that shows it ({@link #shorter}). */
@@ -581,6 +666,6 @@ public final class Explorer {
         String frontier = stateful == null && dfs == null ? ""
                 : String.format(Locale.ROOT, ", frontier %d", stateful != null ? stateful.frontier() : dfs.frontier());
         opt.progressOut().printf(Locale.ROOT, "explore: %d schedules, %d states, %.0f states/s, %d steps%s, %.0fs%n",
-                schedules, states, states / Math.max(secs, 1e-9), steps, frontier, secs);
+                schedules + partLeaves.get(), states, states / Math.max(secs, 1e-9), steps, frontier, secs);
     }
 }

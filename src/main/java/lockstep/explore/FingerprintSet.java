@@ -56,24 +56,6 @@ final class FingerprintSet {
         return keys[i] == EMPTY ? null : sleepSets.get(values.get(i));
     }
 
-    /**
-     * Whether {@code fp} was visited, read from another thread than the search's: it may miss
-     * a state stored a moment ago (never a reason to skip one), so it can only guide work that
-     * the search checks again.
-     */
-    boolean mayContain(long fp) {
-        long[] k = keys;
-        long key = key(fp);
-        int mask = k.length - 1;
-        int i = home(key, mask);
-        for (int n = 0; n <= mask; n++, i = (i + 1) & mask) {
-            long at = k[i];
-            if (at == key) return true;
-            if (at == EMPTY) return false;
-        }
-        return false;
-    }
-
     /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
     void put(long fp, long[] sleep) {
         int i = slot(fp);
@@ -85,6 +67,28 @@ final class FingerprintSet {
         if (id > values.max) values = values.widened();
         values.set(i, id);
         if (size * 4 > keys.length * 3) grow();
+    }
+
+    /**
+     * Adds the states of {@code other}, a set kept apart for a part of the search that no
+     * state of this one was visited in since (their sleep sets replace any stored here), and
+     * the sleep sets it interned, so that the figures are those of one set that saw every put.
+     */
+    void absorb(FingerprintSet other) {
+        int[] ids = new int[other.sleepSets.size()];
+        for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
+        while (sleepSets.size() - 1 > values.max) values = values.widened();
+        for (int j = 0; j < other.keys.length; j++) {
+            long k = other.keys[j];
+            if (k == EMPTY) continue;
+            int i = slot(k);
+            if (keys[i] == EMPTY) {
+                keys[i] = k;
+                size++;
+            }
+            values.set(i, ids[other.values.get(j)]);
+            if (size * 4 > keys.length * 3) grow();
+        }
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */
@@ -116,14 +120,19 @@ final class FingerprintSet {
     private void grow() {
         long[] oldKeys = keys;
         Ids oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new Ids(keys.length, oldValues.width);
+        long[] newKeys = new long[oldKeys.length * 2];
+        Ids newValues = new Ids(newKeys.length, oldValues.width);
+        int mask = newKeys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] == EMPTY) continue;
-            int i = slot(oldKeys[j]);
-            keys[i] = oldKeys[j];
-            values.set(i, oldValues.get(j));
+            long k = oldKeys[j];
+            if (k == EMPTY) continue;
+            int i = home(k, mask);
+            while (newKeys[i] != EMPTY) i = (i + 1) & mask;
+            newKeys[i] = k;
+            newValues.set(i, oldValues.get(j));
         }
+        keys = newKeys; // only now: a reader on another thread sees the old table or the whole new one
+        values = newValues;
     }
 
     /**

@@ -324,8 +324,8 @@ public final class Machine implements Futures {
 
     public void print(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        out = Printed.then(out, s);
-        for (int i = 0; i < s.length(); i++) outHash = (Long.rotateLeft(outHash, 23) ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
+        outHash = Printed.roll(outHash, s, s.length());
+        out = Printed.then(out, s, outHash);
     }
 
     /** A hash of everything printed so far (see {@link Canon}). */
@@ -345,18 +345,45 @@ public final class Machine implements Futures {
 
     public void printErr(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        err = Printed.then(err, s);
+        err = Printed.then(err, s, 0);
     }
 
     /**
      * What a run printed to one stream: the last string printed, after what was printed before
-     * it. Immutable, so the copies of a run share what they printed before the copy and a copy
+     * it, and (for stdout) the hash of all of it ({@link #outHash} before the length is mixed
+     * in). Immutable, so the copies of a run share what they printed before the copy and a copy
      * costs nothing, however much was printed.
      */
-    private record Printed(Printed before, String last, int length) {
-        static Printed then(Printed p, String s) { return s.isEmpty() ? p : new Printed(p, s, length(p) + s.length()); }
+    public record Printed(Printed before, String last, int length, long hash) {
+        static Printed then(Printed p, String s, long hash) { return s.isEmpty() ? p : new Printed(p, s, length(p) + s.length(), hash); }
 
         static int length(Printed p) { return p == null ? 0 : p.length; }
+
+        /** The hash after {@code h} of the first {@code n} characters of {@code s}. */
+        static long roll(long h, String s, int n) {
+            for (int i = 0; i < n; i++) h = (Long.rotateLeft(h, 23) ^ s.charAt(i)) * 0x9E3779B97F4A7C15L;
+            return h;
+        }
+
+        /** The hash of the first {@code n} characters printed to {@code p} (at most all of them). */
+        static long prefixHash(Printed p, int n) {
+            while (p != null && p.length - p.last.length() >= n) p = p.before;
+            if (p == null) return 0;
+            if (p.length == n) return p.hash;
+            return roll(p.before == null ? 0 : p.before.hash, p.last, n - (p.length - p.last.length()));
+        }
+
+        /**
+         * Whether what {@code p} holds starts with what {@code prefix} holds: by length and
+         * hash, so a collision may say yes wrongly, never no.
+         */
+        public static boolean startsWith(Printed p, Printed prefix) {
+            int n = length(prefix);
+            return n == 0 || length(p) >= n && prefixHash(p, n) == prefix.hash;
+        }
+
+        /** Whether one of the two starts with the other. */
+        public static boolean comparable(Printed a, Printed b) { return startsWith(a, b) || startsWith(b, a); }
 
         static String text(Printed p) {
             if (p == null) return "";
@@ -366,6 +393,9 @@ public final class Machine implements Futures {
             return new String(all);
         }
     }
+
+    /** What this run printed to stdout so far, as it stands (null: nothing). */
+    public Printed printed() { return out; }
 
     public String stdout() { return Printed.text(out); }
 

@@ -61,4 +61,32 @@ class FingerprintSetTest {
         for (int k = 0; k < 1_000; k++) assertArrayEquals(k % 3 == 0 ? new long[0] : sleep(k, 500), set.get(fp(k)));
         assertEquals(1_000, set.size());
     }
+
+    /**
+     * A part of a search on another thread keeps its own set, added to the search's when it is
+     * done: the result is the set that saw every put, in figures too (states, bytes, the
+     * sleep sets interned, also those a later put replaced, and the width of their numbers).
+     */
+    @Test void aSetAbsorbedIsTheSetThatSawEveryPut() {
+        FingerprintSet one = new FingerprintSet();
+        FingerprintSet search = new FingerprintSet();
+        FingerprintSet part = new FingerprintSet();
+        for (int k = 0; k < 20_000; k++) {
+            long[] s = sleep(k, 600);
+            one.put(fp(k), s);
+            (k % 3 == 0 ? search : part).put(fp(k), s);
+        }
+        for (int k = 0; k < 20_000; k += 7) { // states of the search that the part explored again with less asleep
+            one.put(fp(k), new long[0]);
+            part.put(fp(k), new long[0]);
+        }
+        part.put(fp(30_000), new long[] {42}); // a sleep set only the part interned, replaced at once
+        part.put(fp(30_000), new long[0]);
+        one.put(fp(30_000), new long[] {42});
+        one.put(fp(30_000), new long[0]);
+        search.absorb(part);
+        assertEquals(one.size(), search.size());
+        assertEquals(one.bytes(), search.bytes());
+        for (int k = 0; k < 20_000; k++) assertArrayEquals(one.get(fp(k)), search.get(fp(k)), "state " + k);
+    }
 }
