@@ -117,7 +117,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
         @Option(names = "--dpor-budget", paramLabel = "N", description = "exhaustive: schedules the stateless DPOR search may run before the search with sleep sets and state caching takes over (default 32 without --cancel, 0 with it; 0: never DPOR)") Long dporBudget;
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
-        @Option(names = "--threads", paramLabel = "N", description = "exhaustive: N-1 helper threads take moves ahead of the search; the report is the same for any N (default 1: 2 threads pay a little on long searches, 1.1x to 1.5x on 1.2 million states, not on a search of a few seconds, where the JIT compiler has the second core)") Integer threads;
+        @Option(names = "--threads", paramLabel = "N", description = "exhaustive: the search hands the subtrees below a print over to N-1 other threads; the report is the same for any N (default 1: 2 threads pay on long searches whose runs print early, 1.3x to 1.4x on 1.2 million states, not on a search of a few seconds, where the JIT compiler has the second core)") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
         @Option(names = "--html", paramLabel = "DIR", description = "also write a swimlane page per outcome and per violation, and index.html, into DIR") Path html;
 

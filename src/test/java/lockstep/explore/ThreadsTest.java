@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * {@code explore --threads N}: helper threads take moves ahead of the search with state
- * caching ({@link StatefulSearch}), and the report (outcomes, counts, schedules, violations,
+ * {@code explore --threads N}: other threads explore parts of the search with state caching
+ * ({@link StatefulSearch}), and the report (outcomes, counts, schedules, violations,
  * states, the visited set's figures) is byte for byte the same JSON for any N.
  */
 class ThreadsTest {
