@@ -302,15 +302,12 @@ public final class Explorer {
                 if (p.maxSteps) bound = "max-steps";
             }
         };
-        try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), opt.threads(), blind, opt.cancels(), sink)) {
-            stateful = search;
-            return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
-        } catch (StatefulSearch.Redo r) {
-            // a part reached --max-schedules: only the search on one thread stops where it must
-            forget();
-            try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), 1, blind, opt.cancels(), sink)) {
-                stateful = search;
-                return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
+        try {
+            try {
+                return stateful(blind, opt.threads(), sink);
+            } catch (StatefulSearch.Redo r) {
+                forget(); // a part reached --max-schedules: only the search on one thread stops where it must
+                return stateful(blind, 1, sink);
             }
         } catch (TimeUp t) {
             bound = "time-limit";
@@ -318,6 +315,14 @@ public final class Explorer {
         } catch (MemoryLow l) {
             outOfMemory();
             return false;
+        }
+    }
+
+    /** The search with state caching on {@code threads} threads, reporting to {@code sink}: whether it finished. */
+    private boolean stateful(boolean blind, int threads, StatefulSearch.Sink sink) {
+        try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), threads, blind, opt.cancels(), sink)) {
+            stateful = search;
+            return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
         }
     }
 

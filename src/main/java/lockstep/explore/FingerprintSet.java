@@ -57,17 +57,7 @@ final class FingerprintSet {
     }
 
     /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
-    void put(long fp, long[] sleep) {
-        int i = slot(fp);
-        if (keys[i] == EMPTY) {
-            keys[i] = key(fp);
-            size++;
-        }
-        int id = intern(sleep);
-        if (id > values.max) values = values.widened();
-        values.set(i, id);
-        if (size * 4 > keys.length * 3) grow();
-    }
+    void put(long fp, long[] sleep) { store(key(fp), intern(sleep)); }
 
     /**
      * Adds the states of {@code other}, a set kept apart for a part of the search that no
@@ -77,18 +67,20 @@ final class FingerprintSet {
     void absorb(FingerprintSet other) {
         int[] ids = new int[other.sleepSets.size()];
         for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
-        while (sleepSets.size() - 1 > values.max) values = values.widened();
         for (int j = 0; j < other.keys.length; j++) {
-            long k = other.keys[j];
-            if (k == EMPTY) continue;
-            int i = slot(k);
-            if (keys[i] == EMPTY) {
-                keys[i] = k;
-                size++;
-            }
-            values.set(i, ids[other.values.get(j)]);
-            if (size * 4 > keys.length * 3) grow();
+            if (other.keys[j] != EMPTY) store(other.keys[j], ids[other.values.get(j)]);
         }
+    }
+
+    /** Stores sleep set number {@code id} with table key {@code key}, growing the table as needed. */
+    private void store(long key, int id) {
+        int i = slot(key);
+        if (keys[i] == EMPTY) {
+            keys[i] = key;
+            size++;
+        }
+        values.set(i, id);
+        if (size * 4 > keys.length * 3) grow();
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */
@@ -100,7 +92,9 @@ final class FingerprintSet {
         if (sleep.length == 0 && !sleepSets.isEmpty()) return 0;
         return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
             sleepSets.add(k.moves);
-            return sleepSets.size() - 1;
+            int id = sleepSets.size() - 1;
+            if (id > values.max) values = values.widened(); // every number interned fits, stored or not
+            return id;
         });
     }
 
@@ -120,19 +114,14 @@ final class FingerprintSet {
     private void grow() {
         long[] oldKeys = keys;
         Ids oldValues = values;
-        long[] newKeys = new long[oldKeys.length * 2];
-        Ids newValues = new Ids(newKeys.length, oldValues.width);
-        int mask = newKeys.length - 1;
+        keys = new long[oldKeys.length * 2];
+        values = new Ids(keys.length, oldValues.width);
         for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
-            if (k == EMPTY) continue;
-            int i = home(k, mask);
-            while (newKeys[i] != EMPTY) i = (i + 1) & mask;
-            newKeys[i] = k;
-            newValues.set(i, oldValues.get(j));
+            if (oldKeys[j] == EMPTY) continue;
+            int i = slot(oldKeys[j]);
+            keys[i] = oldKeys[j];
+            values.set(i, oldValues.get(j));
         }
-        keys = newKeys; // only now: a reader on another thread sees the old table or the whole new one
-        values = newValues;
     }
 
     /**

@@ -99,18 +99,16 @@ final class StatefulSearch implements AutoCloseable {
         return l;
     }
 
-    /** What one move led to: the successor and its moves, or the batch split turned out to matter. */
+    /** What one move led to: the successor and its moves. */
     private static final class Child {
         final Successor next;
         /** The successor's moves, listed when the merge needs them ({@link #arrive}). */
         Moves listed;
-        final boolean batchMatters;
         /** Cancels injected up to the successor. */
         final int cancelsUsed;
 
-        Child(Successor next, boolean batchMatters, int cancelsUsed) {
+        Child(Successor next, int cancelsUsed) {
             this.next = next;
-            this.batchMatters = batchMatters;
             this.cancelsUsed = cancelsUsed;
         }
     }
@@ -275,7 +273,7 @@ final class StatefulSearch implements AutoCloseable {
             }
             checkCollision(first);
             visited.put(first.fingerprint, SleepSetDfs.EMPTY);
-            Child root = new Child(first, false, 0);
+            Child root = new Child(first, 0);
             root.listed = listed(first, blind);
             main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
             ended = main.run(order);
@@ -438,16 +436,12 @@ final class StatefulSearch implements AutoCloseable {
             return children;
         }
 
-        /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself. */
+        /** Takes move {@code code} in a copy of run {@code at}, or in {@code at} itself (a batch-blind search may throw {@link SleepSetDfs.BatchMatters}). */
         private Child take(Runner at, int code, int cancelsAfter, boolean inPlace) {
-            try {
-                boolean cancelsLeft = cancelsAfter < maxCancels;
-                Successor s = inPlace ? Successor.take(at, code, reduce, blind, cancelsAfter, cancelsLeft, canon)
-                        : Successor.of(at, code, reduce, blind, cancelsAfter, cancelsLeft, canon);
-                return new Child(s, false, cancelsAfter);
-            } catch (SleepSetDfs.BatchMatters bm) {
-                return new Child(null, true, cancelsAfter);
-            }
+            boolean cancelsLeft = cancelsAfter < maxCancels;
+            Successor s = inPlace ? Successor.take(at, code, reduce, blind, cancelsAfter, cancelsLeft, canon)
+                    : Successor.of(at, code, reduce, blind, cancelsAfter, cancelsLeft, canon);
+            return new Child(s, cancelsAfter);
         }
 
         /**
@@ -461,7 +455,6 @@ final class StatefulSearch implements AutoCloseable {
             List<Entry> pushed = new ArrayList<>(children.length);
             for (int j = 0; j < children.length; j++) {
                 Child child = children[j];
-                if (child.batchMatters) throw new SleepSetDfs.BatchMatters();
                 int i = e.todo[j];
                 Successor s = child.next;
                 Trail trail = e.trail.then(l.decision(i));

@@ -78,8 +78,6 @@ public final class Machine implements Futures {
     int batchLeft;
     /** What was printed to stdout (null: nothing yet), shared by the copies of a run. */
     private Printed out;
-    /** A running 64-bit hash of {@link #out}, for state fingerprints. */
-    private long outHash;
     /** What was printed to stderr (null: nothing yet), shared by the copies of a run. */
     private Printed err;
     final Program program;
@@ -174,7 +172,6 @@ public final class Machine implements Futures {
         c.loopRunning = loopRunning;
         c.taskCounter = taskCounter;
         c.batchLeft = batchLeft;
-        c.outHash = outHash;
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
@@ -324,12 +321,11 @@ public final class Machine implements Futures {
 
     public void print(String s) {
         if (footprint != null) footprint.write(Footprint.OUTPUT);
-        outHash = Printed.roll(outHash, s, s.length());
-        out = Printed.then(out, s, outHash);
+        out = Printed.then(out, s, Printed.roll(Printed.hash(out), s, s.length()));
     }
 
     /** A hash of everything printed so far (see {@link Canon}). */
-    long outHash() { return outHash ^ Printed.length(out); }
+    long outHash() { return Printed.hash(out) ^ Printed.length(out); }
 
     public Observer observer() { return observer; }
 
@@ -350,14 +346,16 @@ public final class Machine implements Futures {
 
     /**
      * What a run printed to one stream: the last string printed, after what was printed before
-     * it, and (for stdout) the hash of all of it ({@link #outHash} before the length is mixed
-     * in). Immutable, so the copies of a run share what they printed before the copy and a copy
+     * it, and (for stdout) a running 64-bit hash of all of it, for state fingerprints
+     * ({@link #outHash}) and to compare outputs ({@link #startsWith}). Immutable, so the copies of a run share what they printed before the copy and a copy
      * costs nothing, however much was printed.
      */
     public record Printed(Printed before, String last, int length, long hash) {
         static Printed then(Printed p, String s, long hash) { return s.isEmpty() ? p : new Printed(p, s, length(p) + s.length(), hash); }
 
         static int length(Printed p) { return p == null ? 0 : p.length; }
+
+        static long hash(Printed p) { return p == null ? 0 : p.hash; }
 
         /** The hash after {@code h} of the first {@code n} characters of {@code s}. */
         static long roll(long h, String s, int n) {
@@ -370,7 +368,7 @@ public final class Machine implements Futures {
             while (p != null && p.length - p.last.length() >= n) p = p.before;
             if (p == null) return 0;
             if (p.length == n) return p.hash;
-            return roll(p.before == null ? 0 : p.before.hash, p.last, n - (p.length - p.last.length()));
+            return roll(hash(p.before), p.last, n - (p.length - p.last.length()));
         }
 
         /**
