@@ -67,20 +67,41 @@ final class FingerprintSet {
     void absorb(FingerprintSet other) {
         int[] ids = new int[other.sleepSets.size()];
         for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
-        for (int j = 0; j < other.keys.length; j++) {
-            if (other.keys[j] != EMPTY) store(other.keys[j], ids[other.values.get(j)]);
+        int mask = other.keys.length - 1;
+        for (int k = 0, j = 0; k <= mask; k++, j = (j + SCATTER) & mask) {
+            if (other.keys[j] != EMPTY) absorbProbes += store(other.keys[j], ids[other.values.get(j)]);
         }
     }
 
-    /** Stores sleep set number {@code id} with table key {@code key}, growing the table as needed. */
-    private void store(long key, int id) {
+    /** Slots passed over by the stores of {@link #absorb} so far, in all. */
+    long absorbProbes() { return absorbProbes; }
+
+    private long absorbProbes;
+
+    /**
+     * The stride (odd, so every slot is reached) at which {@link #absorb} reads the other
+     * table. Read in slot order, its keys come sorted by their home's low bits; into a table
+     * smaller than that one, they would fill it from one end, each landing after the run the
+     * ones before it made: probes by the billion (a part of 1.4 million states, measured;
+     * the search on 2 threads took longer than on 1).
+     */
+    private static final int SCATTER = 0x9E3779B1;
+
+    /**
+     * Stores sleep set number {@code id} with table key {@code key}, growing the table as
+     * needed: the slots it passed over to find the key's.
+     */
+    private int store(long key, int id) {
+        int mask = keys.length - 1;
         int i = slot(key);
+        int passed = (i - home(key, mask)) & mask;
         if (keys[i] == EMPTY) {
             keys[i] = key;
             size++;
         }
         values.set(i, id);
         if (size * 4 > keys.length * 3) grow();
+        return passed;
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */
