@@ -72,11 +72,12 @@ final class Table {
     private final String loadAtEnd;
     private final List<Row> rows;
     private final List<Interpreter> pythons;
-    private final List<Measure.Threaded> threads;
+    /** For each threads case, in order: one search per number of threads. */
+    private final List<List<Measure.Threaded>> threads;
     private final List<Column> columns = new ArrayList<>();
 
     Table(Bench.Config config, Machine machine, String loadAtEnd, List<Row> rows, List<Interpreter> pythons,
-          List<Measure.Threaded> threads) {
+          List<List<Measure.Threaded>> threads) {
         this.config = config;
         this.threads = threads;
         this.machine = machine;
@@ -110,7 +111,7 @@ final class Table {
         else text(out);
         out.println();
         for (String line : method()) out.println((md ? "- " : "") + line);
-        if (!threads.isEmpty()) printThreads(out, md);
+        for (int i = 0; i < threads.size(); i++) printThreads(out, md, config.threads().get(i), threads.get(i), i + 1 == threads.size());
         out.flush();
     }
 
@@ -120,9 +121,8 @@ final class Table {
         return a == null || b == null || a == 0 ? "—" : String.format(Locale.ROOT, "%.2f", b / a);
     }
 
-    /** The threads case: one line per number of threads, its speed-up over one, and whether the reports were the same. */
-    private void printThreads(PrintStream out, boolean md) {
-        Bench.ThreadsCase c = config.threads();
+    /** A threads case: one line per number of threads, its speed-up over one, and whether the reports were the same (then, after the last, how). */
+    private static void printThreads(PrintStream out, boolean md, Bench.ThreadsCase c, List<Measure.Threaded> threads, boolean last) {
         Measure.Threaded one = threads.get(0);
         out.println();
         out.println((md ? "### " : "") + "Every core: " + c.scenario().name() + " --cancel " + c.cancels());
@@ -150,6 +150,7 @@ final class Table {
         } else {
             printAligned(out, cells, number);
         }
+        if (!last) return;
         out.println();
         out.println((md ? "- " : "") + "every core: the same exhaustive search (`lockstep explore --threads N --cancel K`), run once untimed"
                 + " with each N first, then each time after a short untimed warm-up search with N threads, " + Bench.THREADS_ROUNDS

@@ -29,8 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "a line printed above the table (e.g. how busy the machine was)") String note;
     @Option(names = "--model", paramLabel = "DIR", description = "the model directory (default: model)") Path model = Path.of("model");
     @Option(names = "--threads-case", paramLabel = "FILE:K", description = {
-            "time this exhaustive search (--cancel K) with 1 and 2 threads (and every core if more);",
-            "default, when no FILE is given and not --quick: MODEL/" + Bench.DEFAULT_THREADS_CASE}) String threadsCase;
+            "time this exhaustive search (--cancel K) with 1 and 2 threads (and every core if more), each one given;",
+            "default, when no FILE is given and not --quick: MODEL/" + "{bench/02_three_clients_two_requests.py:2,bench/01_semaphore_four_tasks_print.py:3}"})
+    List<String> threadsCases;
     @Option(names = "--no-threads", description = "skip the threads case") boolean noThreads;
 
     @picocli.CommandLine.ParentCommand Main main;
@@ -48,12 +49,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Bench.Scenario> scenarios = scenarios();
         if (scenarios == null) return 2;
-        String caseSpec = noThreads ? null : threadsCase != null ? threadsCase
-                : files.isEmpty() && !quick ? model.resolve(Bench.DEFAULT_THREADS_CASE).toString() : null;
-        Bench.ThreadsCase threads = null;
-        if (caseSpec != null) {
-            threads = threadsCase(caseSpec);
-            if (threads == null) return 2;
+        List<String> specs = noThreads ? List.of() : threadsCases != null ? threadsCases
+                : files.isEmpty() && !quick ? Bench.DEFAULT_THREADS_CASES.stream().map(c -> model.resolve(c).toString()).toList() : List.of();
+        List<Bench.ThreadsCase> threads = new java.util.ArrayList<>();
+        for (String spec : specs) {
+            Bench.ThreadsCase t = threadsCase(spec);
+            if (t == null) return 2;
+            threads.add(t);
         }
         Bench.run(new Bench.Config(scenarios, List.copyOf(cancels), sizes, limit, markdown, !noCpython, model.resolve("cpython"), note,
                 threads), out, err);
@@ -64,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Bench.ThreadsCase threadsCase(String spec) {
         int colon = spec.lastIndexOf(':');
         if (colon <= 0 || !spec.substring(colon + 1).matches("\\d{1,3}")) {
-            err.println("lockstep: --threads-case must be FILE:K (K the cancel bound, e.g. model/" + Bench.DEFAULT_THREADS_CASE + "), not: " + spec);
+            err.println("lockstep: --threads-case must be FILE:K (K the cancel bound, e.g. model/" + Bench.DEFAULT_THREADS_CASES.get(0) + "), not: " + spec);
             return null;
         }
         Path f = Path.of(spec.substring(0, colon));

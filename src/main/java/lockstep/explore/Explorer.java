@@ -304,7 +304,9 @@ public final class Explorer {
         };
         try {
             try {
-                return stateful(blind, opt.threads(), sink);
+                boolean done = stateful(blind, opt.threads(), sink);
+                if (opt.threads() > 1 && schedules >= opt.maxSchedules()) throw new StatefulSearch.Redo(); // counted in batches
+                return done;
             } catch (StatefulSearch.Redo r) {
                 forget(); // a part reached --max-schedules: only the search on one thread stops where it must
                 return stateful(blind, 1, sink);
@@ -354,16 +356,34 @@ public final class Explorer {
         @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
             schedules++;
             if (res != null && ended(outcomes, violations, bounds, res, outcome, m, trail::toList)) maxSteps = true;
-            if (partLeaves.incrementAndGet() >= opt.maxSchedules()) throw new StatefulSearch.Redo();
+            if (++unshared == leavesShared) { // the runs counted on every thread, told in batches (each thread's own cache line)
+                unshared = 0;
+                if (partLeaves.addAndGet(leavesShared) >= opt.maxSchedules()) throw new StatefulSearch.Redo();
+            }
             if (searchThread) progress();
             return true;
         }
 
+        /** Runs counted here and not yet added to {@link #partLeaves}. */
+        private int unshared;
+        /**
+         * How many runs a part counts before it adds them to {@link #partLeaves}: so that the
+         * threads do not share one counter at every run, while a low {@code --max-schedules} is
+         * still seen at once. The search's total is checked exactly at its end ({@link #stateful}).
+         */
+        private final int leavesShared = (int) Math.max(1, Math.min(256, opt.maxSchedules() / 1024));
+        /** Steps since the bounds were last checked. */
+        private int ticks;
+
         @Override public void steps(long n) { steps += n; }
 
-        @Override public void tick() { checkTime(); }
+        @Override public void tick() {
+            if ((++ticks & 1023) == 0) checkBounds();
+        }
 
         @Override public StatefulSearch.Sink part(boolean searchThread) { throw new UnsupportedOperationException(); }
+
+        @Override public String toString() { return "part of " + schedules + " runs"; }
 
         @Override public void append(StatefulSearch.Sink part) { throw new UnsupportedOperationException(); }
     }
@@ -622,7 +642,11 @@ public final class Explorer {
 
     /** Every 1024 decisions: the time limit, and the memory left (see {@link #MEMORY_BOUND}). */
     private void checkTime() {
-        if ((++timeCheck & 1023) != 0) return;
+        if ((++timeCheck & 1023) == 0) checkBounds();
+    }
+
+    /** Stops the search when the time limit is reached or memory is low (any thread may ask). */
+    private void checkBounds() {
         if (elapsed() > opt.timeLimitSeconds()) throw new TimeUp();
         if (memoryLow()) throw new MemoryLow();
     }

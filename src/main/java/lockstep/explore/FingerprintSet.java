@@ -17,6 +17,13 @@ import java.util.Map;
  * Two different states with the same fingerprint would make the search skip one of them;
  * {@link #collisionProbability} estimates the chance that this happened (Stern and Dill's
  * bound, as TLC reports it: n² / 2⁶⁵ for n states).
+ * <p>
+ * One thread writes a set; others may read it meanwhile ({@link #get}, {@code --threads}), with
+ * no lock: the table (keys and numbers) is replaced whole when it grows, and an interned sleep
+ * set is published before its number is stored. A reader sees every state put before it was
+ * told to start (a happens-before edge); of the states put since, it may see a key without its
+ * sleep set's number yet (it then reads the empty sleep set) or not see it at all. The search
+ * makes sure that no reader looks such a state up (see {@link StatefulSearch}).
  */
 final class FingerprintSet {
 
@@ -24,10 +31,14 @@ final class FingerprintSet {
     /** An unknown fingerprint: {@link #get} returns it for a state never seen. */
     static final int ABSENT = -1;
 
-    private long[] keys;
-    private Ids values;
+    /** The keys and the sleep set number of each slot, replaced together. */
+    private record Table(long[] keys, Ids values) { }
+
+    private volatile Table table;
     private int size;
-    private final List<long[]> sleepSets = new ArrayList<>();
+    /** The interned sleep sets, by number (the first {@link #sleepCount}); a new array is published whole. */
+    private volatile long[][] sleepSets = new long[16][];
+    private int sleepCount;
     private final Map<SleepKey, Integer> sleepIds = new HashMap<>();
 
     private record SleepKey(long[] moves) {
@@ -36,8 +47,7 @@ final class FingerprintSet {
     }
 
     FingerprintSet() {
-        keys = new long[1 << 6]; // grown as states come: a search of a few hundred states keeps a table its size
-        values = new Ids(keys.length, 1);
+        table = new Table(new long[1 << 6], new Ids(1 << 6, 1)); // grown as states come: a search of a few hundred states keeps a table its size
         intern(new long[0]);
     }
 
@@ -45,15 +55,21 @@ final class FingerprintSet {
 
     /** Bytes the table and the interned sleep sets take now. */
     long bytes() {
-        long b = (long) keys.length * (Long.BYTES + values.width);
-        for (long[] s : sleepSets) b += 16 + 8L * s.length + 48;
+        Table t = table;
+        long b = (long) t.keys.length * (Long.BYTES + t.values.width);
+        for (int j = 0; j < sleepCount; j++) b += 16 + 8L * sleepSets[j].length + 48;
         return b;
     }
 
     /** The sleep set stored with {@code fp} (sorted move names), or null when the state was never visited. */
     long[] get(long fp) {
-        int i = slot(fp);
-        return keys[i] == EMPTY ? null : sleepSets.get(values.get(i));
+        Table t = table;
+        long k = key(fp);
+        int i = slot(t.keys, k);
+        if (t.keys[i] == EMPTY) return null;
+        int id = t.values.get(i);
+        long[][] all = sleepSets;
+        return id < all.length && all[id] != null ? all[id] : all[0]; // a state put since the reader started: see above
     }
 
     /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
@@ -65,11 +81,13 @@ final class FingerprintSet {
      * the sleep sets it interned, so that the figures are those of one set that saw every put.
      */
     void absorb(FingerprintSet other) {
-        int[] ids = new int[other.sleepSets.size()];
-        for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
-        int mask = other.keys.length - 1;
+        int[] ids = new int[other.sleepCount];
+        for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets[j]);
+        long[] keys = other.table.keys;
+        Ids values = other.table.values;
+        int mask = keys.length - 1;
         for (int k = 0, j = 0; k <= mask; k++, j = (j + SCATTER) & mask) {
-            if (other.keys[j] != EMPTY) absorbProbes += store(other.keys[j], ids[other.values.get(j)]);
+            if (keys[j] != EMPTY) absorbProbes += store(keys[j], ids[values.get(j)]);
         }
     }
 
@@ -92,15 +110,16 @@ final class FingerprintSet {
      * needed: the slots it passed over to find the key's.
      */
     private int store(long key, int id) {
-        int mask = keys.length - 1;
-        int i = slot(key);
+        Table t = table;
+        int mask = t.keys.length - 1;
+        int i = slot(t.keys, key);
         int passed = (i - home(key, mask)) & mask;
-        if (keys[i] == EMPTY) {
-            keys[i] = key;
+        if (t.keys[i] == EMPTY) {
+            t.keys[i] = key;
             size++;
         }
-        values.set(i, id);
-        if (size * 4 > keys.length * 3) grow();
+        t.values.set(i, id);
+        if (size * 4 > t.keys.length * 3) grow();
         return passed;
     }
 
@@ -110,19 +129,22 @@ final class FingerprintSet {
     }
 
     private int intern(long[] sleep) {
-        if (sleep.length == 0 && !sleepSets.isEmpty()) return 0;
+        if (sleep.length == 0 && sleepCount > 0) return 0;
         return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
-            sleepSets.add(k.moves);
-            int id = sleepSets.size() - 1;
-            if (id > values.max) values = values.widened(); // every number interned fits, stored or not
+            int id = sleepCount++;
+            long[][] all = id < sleepSets.length ? sleepSets : Arrays.copyOf(sleepSets, id * 2);
+            all[id] = k.moves;
+            sleepSets = all; // published (again) after the new element is in it
+            Table t = table;
+            if (id > t.values.max) table = new Table(t.keys, t.values.widened()); // every number interned fits, stored or not
             return id;
         });
     }
 
     private static long key(long fp) { return fp == EMPTY ? 1 : fp; }
 
-    private int slot(long fp) {
-        long k = key(fp);
+    /** The slot of table key {@code k} in {@code keys}: its own, or the empty one where it would go. */
+    private static int slot(long[] keys, long k) {
         int mask = keys.length - 1;
         int i = home(k, mask);
         while (keys[i] != EMPTY && keys[i] != k) i = (i + 1) & mask;
@@ -132,17 +154,19 @@ final class FingerprintSet {
     /** The slot where probing for {@code key} starts. */
     private static int home(long key, int mask) { return (int) (key ^ (key >>> 29)) & mask; }
 
+    /** A table twice the size, with the same states: readers still holding the old one read it as it was. */
     private void grow() {
-        long[] oldKeys = keys;
-        Ids oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new Ids(keys.length, oldValues.width);
+        long[] oldKeys = table.keys;
+        Ids oldValues = table.values;
+        long[] keys = new long[oldKeys.length * 2];
+        Ids values = new Ids(keys.length, oldValues.width);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] == EMPTY) continue;
-            int i = slot(oldKeys[j]);
+            int i = slot(keys, oldKeys[j]);
             keys[i] = oldKeys[j];
             values.set(i, oldValues.get(j));
         }
+        table = new Table(keys, values);
     }
 
     /**

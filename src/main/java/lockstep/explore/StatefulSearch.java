@@ -10,7 +10,6 @@ import java.util.*;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.StampedLock;
 
 /**
  * The exhaustive search with state caching, on one thread or more: depth-first over the choice
@@ -43,6 +42,14 @@ import java.util.concurrent.locks.StampedLock;
  * the search's order ({@link Sink#append}), so the report is the same for any number of
  * threads. How much runs in parallel depends on the program: runs that print early split
  * into parts at once; a program that prints only at its end gives no part.
+ * <p>
+ * The entry handed over is the deepest on the stack whose output meets neither the output of an
+ * entry above it (explored before it) nor a running part's, so the search goes on with no need
+ * to wait for that part until much later; a mark left in its place puts the part's counts in
+ * the search's order when the search reaches it ({@link Entry#handed}). Failing such an entry, the
+ * one the search is about to explore is handed over when its move printed. When the search's
+ * stack is empty while a part still runs, the part is stopped and the search takes the rest of
+ * it over ({@link #takeOver}), and so on, so neither thread waits long at the end.
  */
 final class StatefulSearch implements AutoCloseable {
 
@@ -128,8 +135,24 @@ final class StatefulSearch implements AutoCloseable {
         final Printed out;
         /** Whether the move into this choice point printed. */
         final boolean printed;
+        /** For a mark left on the search's stack where a part was taken from it: popping it places the part's sink in the order. */
+        final Part handed;
+
+        /** The mark of part {@code p}, taken from the stack where the mark goes (see {@link #handed}). */
+        Entry(Part p) {
+            at = null;
+            trail = p.root.trail;
+            sleep = null;
+            sleepNames = null;
+            todo = null;
+            sleepAt = null;
+            out = p.root.out;
+            printed = false;
+            handed = p;
+        }
 
         Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] wasAsleep, Printed before) {
+            this.handed = null;
             this.at = at;
             this.trail = trail;
             this.sleep = sleep;
@@ -151,6 +174,14 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
+    /** The sinks in the search's order, a linked list: a part taken over puts the sinks of its rest right after its own. */
+    private static final class Slot {
+        final Sink sink;
+        Slot next;
+
+        Slot(Sink sink) { this.sink = sink; }
+    }
+
     /**
      * A part of the search explored on another thread: the subtree below {@link #root}, its
      * own visited set, and what it found. Done once its thread is through (or failed).
@@ -159,6 +190,12 @@ final class StatefulSearch implements AutoCloseable {
         final Entry root;
         final Sink sink;
         final FingerprintSet visited = new FingerprintSet();
+        /** Its walk, made when it is handed over; run by one thread at a time, perhaps by several one after the other. */
+        Walk walk;
+        /** Set when the search's thread waits for it. */
+        volatile boolean awaited;
+        /** Where its sink is in the search's order, once placed. */
+        Slot placed;
         volatile boolean done;
         Throwable failure;
 
@@ -172,9 +209,10 @@ final class StatefulSearch implements AutoCloseable {
     private final boolean blind;
     private final int maxCancels;
     private final Sink sink;
-    /** The search's visited set: written by its thread alone, read by the parts' (under {@link #lock}). */
+    /** The search's visited set: written by its thread alone, read by the parts' too (no lock: see {@link FingerprintSet}). */
     private final FingerprintSet visited = new FingerprintSet();
-    private final StampedLock lock = new StampedLock();
+    /** How deep in the stack a part is looked for ({@link Walk#bottomPart}). */
+    private static final int BOTTOM_SCAN = 64;
     /** With {@code --check-fingerprints}: the whole state behind each fingerprint, to count collisions. */
     private final Map<Long, long[]> states;
     private long collisions;
@@ -224,17 +262,26 @@ final class StatefulSearch implements AutoCloseable {
                 continue;
             }
             spins = 0;
-            Walk w = new Walk(c, p);
-            try {
-                w.stack.add(p.root);
-                w.run();
-            } catch (Throwable t) {
-                p.failure = t;
-                failed = true;
-            }
-            p.done = true;
+            if (partsWaitToBeTakenOver) while (!p.walk.yield && !p.awaited && !closed && !failed) Thread.onSpinWait();
+            runPart(p, c);
             idle.incrementAndGet();
         }
+    }
+
+    /** Runs part {@code p} with {@code c} until it is done, or stopped to be taken over ({@link #stop}). */
+    private void runPart(Part p, Canon c) {
+        p.walk.canon = c;
+        try {
+            p.walk.run();
+            if (!p.walk.stack.isEmpty()) {
+                p.walk.stopped = true;
+                return;
+            }
+        } catch (Throwable t) {
+            p.failure = t;
+            failed = true;
+        }
+        p.done = true;
     }
 
     @Override public void close() {
@@ -261,8 +308,8 @@ final class StatefulSearch implements AutoCloseable {
     boolean search(Runner start) {
         Successor first = Successor.begin(start, blind, maxCancels > 0, main.canon);
         if (threads > 1) main.sink = sink.part(true);
-        List<Sink> order = new ArrayList<>();
-        order.add(main.sink);
+        Slot order = new Slot(main.sink);
+        main.at = order;
         boolean ended = false;
         try {
             main.sink.steps(first.steps);
@@ -276,7 +323,8 @@ final class StatefulSearch implements AutoCloseable {
             Child root = new Child(first, 0);
             root.listed = listed(first, blind);
             main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
-            ended = main.run(order);
+            ended = main.run();
+            while (ended && takeOver()) ended = main.run();
             return ended;
         } finally {
             if (threads > 1) {
@@ -286,7 +334,7 @@ final class StatefulSearch implements AutoCloseable {
                     if (p.failure == null) absorb(p);
                 }
                 parts.clear();
-                for (Sink s : order) sink.append(s);
+                for (Slot o = order; o != null; o = o.next) sink.append(o.sink);
                 rethrowFailure();
             }
         }
@@ -309,7 +357,16 @@ final class StatefulSearch implements AutoCloseable {
     /** Parts handed over to other threads so far (a figure that depends on timing: never in the report). */
     long partsHandedOver() { return handedOver.size(); }
 
+    /** Parts whose rest the search's thread took over so far (timing too). */
+    long partsTakenOver() { return takenOver; }
+
+    private long takenOver;
+
+    /** For tests: a thread that takes a part waits until the search takes it over or waits for it. */
+    boolean partsWaitToBeTakenOver;
+
     private static void await(Part p) {
+        p.awaited = true;
         int spins = 0;
         while (!p.done) {
             if (++spins < 20_000) Thread.onSpinWait();
@@ -318,14 +375,7 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /** Adds a part's visited set to the search's (the part is done). */
-    private void absorb(Part p) {
-        long st = lock.writeLock();
-        try {
-            visited.absorb(p.visited);
-        } finally {
-            lock.unlockWrite(st);
-        }
-    }
+    private void absorb(Part p) { visited.absorb(p.visited); }
 
     /**
      * The search's thread is to touch a state that printed {@code out}: first every part whose
@@ -341,6 +391,42 @@ final class StatefulSearch implements AutoCloseable {
             absorb(p);
             parts.remove(i--);
         }
+    }
+
+    /**
+     * The search's stack is empty and a part is not done: it is stopped at its next entry, and
+     * the search takes the rest of it over (and hands parts of that over in turn), after adding
+     * what it visited: its states are ordered before what is left of it, and no state the search
+     * visited since it was handed over meets its output. The counts of the rest go right after
+     * the part's in the search's order. False when no part is left to take over.
+     */
+    private boolean takeOver() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Part p = parts.get(i);
+            if (p.done || !stop(p)) continue;
+            main.at = p.placed;
+            main.sink = sink.part(true);
+            main.place(main.sink);
+            main.stack.addAll(p.walk.stack);
+            p.walk.stack.clear();
+            p.done = true;
+            takenOver++;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Stops running part {@code p} at its next entry and adds what it visited: false when it
+     * was done first. Its stack is then what is left of it, to be explored by the search's thread.
+     */
+    private boolean stop(Part p) {
+        p.walk.yield = true;
+        while (!p.done && !p.walk.stopped) Thread.onSpinWait();
+        if (p.done) return false;
+        absorb(p);
+        parts.remove(p);
+        return true;
     }
 
     /** Adds the visited sets of the parts that are done. */
@@ -383,9 +469,26 @@ final class StatefulSearch implements AutoCloseable {
      */
     private final class Walk {
         final ArrayList<Entry> stack = new ArrayList<>();
-        final Canon canon;
+        Canon canon;
         final Part part;
         Sink sink;
+        /** The search's own walk: the entry it explores now. */
+        Entry current;
+        /** A walk of the search's thread: the sink placed last, after which the next one goes. */
+        Slot at;
+        /** Asks the walk of a part to stop at its next entry, so that the search's thread takes the rest over. */
+        volatile boolean yield;
+        /** Set by a walk stopped at {@link #yield}, its stack as it stands. */
+        volatile boolean stopped;
+
+        /** Places a sink in the search's order, after the one this walk placed last. */
+        Slot place(Sink s) {
+            Slot o = new Slot(s);
+            o.next = at.next;
+            at.next = o;
+            at = o;
+            return o;
+        }
 
         Walk(Canon canon, Part part) {
             this.canon = canon;
@@ -393,36 +496,84 @@ final class StatefulSearch implements AutoCloseable {
             this.sink = part == null ? StatefulSearch.this.sink : part.sink;
         }
 
-        /** Explores until the stack is empty (true) or the sink stops it (false); the search's thread hands parts over when it can, adding each to {@code order}. */
-        boolean run(List<Sink> order) {
+        /**
+         * Explores until the stack is empty (true), the sink stops it (false), or it is asked to
+         * {@link #yield} (true, the stack as it stands); a walk of the search's thread hands parts
+         * over when a thread waits for one, and places their sinks in the search's order.
+         */
+        boolean run() {
             while (!stack.isEmpty()) {
                 if (failed) throw new Stopped();
+                if (yield) return true;
                 sink.tick();
                 Entry e = stack.remove(stack.size() - 1);
+                if (e.handed != null) { // explored by another thread: its counts go here in the order
+                    e.handed.placed = place(e.handed.sink);
+                    sink = StatefulSearch.this.sink.part(true);
+                    place(sink);
+                    continue;
+                }
                 if (e.todo.length == 0) {
                     if (!sink.leaf(null, null, null, e.trail)) return false;
                     continue;
                 }
                 if (part == null && threads > 1) {
                     absorbDone();
+                    current = e; // explored before every entry on the stack
+                    handOverBottom();
                     if (mayHandOver(e)) {
                         Part p = new Part(e, StatefulSearch.this.sink.part(false));
+                        p.walk = new Walk(null, p);
+                        p.walk.stack.add(e);
                         parts.add(p);
                         handedOver.add(p);
-                        order.add(p.sink);
+                        p.placed = place(p.sink);
                         sink = StatefulSearch.this.sink.part(true);
-                        order.add(sink);
+                        place(sink);
                         idle.decrementAndGet();
                         queue.add(p);
                         continue;
                     }
                 }
+                current = e;
                 if (!merge(e, expand(e))) return false;
             }
             return true;
         }
 
-        void run() { run(null); }
+
+        /**
+         * Hands over the entry deepest in the stack whose output meets neither the output of
+         * any entry above it (explored before it) nor that of a running part, if a thread waits.
+         */
+        private void handOverBottom() {
+            if (idle.get() == 0 || !queue.isEmpty()) return;
+            Part p = bottomPart();
+            if (p == null) return;
+            idle.decrementAndGet();
+            queue.add(p);
+        }
+
+        /** A part made of the deepest entry whose output meets no output explored before it nor a running part's. */
+        Part bottomPart() {
+            int top = stack.size() - 1;
+            for (int i = 0; i < top && i < BOTTOM_SCAN; i++) {
+                Entry b = stack.get(i);
+                if (b.handed != null || !b.printed || b.todo.length == 0) continue;
+                boolean alone = current == null || !Printed.comparable(b.out, current.out);
+                for (int j = i + 1; j <= top && alone; j++) alone = !Printed.comparable(b.out, stack.get(j).out);
+                for (int k = 0; k < parts.size() && alone; k++) alone = !Printed.comparable(b.out, parts.get(k).root.out);
+                if (!alone) continue;
+                Part p = new Part(b, StatefulSearch.this.sink.part(false));
+                p.walk = new Walk(null, p);
+                p.walk.stack.add(b);
+                stack.set(i, new Entry(p));
+                parts.add(p);
+                handedOver.add(p);
+                return p;
+            }
+            return null;
+        }
 
         /** The successors of an entry's moves, taken one after the other, the last in the entry's run itself. */
         private Child[] expand(Entry e) {
@@ -510,37 +661,11 @@ final class StatefulSearch implements AutoCloseable {
                 return visited.get(s.fingerprint);
             }
             long[] own = part.visited.get(s.fingerprint);
-            if (own != null) return own;
-            long st = lock.tryOptimisticRead();
-            if (st != 0) {
-                try {
-                    long[] r = visited.get(s.fingerprint);
-                    if (lock.validate(st)) return r;
-                } catch (RuntimeException torn) {
-                    // read while the search's thread wrote: read again under the lock
-                }
-            }
-            st = lock.readLock();
-            try {
-                return visited.get(s.fingerprint);
-            } finally {
-                lock.unlockRead(st);
-            }
+            return own != null ? own : visited.get(s.fingerprint);
         }
 
         private void store(long fp, long[] sleepNames) {
-            if (part != null) {
-                part.visited.put(fp, sleepNames);
-            } else if (threads == 1) {
-                visited.put(fp, sleepNames);
-            } else {
-                long st = lock.writeLock();
-                try {
-                    visited.put(fp, sleepNames);
-                } finally {
-                    lock.unlockWrite(st);
-                }
-            }
+            (part != null ? part.visited : visited).put(fp, sleepNames);
         }
     }
 

@@ -69,10 +69,11 @@ class BenchCommandTest {
     }
 
     @Test void threadsCaseTimesOneAndTwoThreadsAndComparesTheirReports() {
-        String out = bench("--quick", "--no-cpython", "--cancel", "0", "--threads-case", FILE + ":1", FILE);
+        String out = bench("--quick", "--no-cpython", "--cancel", "0", "--threads-case", FILE + ":0", "--threads-case", FILE + ":1", FILE);
         List<String> lines = out.lines().toList();
+        int first = lines.indexOf("Every core: explore/02_lock_three_tasks --cancel 0");
         int title = lines.indexOf("Every core: explore/02_lock_three_tasks --cancel 1");
-        assertTrue(title > 0, out);
+        assertTrue(first > 0 && title > first, "each case given, in order\n" + out);
         assertEquals(List.of("threads", "schedules", "states", "seconds", "states/s", "speed-up", "complete", "report as with 1 thread",
                 "every run (s)"), Arrays.asList(lines.get(title + 2).trim().split(" {2,}")));
         for (int n = 1; n <= 2; n++) {

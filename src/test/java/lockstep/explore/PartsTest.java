@@ -28,11 +28,14 @@ class PartsTest {
     static final class Count implements StatefulSearch.Sink {
         long leaves;
         long steps;
+        /** The runs counted, in order (a hash of each one's decisions). */
+        final List<Integer> runs = new java.util.ArrayList<>();
 
         @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) { }
 
         @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
             leaves++;
+            runs.add(trail.toList().hashCode());
             return true;
         }
 
@@ -43,8 +46,10 @@ class PartsTest {
         @Override public StatefulSearch.Sink part(boolean searchThread) { return new Count(); }
 
         @Override public void append(StatefulSearch.Sink part) {
-            leaves += ((Count) part).leaves;
-            steps += ((Count) part).steps;
+            Count c = (Count) part;
+            runs.addAll(c.runs);
+            leaves += c.leaves;
+            steps += c.steps;
         }
     }
 
@@ -66,6 +71,33 @@ class PartsTest {
         }
         assertEquals(one.leaves, two.leaves);
         assertEquals(one.steps, two.steps);
+        assertEquals(one.runs, two.runs);
+    }
+
+    /**
+     * When the search's stack is empty and a part still runs, the search takes the rest of the
+     * part over: here every part waits to be taken over, so the search on two threads is done
+     * by taking over part after part, and must count the same runs in the same order.
+     */
+    @Test
+    void theRestOfAPartTakenOverIsCountedInItsPlace() throws Exception {
+        Program p = program("bench/01_semaphore_four_tasks_print");
+        Count one = new Count();
+        long states;
+        try (StatefulSearch s = new StatefulSearch(true, false, 1, false, 1, one)) {
+            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
+            states = s.states();
+        }
+        Count two = new Count();
+        try (StatefulSearch s = new StatefulSearch(true, false, 2, false, 1, two)) {
+            s.partsWaitToBeTakenOver = true;
+            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
+            assertTrue(s.partsTakenOver() > 1, s.partsTakenOver() + " parts taken over");
+            assertEquals(states, s.states());
+        }
+        assertEquals(one.leaves, two.leaves);
+        assertEquals(one.steps, two.steps);
+        assertEquals(one.runs, two.runs);
     }
 
     static Explorer.Report explore(Program p, int cancels, long maxSchedules, double seconds, int threads) {
