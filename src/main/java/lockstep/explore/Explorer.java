@@ -305,7 +305,9 @@ public final class Explorer {
         try {
             try {
                 boolean done = stateful(blind, opt.threads(), sink);
-                if (opt.threads() > 1 && schedules >= opt.maxSchedules()) throw new StatefulSearch.Redo(); // counted in batches
+                if (opt.threads() > 1 && !opt.checkFingerprints() && schedules >= opt.maxSchedules()) {
+                    throw new StatefulSearch.Redo(); // the parts count their runs in batches: checked exactly here
+                }
                 return done;
             } catch (StatefulSearch.Redo r) {
                 forget(); // a part reached --max-schedules: only the search on one thread stops where it must
