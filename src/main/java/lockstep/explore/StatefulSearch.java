@@ -262,7 +262,7 @@ final class StatefulSearch implements AutoCloseable {
                 continue;
             }
             spins = 0;
-            if (partsWaitToBeTakenOver) while (!p.walk.yield && !p.awaited && !closed && !failed) Thread.onSpinWait();
+            while (partsWaitToBeTakenOver && !p.walk.yield && !p.awaited && !closed && !failed) LockSupport.parkNanos(10_000);
             runPart(p, c);
             idle.incrementAndGet();
         }
@@ -422,7 +422,11 @@ final class StatefulSearch implements AutoCloseable {
      */
     private boolean stop(Part p) {
         p.walk.yield = true;
-        while (!p.done && !p.walk.stopped) Thread.onSpinWait();
+        int spins = 0;
+        while (!p.done && !p.walk.stopped) {
+            if (++spins < 20_000) Thread.onSpinWait();
+            else LockSupport.parkNanos(20_000); // the part may wait for a thread to take it
+        }
         if (p.done) return false;
         absorb(p);
         parts.remove(p);

@@ -53,51 +53,44 @@ class PartsTest {
         }
     }
 
+    /** What a search of bench/01 with {@code cancels} counted on {@code threads} threads, and how it went. */
+    record Searched(Count count, long states, long handedOver, long takenOver) {}
+
+    static Searched search(int threads, int cancels, boolean waitToBeTakenOver) throws Exception {
+        Count c = new Count();
+        try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, c)) {
+            s.partsWaitToBeTakenOver = waitToBeTakenOver;
+            assertTrue(s.search(Runner.start(program("bench/01_semaphore_four_tasks_print"), 10_000, new Monitors())));
+            return new Searched(c, s.states(), s.partsHandedOver(), s.partsTakenOver());
+        }
+    }
+
+    /** The same states, runs (in the same order) and steps as on one thread. */
+    static void assertSame(Searched one, Searched two) {
+        assertEquals(one.states(), two.states());
+        assertEquals(one.count().leaves, two.count().leaves);
+        assertEquals(one.count().steps, two.count().steps);
+        assertEquals(one.count().runs, two.count().runs);
+    }
+
     /** A search of 45,194 states whose runs print from their first step is split into parts, and counts what one thread counts. */
     @Test
     void runsThatPrintEarlyAreSplitIntoParts() throws Exception {
-        Program p = program("bench/01_semaphore_four_tasks_print");
-        Count one = new Count();
-        long states;
-        try (StatefulSearch s = new StatefulSearch(true, false, 1, false, 0, one)) {
-            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
-            states = s.states();
-        }
-        Count two = new Count();
-        try (StatefulSearch s = new StatefulSearch(true, false, 2, false, 0, two)) {
-            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
-            assertTrue(s.partsHandedOver() > 0, "no part handed over in " + s.states() + " states");
-            assertEquals(states, s.states());
-        }
-        assertEquals(one.leaves, two.leaves);
-        assertEquals(one.steps, two.steps);
-        assertEquals(one.runs, two.runs);
+        Searched two = search(2, 0, false);
+        assertTrue(two.handedOver() > 0, "no part handed over in " + two.states() + " states");
+        assertSame(search(1, 0, false), two);
     }
 
     /**
      * When the search's stack is empty and a part still runs, the search takes the rest of the
-     * part over: here every part waits to be taken over, so the search on two threads is done
-     * by taking over part after part, and must count the same runs in the same order.
+     * part over: here every part waits to be taken over (or waited for), so the search on two
+     * threads is done by taking over part after part, and must count the same runs in the same order.
      */
     @Test
     void theRestOfAPartTakenOverIsCountedInItsPlace() throws Exception {
-        Program p = program("bench/01_semaphore_four_tasks_print");
-        Count one = new Count();
-        long states;
-        try (StatefulSearch s = new StatefulSearch(true, false, 1, false, 1, one)) {
-            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
-            states = s.states();
-        }
-        Count two = new Count();
-        try (StatefulSearch s = new StatefulSearch(true, false, 2, false, 1, two)) {
-            s.partsWaitToBeTakenOver = true;
-            assertTrue(s.search(Runner.start(p, 10_000, new Monitors())));
-            assertTrue(s.partsTakenOver() > 1, s.partsTakenOver() + " parts taken over");
-            assertEquals(states, s.states());
-        }
-        assertEquals(one.leaves, two.leaves);
-        assertEquals(one.steps, two.steps);
-        assertEquals(one.runs, two.runs);
+        Searched two = search(2, 1, true);
+        assertTrue(two.takenOver() > 1, two.takenOver() + " parts taken over");
+        assertSame(search(1, 1, false), two);
     }
 
     static Explorer.Report explore(Program p, int cancels, long maxSchedules, double seconds, int threads) {
