@@ -17,13 +17,6 @@ import java.util.Map;
  * Two different states with the same fingerprint would make the search skip one of them;
  * {@link #collisionProbability} estimates the chance that this happened (Stern and Dill's
  * bound, as TLC reports it: n² / 2⁶⁵ for n states).
- * <p>
- * One thread writes a set; others may read it meanwhile ({@link #get}, {@code --threads}), with
- * no lock: the table (keys and numbers) is replaced whole when it grows, and an interned sleep
- * set is published before its number is stored. A reader sees every state put before it was
- * told to start (a happens-before edge); of the states put since, it may see a key without its
- * sleep set's number yet (it then reads the empty sleep set) or not see it at all. The search
- * makes sure that no reader looks such a state up (see {@link StatefulSearch}).
  */
 final class FingerprintSet {
 
@@ -31,14 +24,10 @@ final class FingerprintSet {
     /** An unknown fingerprint: {@link #get} returns it for a state never seen. */
     static final int ABSENT = -1;
 
-    /** The keys and the sleep set number of each slot, replaced together. */
-    private record Table(long[] keys, Ids values) { }
-
-    private volatile Table table;
+    private long[] keys;
+    private Ids values;
     private int size;
-    /** The interned sleep sets, by number (the first {@link #sleepCount}); a new array is published whole. */
-    private volatile long[][] sleepSets = new long[16][];
-    private int sleepCount;
+    private final List<long[]> sleepSets = new ArrayList<>();
     private final Map<SleepKey, Integer> sleepIds = new HashMap<>();
 
     private record SleepKey(long[] moves) {
@@ -47,7 +36,8 @@ final class FingerprintSet {
     }
 
     FingerprintSet() {
-        table = new Table(new long[1 << 6], new Ids(1 << 6, 1)); // grown as states come: a search of a few hundred states keeps a table its size
+        keys = new long[1 << 6]; // grown as states come: a search of a few hundred states keeps a table its size
+        values = new Ids(keys.length, 1);
         intern(new long[0]);
     }
 
@@ -55,21 +45,15 @@ final class FingerprintSet {
 
     /** Bytes the table and the interned sleep sets take now. */
     long bytes() {
-        Table t = table;
-        long b = (long) t.keys.length * (Long.BYTES + t.values.width);
-        for (int j = 0; j < sleepCount; j++) b += 16 + 8L * sleepSets[j].length + 48;
+        long b = (long) keys.length * (Long.BYTES + values.width);
+        for (long[] s : sleepSets) b += 16 + 8L * s.length + 48;
         return b;
     }
 
     /** The sleep set stored with {@code fp} (sorted move names), or null when the state was never visited. */
     long[] get(long fp) {
-        Table t = table;
-        long k = key(fp);
-        int i = slot(t.keys, k);
-        if (t.keys[i] == EMPTY) return null;
-        int id = t.values.get(i);
-        long[][] all = sleepSets;
-        return id < all.length && all[id] != null ? all[id] : all[0]; // a state put since the reader started: see above
+        int i = slot(fp);
+        return keys[i] == EMPTY ? null : sleepSets.get(values.get(i));
     }
 
     /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
@@ -81,13 +65,11 @@ final class FingerprintSet {
      * the sleep sets it interned, so that the figures are those of one set that saw every put.
      */
     void absorb(FingerprintSet other) {
-        int[] ids = new int[other.sleepCount];
-        for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets[j]);
-        long[] keys = other.table.keys;
-        Ids values = other.table.values;
-        int mask = keys.length - 1;
+        int[] ids = new int[other.sleepSets.size()];
+        for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
+        int mask = other.keys.length - 1;
         for (int k = 0, j = 0; k <= mask; k++, j = (j + SCATTER) & mask) {
-            if (keys[j] != EMPTY) absorbProbes += store(keys[j], ids[values.get(j)]);
+            if (other.keys[j] != EMPTY) absorbProbes += store(other.keys[j], ids[other.values.get(j)]);
         }
     }
 
@@ -110,16 +92,15 @@ final class FingerprintSet {
      * needed: the slots it passed over to find the key's.
      */
     private int store(long key, int id) {
-        Table t = table;
-        int mask = t.keys.length - 1;
-        int i = slot(t.keys, key);
+        int mask = keys.length - 1;
+        int i = slot(key);
         int passed = (i - home(key, mask)) & mask;
-        if (t.keys[i] == EMPTY) {
-            t.keys[i] = key;
+        if (keys[i] == EMPTY) {
+            keys[i] = key;
             size++;
         }
-        t.values.set(i, id);
-        if (size * 4 > t.keys.length * 3) grow();
+        values.set(i, id);
+        if (size * 4 > keys.length * 3) grow();
         return passed;
     }
 
@@ -129,22 +110,19 @@ final class FingerprintSet {
     }
 
     private int intern(long[] sleep) {
-        if (sleep.length == 0 && sleepCount > 0) return 0;
+        if (sleep.length == 0 && !sleepSets.isEmpty()) return 0;
         return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
-            int id = sleepCount++;
-            long[][] all = id < sleepSets.length ? sleepSets : Arrays.copyOf(sleepSets, id * 2);
-            all[id] = k.moves;
-            sleepSets = all; // published (again) after the new element is in it
-            Table t = table;
-            if (id > t.values.max) table = new Table(t.keys, t.values.widened()); // every number interned fits, stored or not
+            sleepSets.add(k.moves);
+            int id = sleepSets.size() - 1;
+            if (id > values.max) values = values.widened(); // every number interned fits, stored or not
             return id;
         });
     }
 
     private static long key(long fp) { return fp == EMPTY ? 1 : fp; }
 
-    /** The slot of table key {@code k} in {@code keys}: its own, or the empty one where it would go. */
-    private static int slot(long[] keys, long k) {
+    private int slot(long fp) {
+        long k = key(fp);
         int mask = keys.length - 1;
         int i = home(k, mask);
         while (keys[i] != EMPTY && keys[i] != k) i = (i + 1) & mask;
@@ -154,19 +132,17 @@ final class FingerprintSet {
     /** The slot where probing for {@code key} starts. */
     private static int home(long key, int mask) { return (int) (key ^ (key >>> 29)) & mask; }
 
-    /** A table twice the size, with the same states: readers still holding the old one read it as it was. */
     private void grow() {
-        long[] oldKeys = table.keys;
-        Ids oldValues = table.values;
-        long[] keys = new long[oldKeys.length * 2];
-        Ids values = new Ids(keys.length, oldValues.width);
+        long[] oldKeys = keys;
+        Ids oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new Ids(keys.length, oldValues.width);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] == EMPTY) continue;
-            int i = slot(keys, oldKeys[j]);
+            int i = slot(oldKeys[j]);
             keys[i] = oldKeys[j];
             values.set(i, oldValues.get(j));
         }
-        table = new Table(keys, values);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.*;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.StampedLock;
 
 /**
  * The exhaustive search with state caching, on one thread or more: depth-first over the choice
@@ -47,9 +48,7 @@ import java.util.concurrent.locks.LockSupport;
  * entry above it (explored before it) nor a running part's, so the search goes on with no need
  * to wait for that part until much later; a mark left in its place puts the part's counts in
  * the search's order when the search reaches it ({@link Entry#handed}). Failing such an entry, the
- * one the search is about to explore is handed over when its move printed. When the search's
- * stack is empty while a part still runs, the part is stopped and the search takes the rest of
- * it over ({@link #takeOver}), and so on, so neither thread waits long at the end.
+ * one the search is about to explore is handed over when its move printed.
  */
 final class StatefulSearch implements AutoCloseable {
 
@@ -174,14 +173,6 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
-    /** The sinks in the search's order, a linked list: a part taken over puts the sinks of its rest right after its own. */
-    private static final class Slot {
-        final Sink sink;
-        Slot next;
-
-        Slot(Sink sink) { this.sink = sink; }
-    }
-
     /**
      * A part of the search explored on another thread: the subtree below {@link #root}, its
      * own visited set, and what it found. Done once its thread is through (or failed).
@@ -190,12 +181,8 @@ final class StatefulSearch implements AutoCloseable {
         final Entry root;
         final Sink sink;
         final FingerprintSet visited = new FingerprintSet();
-        /** Its walk, made when it is handed over; run by one thread at a time, perhaps by several one after the other. */
+        /** Its walk, made when it is handed over. */
         Walk walk;
-        /** Set when the search's thread waits for it. */
-        volatile boolean awaited;
-        /** Where its sink is in the search's order, once placed. */
-        Slot placed;
         volatile boolean done;
         Throwable failure;
 
@@ -209,8 +196,12 @@ final class StatefulSearch implements AutoCloseable {
     private final boolean blind;
     private final int maxCancels;
     private final Sink sink;
-    /** The search's visited set: written by its thread alone, read by the parts' too (no lock: see {@link FingerprintSet}). */
+    /**
+     * The search's visited set: written by its thread alone (under {@link #lock}), read by the
+     * parts' too, optimistically: a read is valid when no write began or ended meanwhile.
+     */
     private final FingerprintSet visited = new FingerprintSet();
+    private final StampedLock lock = new StampedLock();
     /** How deep in the stack a part is looked for ({@link Walk#bottomPart}). */
     private static final int BOTTOM_SCAN = 64;
     /** With {@code --check-fingerprints}: the whole state behind each fingerprint, to count collisions. */
@@ -262,21 +253,16 @@ final class StatefulSearch implements AutoCloseable {
                 continue;
             }
             spins = 0;
-            while (partsWaitToBeTakenOver && !p.walk.yield && !p.awaited && !closed && !failed) LockSupport.parkNanos(10_000);
             runPart(p, c);
             idle.incrementAndGet();
         }
     }
 
-    /** Runs part {@code p} with {@code c} until it is done, or stopped to be taken over ({@link #stop}). */
+    /** Runs part {@code p} with {@code c} until it is done (or failed). */
     private void runPart(Part p, Canon c) {
         p.walk.canon = c;
         try {
             p.walk.run();
-            if (!p.walk.stack.isEmpty()) {
-                p.walk.stopped = true;
-                return;
-            }
         } catch (Throwable t) {
             p.failure = t;
             failed = true;
@@ -308,8 +294,9 @@ final class StatefulSearch implements AutoCloseable {
     boolean search(Runner start) {
         Successor first = Successor.begin(start, blind, maxCancels > 0, main.canon);
         if (threads > 1) main.sink = sink.part(true);
-        Slot order = new Slot(main.sink);
-        main.at = order;
+        List<Sink> order = new ArrayList<>();
+        order.add(main.sink);
+        main.order = order;
         boolean ended = false;
         try {
             main.sink.steps(first.steps);
@@ -324,7 +311,6 @@ final class StatefulSearch implements AutoCloseable {
             root.listed = listed(first, blind);
             main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
             ended = main.run();
-            while (ended && takeOver()) ended = main.run();
             return ended;
         } finally {
             if (threads > 1) {
@@ -334,7 +320,7 @@ final class StatefulSearch implements AutoCloseable {
                     if (p.failure == null) absorb(p);
                 }
                 parts.clear();
-                for (Slot o = order; o != null; o = o.next) sink.append(o.sink);
+                for (Sink s : order) sink.append(s);
                 rethrowFailure();
             }
         }
@@ -357,16 +343,7 @@ final class StatefulSearch implements AutoCloseable {
     /** Parts handed over to other threads so far (a figure that depends on timing: never in the report). */
     long partsHandedOver() { return handedOver.size(); }
 
-    /** Parts whose rest the search's thread took over so far (timing too). */
-    long partsTakenOver() { return takenOver; }
-
-    private long takenOver;
-
-    /** For tests: a thread that takes a part waits until the search takes it over or waits for it. */
-    boolean partsWaitToBeTakenOver;
-
     private static void await(Part p) {
-        p.awaited = true;
         int spins = 0;
         while (!p.done) {
             if (++spins < 20_000) Thread.onSpinWait();
@@ -375,7 +352,14 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /** Adds a part's visited set to the search's (the part is done). */
-    private void absorb(Part p) { visited.absorb(p.visited); }
+    private void absorb(Part p) {
+        long st = lock.writeLock();
+        try {
+            visited.absorb(p.visited);
+        } finally {
+            lock.unlockWrite(st);
+        }
+    }
 
     /**
      * The search's thread is to touch a state that printed {@code out}: first every part whose
@@ -391,46 +375,6 @@ final class StatefulSearch implements AutoCloseable {
             absorb(p);
             parts.remove(i--);
         }
-    }
-
-    /**
-     * The search's stack is empty and a part is not done: it is stopped at its next entry, and
-     * the search takes the rest of it over (and hands parts of that over in turn), after adding
-     * what it visited: its states are ordered before what is left of it, and no state the search
-     * visited since it was handed over meets its output. The counts of the rest go right after
-     * the part's in the search's order. False when no part is left to take over.
-     */
-    private boolean takeOver() {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            Part p = parts.get(i);
-            if (p.done || !stop(p)) continue;
-            main.at = p.placed;
-            main.sink = sink.part(true);
-            main.place(main.sink);
-            main.stack.addAll(p.walk.stack);
-            p.walk.stack.clear();
-            p.done = true;
-            takenOver++;
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Stops running part {@code p} at its next entry and adds what it visited: false when it
-     * was done first. Its stack is then what is left of it, to be explored by the search's thread.
-     */
-    private boolean stop(Part p) {
-        p.walk.yield = true;
-        int spins = 0;
-        while (!p.done && !p.walk.stopped) {
-            if (++spins < 20_000) Thread.onSpinWait();
-            else LockSupport.parkNanos(20_000); // the part may wait for a thread to take it
-        }
-        if (p.done) return false;
-        absorb(p);
-        parts.remove(p);
-        return true;
     }
 
     /** Adds the visited sets of the parts that are done. */
@@ -478,21 +422,11 @@ final class StatefulSearch implements AutoCloseable {
         Sink sink;
         /** The search's own walk: the entry it explores now. */
         Entry current;
-        /** A walk of the search's thread: the sink placed last, after which the next one goes. */
-        Slot at;
-        /** Asks the walk of a part to stop at its next entry, so that the search's thread takes the rest over. */
-        volatile boolean yield;
-        /** Set by a walk stopped at {@link #yield}, its stack as it stands. */
-        volatile boolean stopped;
+        /** The search's walk: the sinks in the search's order. */
+        List<Sink> order;
 
-        /** Places a sink in the search's order, after the one this walk placed last. */
-        Slot place(Sink s) {
-            Slot o = new Slot(s);
-            o.next = at.next;
-            at.next = o;
-            at = o;
-            return o;
-        }
+        /** Places a sink next in the search's order. */
+        void place(Sink s) { order.add(s); }
 
         Walk(Canon canon, Part part) {
             this.canon = canon;
@@ -501,18 +435,16 @@ final class StatefulSearch implements AutoCloseable {
         }
 
         /**
-         * Explores until the stack is empty (true), the sink stops it (false), or it is asked to
-         * {@link #yield} (true, the stack as it stands); a walk of the search's thread hands parts
-         * over when a thread waits for one, and places their sinks in the search's order.
+         * Explores until the stack is empty (true) or the sink stops it (false); the search's walk
+         * hands parts over when a thread waits for one, and places their sinks in the search's order.
          */
         boolean run() {
             while (!stack.isEmpty()) {
                 if (failed) throw new Stopped();
-                if (yield) return true;
                 sink.tick();
                 Entry e = stack.remove(stack.size() - 1);
                 if (e.handed != null) { // explored by another thread: its counts go here in the order
-                    e.handed.placed = place(e.handed.sink);
+                    place(e.handed.sink);
                     sink = StatefulSearch.this.sink.part(true);
                     place(sink);
                     continue;
@@ -531,7 +463,7 @@ final class StatefulSearch implements AutoCloseable {
                         p.walk.stack.add(e);
                         parts.add(p);
                         handedOver.add(p);
-                        p.placed = place(p.sink);
+                        place(p.sink);
                         sink = StatefulSearch.this.sink.part(true);
                         place(sink);
                         idle.decrementAndGet();
@@ -665,11 +597,34 @@ final class StatefulSearch implements AutoCloseable {
                 return visited.get(s.fingerprint);
             }
             long[] own = part.visited.get(s.fingerprint);
-            return own != null ? own : visited.get(s.fingerprint);
+            if (own != null) return own;
+            while (true) { // read between two writes of the search's thread, never waiting on the lock (no parking)
+                long st = lock.tryOptimisticRead();
+                if (st != 0) {
+                    try {
+                        long[] r = visited.get(s.fingerprint);
+                        if (lock.validate(st)) return r;
+                    } catch (RuntimeException torn) {
+                        // read while the search's thread wrote: read again
+                    }
+                }
+                Thread.onSpinWait();
+            }
         }
 
         private void store(long fp, long[] sleepNames) {
-            (part != null ? part.visited : visited).put(fp, sleepNames);
+            if (part != null) {
+                part.visited.put(fp, sleepNames);
+            } else if (threads == 1) {
+                visited.put(fp, sleepNames);
+            } else {
+                long st = lock.writeLock(); // uncontended: parts only read optimistically
+                try {
+                    visited.put(fp, sleepNames);
+                } finally {
+                    lock.unlockWrite(st);
+                }
+            }
         }
     }
 

@@ -108,41 +108,4 @@ class FingerprintSetTest {
         // linear probing at most three quarters full passes a few slots per key on average
         assertTrue(search.absorbProbes() < 5L * n, search.absorbProbes() + " slots passed for " + n + " states");
     }
-
-    /**
-     * Another thread reads the set while its owner goes on putting states (the table doubling
-     * several times, the sleep sets' numbers widening past one byte): every state put before the
-     * reader started is found, with its sleep set, in every read.
-     */
-    @Test void aReaderFindsWhatWasPutBeforeItStartedWhileTheTableGrows() throws Exception {
-        FingerprintSet set = new FingerprintSet();
-        int before = 5_000;
-        for (int k = 0; k < before; k++) set.put(fp(k), sleep(k, 100));
-        java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            started.countDown();
-            try {
-                do {
-                    for (int k = 0; k < before; k++) {
-                        long[] got = set.get(fp(k));
-                        if (!java.util.Arrays.equals(sleep(k, 100), got)) wrong.compareAndSet(null, "state " + k + ": " + java.util.Arrays.toString(got));
-                    }
-                    reads.incrementAndGet();
-                } while (writing.get() && wrong.get() == null);
-            } catch (RuntimeException e) {
-                wrong.compareAndSet(null, e.toString());
-            }
-        });
-        reader.start();
-        started.await();
-        for (int k = before; k < 400_000; k++) set.put(fp(k), sleep(k, 1_000));
-        writing.set(false);
-        reader.join();
-        assertNull(wrong.get());
-        assertTrue(reads.get() > 0);
-        assertEquals(400_000, set.size());
-    }
 }

@@ -54,14 +54,13 @@ class PartsTest {
     }
 
     /** What a search of bench/01 with {@code cancels} counted on {@code threads} threads, and how it went. */
-    record Searched(Count count, long states, long handedOver, long takenOver) {}
+    record Searched(Count count, long states, long handedOver) {}
 
-    static Searched search(int threads, int cancels, boolean waitToBeTakenOver) throws Exception {
+    static Searched search(int threads, int cancels) throws Exception {
         Count c = new Count();
         try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, c)) {
-            s.partsWaitToBeTakenOver = waitToBeTakenOver;
             assertTrue(s.search(Runner.start(program("bench/01_semaphore_four_tasks_print"), 10_000, new Monitors())));
-            return new Searched(c, s.states(), s.partsHandedOver(), s.partsTakenOver());
+            return new Searched(c, s.states(), s.partsHandedOver());
         }
     }
 
@@ -76,21 +75,9 @@ class PartsTest {
     /** A search of 45,194 states whose runs print from their first step is split into parts, and counts what one thread counts. */
     @Test
     void runsThatPrintEarlyAreSplitIntoParts() throws Exception {
-        Searched two = search(2, 0, false);
+        Searched two = search(2, 0);
         assertTrue(two.handedOver() > 0, "no part handed over in " + two.states() + " states");
-        assertSame(search(1, 0, false), two);
-    }
-
-    /**
-     * When the search's stack is empty and a part still runs, the search takes the rest of the
-     * part over: here every part waits to be taken over (or waited for), so the search on two
-     * threads is done by taking over part after part, and must count the same runs in the same order.
-     */
-    @Test
-    void theRestOfAPartTakenOverIsCountedInItsPlace() throws Exception {
-        Searched two = search(2, 1, true);
-        assertTrue(two.takenOver() > 1, two.takenOver() + " parts taken over");
-        assertSame(search(1, 1, false), two);
+        assertSame(search(1, 0), two);
     }
 
     static Explorer.Report explore(Program p, int cancels, long maxSchedules, double seconds, int threads) {
