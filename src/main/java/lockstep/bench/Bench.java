@@ -52,7 +52,7 @@ public final class Bench {
         public static final Sizes QUICK = new Sizes(0.1, 0.1, 0.2, 200, 0.1, 50, 0, 0, 50, 20, 2);
     }
 
-    /** What to measure. {@code timeLimit} bounds every cell (seconds); {@code threads}: the search timed with 1, 2, … threads (null: none). */
+    /** What to measure. {@code timeLimit} bounds every cell (seconds); {@code threads}: the searches timed with 1, 2, … threads (maybe none). */
     public record Config(List<Scenario> scenarios, List<Integer> cancels, Sizes sizes, double timeLimit, boolean markdown,
                          boolean cpython, Path cpythonDir, String note, List<ThreadsCase> threads) {}
 
@@ -69,8 +69,10 @@ public final class Bench {
      * bench/02 with {@code --cancel 2} (1,208,336 states: its runs print the same lines in many
      * orders, so a part is often waited for) and bench/01 with {@code --cancel 3} (2,531,092 states).
      */
-    public static final List<String> DEFAULT_THREADS_CASES = List.of("bench/02_three_clients_two_requests.py:2",
-            "bench/01_semaphore_four_tasks_print.py:3");
+    public static final String THREADS_CASE_02 = "bench/02_three_clients_two_requests.py:2", THREADS_CASE_01 = "bench/01_semaphore_four_tasks_print.py:3";
+
+    /** The threads cases run when none is given: {@link #THREADS_CASE_02}, {@link #THREADS_CASE_01}. */
+    public static final List<String> DEFAULT_THREADS_CASES = List.of(THREADS_CASE_02, THREADS_CASE_01);
 
     /** The default scenarios: {@code model/explore/*.py} and {@code model/bench/*.py}, in name order. */
     public static List<Path> defaultFiles(Path model) throws IOException {

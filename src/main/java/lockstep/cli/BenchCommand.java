@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "the model directory (default: model)") Path model = Path.of("model");
     @Option(names = "--threads-case", paramLabel = "FILE:K", description = {
             "time this exhaustive search (--cancel K) with 1 and 2 threads (and every core if more), each one given;",
-            "default, when no FILE is given and not --quick: MODEL/" + "{bench/02_three_clients_two_requests.py:2,bench/01_semaphore_four_tasks_print.py:3}"})
+            "default, when no FILE is given and not --quick: MODEL/" + Bench.THREADS_CASE_02 + " and MODEL/" + Bench.THREADS_CASE_01})
     List<String> threadsCases;
     @Option(names = "--no-threads", description = "skip the threads case") boolean noThreads;
 

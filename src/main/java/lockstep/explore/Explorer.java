@@ -305,7 +305,7 @@ public final class Explorer {
         try {
             try {
                 boolean done = stateful(blind, opt.threads(), sink);
-                if (opt.threads() > 1 && !opt.checkFingerprints() && schedules >= opt.maxSchedules()) {
+                if (stateful.threads() > 1 && schedules >= opt.maxSchedules()) {
                     throw new StatefulSearch.Redo(); // the parts count their runs in batches: checked exactly here
                 }
                 return done;
@@ -384,8 +384,6 @@ public final class Explorer {
         }
 
         @Override public StatefulSearch.Sink part(boolean searchThread) { throw new UnsupportedOperationException(); }
-
-        @Override public String toString() { return "part of " + schedules + " runs"; }
 
         @Override public void append(StatefulSearch.Sink part) { throw new UnsupportedOperationException(); }
     }

@@ -181,8 +181,6 @@ final class StatefulSearch implements AutoCloseable {
         final Entry root;
         final Sink sink;
         final FingerprintSet visited = new FingerprintSet();
-        /** Its walk, made when it is handed over. */
-        Walk walk;
         volatile boolean done;
         Throwable failure;
 
@@ -253,21 +251,27 @@ final class StatefulSearch implements AutoCloseable {
                 continue;
             }
             spins = 0;
-            runPart(p, c);
+            Walk w = new Walk(c, p);
+            try {
+                w.stack.add(p.root);
+                w.run();
+            } catch (Throwable t) {
+                p.failure = t;
+                failed = true;
+            }
+            p.done = true;
             idle.incrementAndGet();
         }
     }
 
-    /** Runs part {@code p} with {@code c} until it is done (or failed). */
-    private void runPart(Part p, Canon c) {
-        p.walk.canon = c;
-        try {
-            p.walk.run();
-        } catch (Throwable t) {
-            p.failure = t;
-            failed = true;
-        }
-        p.done = true;
+    /** Hands the subtree below {@code root} over to a thread that waits, as a part. */
+    private Part handOver(Entry root) {
+        Part p = new Part(root, sink.part(false));
+        parts.add(p);
+        handedOver.add(p);
+        idle.decrementAndGet();
+        queue.add(p);
+        return p;
     }
 
     @Override public void close() {
@@ -277,6 +281,9 @@ final class StatefulSearch implements AutoCloseable {
 
     /** Distinct states visited. */
     long states() { return visited.size(); }
+
+    /** The threads it searches on (one when every state is kept whole). */
+    int threads() { return threads; }
 
     long visitedBytes() { return visited.bytes(); }
 
@@ -417,16 +424,18 @@ final class StatefulSearch implements AutoCloseable {
      */
     private final class Walk {
         final ArrayList<Entry> stack = new ArrayList<>();
-        Canon canon;
+        final Canon canon;
         final Part part;
         Sink sink;
-        /** The search's own walk: the entry it explores now. */
-        Entry current;
         /** The search's walk: the sinks in the search's order. */
         List<Sink> order;
 
-        /** Places a sink next in the search's order. */
-        void place(Sink s) { order.add(s); }
+        /** Places part {@code p}'s sink next in the search's order, and a new sink of the search's own after it. */
+        void place(Part p) {
+            order.add(p.sink);
+            sink = StatefulSearch.this.sink.part(true);
+            order.add(sink);
+        }
 
         Walk(Canon canon, Part part) {
             this.canon = canon;
@@ -444,9 +453,7 @@ final class StatefulSearch implements AutoCloseable {
                 sink.tick();
                 Entry e = stack.remove(stack.size() - 1);
                 if (e.handed != null) { // explored by another thread: its counts go here in the order
-                    place(e.handed.sink);
-                    sink = StatefulSearch.this.sink.part(true);
-                    place(sink);
+                    place(e.handed);
                     continue;
                 }
                 if (e.todo.length == 0) {
@@ -455,60 +462,40 @@ final class StatefulSearch implements AutoCloseable {
                 }
                 if (part == null && threads > 1) {
                     absorbDone();
-                    current = e; // explored before every entry on the stack
-                    handOverBottom();
+                    handOverBottom(e);
                     if (mayHandOver(e)) {
-                        Part p = new Part(e, StatefulSearch.this.sink.part(false));
-                        p.walk = new Walk(null, p);
-                        p.walk.stack.add(e);
-                        parts.add(p);
-                        handedOver.add(p);
-                        place(p.sink);
-                        sink = StatefulSearch.this.sink.part(true);
-                        place(sink);
-                        idle.decrementAndGet();
-                        queue.add(p);
+                        place(handOver(e));
                         continue;
                     }
                 }
-                current = e;
                 if (!merge(e, expand(e))) return false;
             }
             return true;
         }
 
-
         /**
          * Hands over the entry deepest in the stack whose output meets neither the output of
-         * any entry above it (explored before it) nor that of a running part, if a thread waits.
+         * any entry above it nor of {@code next} (explored before it) nor that of a running part,
+         * if a thread waits.
          */
-        private void handOverBottom() {
+        private void handOverBottom(Entry next) {
             if (idle.get() == 0 || !queue.isEmpty()) return;
-            Part p = bottomPart();
-            if (p == null) return;
-            idle.decrementAndGet();
-            queue.add(p);
+            int i = bottomPart(next);
+            if (i >= 0) stack.set(i, new Entry(handOver(stack.get(i))));
         }
 
-        /** A part made of the deepest entry whose output meets no output explored before it nor a running part's. */
-        Part bottomPart() {
+        /** Where the deepest entry is whose output meets no output explored before it nor a running part's (-1: none). */
+        int bottomPart(Entry next) {
             int top = stack.size() - 1;
             for (int i = 0; i < top && i < BOTTOM_SCAN; i++) {
                 Entry b = stack.get(i);
                 if (b.handed != null || !b.printed || b.todo.length == 0) continue;
-                boolean alone = current == null || !Printed.comparable(b.out, current.out);
+                boolean alone = !Printed.comparable(b.out, next.out);
                 for (int j = i + 1; j <= top && alone; j++) alone = !Printed.comparable(b.out, stack.get(j).out);
                 for (int k = 0; k < parts.size() && alone; k++) alone = !Printed.comparable(b.out, parts.get(k).root.out);
-                if (!alone) continue;
-                Part p = new Part(b, StatefulSearch.this.sink.part(false));
-                p.walk = new Walk(null, p);
-                p.walk.stack.add(b);
-                stack.set(i, new Entry(p));
-                parts.add(p);
-                handedOver.add(p);
-                return p;
+                if (alone) return i;
             }
-            return null;
+            return -1;
         }
 
         /** The successors of an entry's moves, taken one after the other, the last in the entry's run itself. */
