@@ -290,7 +290,10 @@ public final class Explorer {
 
             @Override public void tick() { checkTime(); }
 
-            @Override public StatefulSearch.Sink part(boolean searchThread) { return new Part(searchThread); }
+            @Override public StatefulSearch.Sink part(boolean searchThread) {
+                leavesBeforeParts = schedules; // the same at every call: once parts are made, this sink counts no more runs
+                return new Part(searchThread);
+            }
 
             @Override public void append(StatefulSearch.Sink part) {
                 Part p = (Part) part;
@@ -305,12 +308,14 @@ public final class Explorer {
         try {
             try {
                 boolean done = stateful(blind, opt.threads(), sink);
-                if (stateful.threads() > 1 && schedules >= opt.maxSchedules()) {
+                if (stateful.partsHandedOver() > 0 && schedules >= opt.maxSchedules()) {
                     throw new StatefulSearch.Redo(); // the parts count their runs in batches: checked exactly here
-                }
+                } // with no part handed over, the search's thread stopped where one thread stops
                 return done;
             } catch (StatefulSearch.Redo r) {
-                forget(); // a part reached --max-schedules: only the search on one thread stops where it must
+                if (opt.progress()) opt.progressOut().println("explore: --max-schedules reached after parts of the search were handed"
+                        + " over to other threads: searching again on one, which alone stops where it must");
+                forget();
                 return stateful(blind, 1, sink);
             }
         } catch (TimeUp t) {
@@ -332,6 +337,8 @@ public final class Explorer {
 
     /** Runs counted by the parts of a search on several threads, in all ({@link Part}). */
     private final java.util.concurrent.atomic.AtomicLong partLeaves = new java.util.concurrent.atomic.AtomicLong();
+    /** Runs counted before the first part was made: the search's thread counts them in the report at once. */
+    private volatile long leavesBeforeParts;
 
     /**
      * What a part of a search on several threads found ({@link StatefulSearch}), counted
@@ -360,7 +367,7 @@ public final class Explorer {
             if (res != null && ended(outcomes, violations, bounds, res, outcome, m, trail::toList)) maxSteps = true;
             if (++unshared == leavesShared) { // the runs counted on every thread, told in batches (each thread's own cache line)
                 unshared = 0;
-                if (partLeaves.addAndGet(leavesShared) >= opt.maxSchedules()) throw new StatefulSearch.Redo();
+                if (leavesBeforeParts + partLeaves.addAndGet(leavesShared) >= opt.maxSchedules()) throw new StatefulSearch.Redo();
             }
             if (searchThread) progress();
             return true;
@@ -403,6 +410,7 @@ public final class Explorer {
         steps = 0;
         bound = null;
         partLeaves.set(0);
+        leavesBeforeParts = 0;
     }
 
     /** Runs the depth-first search {@code d} to its end or a bound; false when it stopped at {@code budget} schedules. */

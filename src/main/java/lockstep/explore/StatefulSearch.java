@@ -225,8 +225,10 @@ final class StatefulSearch implements AutoCloseable {
         this.states = checkFingerprints ? new HashMap<>() : null;
         this.threads = checkFingerprints ? 1 : threads; // the collision check keeps one map of whole states
         this.main = new Walk(canon(blind, checkFingerprints), null);
+        int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 1; i < this.threads; i++) {
-            Thread t = new Thread(this::work, "lockstep-explore-" + i);
+            boolean waitForJit = JitQuiet.leavesNoCore(i, cores);
+            Thread t = new Thread(() -> work(waitForJit), "lockstep-explore-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -238,9 +240,13 @@ final class StatefulSearch implements AutoCloseable {
         return c;
     }
 
-    /** A thread that explores parts, until the search is closed. */
-    private void work() {
+    /**
+     * A thread that explores parts, until the search is closed; with {@code waitForJit}, only
+     * once the JIT compiler is quiet ({@link JitQuiet}).
+     */
+    private void work(boolean waitForJit) {
         Canon c = canon(blind, false);
+        if (waitForJit) JitQuiet.awaitJvm(() -> closed);
         idle.incrementAndGet();
         int spins = 0;
         while (!closed) {
@@ -282,9 +288,6 @@ final class StatefulSearch implements AutoCloseable {
     /** Distinct states visited. */
     long states() { return visited.size(); }
 
-    /** The threads it searches on (one when every state is kept whole). */
-    int threads() { return threads; }
-
     long visitedBytes() { return visited.bytes(); }
 
     double collisionProbability() { return visited.collisionProbability(); }
@@ -300,9 +303,7 @@ final class StatefulSearch implements AutoCloseable {
      */
     boolean search(Runner start) {
         Successor first = Successor.begin(start, blind, maxCancels > 0, main.canon);
-        if (threads > 1) main.sink = sink.part(true);
-        List<Sink> order = new ArrayList<>();
-        order.add(main.sink);
+        List<Sink> order = new ArrayList<>(); // up to the first part placed, the search's thread tells the sink at once
         main.order = order;
         boolean ended = false;
         try {
@@ -427,7 +428,10 @@ final class StatefulSearch implements AutoCloseable {
         final Canon canon;
         final Part part;
         Sink sink;
-        /** The search's walk: the sinks in the search's order. */
+        /**
+         * The search's walk: the sinks in the search's order from the first part placed on (what
+         * comes before it, the search's thread tells the search's sink at once).
+         */
         List<Sink> order;
 
         /** Places part {@code p}'s sink next in the search's order, and a new sink of the search's own after it. */

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class PartsTest {
 
+    /** Parts start at once, as in a JVM whose compiler has done its first work ({@link JitQuiet}). */
+    @org.junit.jupiter.api.BeforeAll
+    static void compilerQuiet() { JitQuiet.assumeQuiet(); }
+
     static Program program(String name) throws Exception {
         Path f = Path.of("model", name + ".py");
         return Program.compile(f.toString(), Files.readString(f));
@@ -93,6 +97,33 @@ class PartsTest {
         assertFalse(one.complete());
         assertEquals("max-schedules", one.bound());
         assertEquals(ReportWriter.json("f", one), ReportWriter.json("f", explore(p, 1, 20_000, 120, 2)));
+    }
+
+    /**
+     * A search whose runs never print gives no part: reaching --max-schedules on two threads,
+     * it stopped where one thread stops, and is not done again.
+     */
+    @Test
+    void theScheduleBoundWithNoPartIsNotSearchedAgain() throws Exception {
+        Program p = Program.compile("silent.py", String.join("\n",
+                "import asyncio",
+                "async def worker(lock, box):",
+                "    for i in range(4):",
+                "        async with lock:",
+                "            box[0] += 1",
+                "        await asyncio.sleep(0)",
+                "async def main():",
+                "    await asyncio.gather(*[worker(asyncio.Lock(), [0]) for _ in range(4)])",
+                "asyncio.run(main())", ""));
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        Explorer.Report[] r = new Explorer.Report[3];
+        for (int threads = 1; threads <= 2; threads++) { // no cancel, no DPOR: the search with state caching
+            r[threads] = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 0, 500, 10_000, 120, true,
+                    new java.io.PrintStream(progress, true), true, true, false, threads, true, 0)).explore();
+        }
+        assertEquals("max-schedules", r[1].bound());
+        assertEquals(ReportWriter.json("f", r[1]), ReportWriter.json("f", r[2]));
+        assertFalse(progress.toString().contains("searching again on one"), progress.toString());
     }
 
     /** A time bound reached on any thread stops every thread, and the report says so. */

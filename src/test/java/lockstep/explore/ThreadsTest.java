@@ -19,6 +19,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ThreadsTest {
 
+    /** Parts start at once, as in a JVM whose compiler has done its first work ({@link JitQuiet}). */
+    @org.junit.jupiter.api.BeforeAll
+    static void compilerQuiet() { JitQuiet.assumeQuiet(); }
+
     static String json(Path f, int cancels, int threads) throws Exception {
         Program p = Program.compile(f.toString(), Files.readString(f));
         Explorer.Report r = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, 1_000_000, 10_000,
