@@ -101,7 +101,7 @@ public final class Bench {
     private static List<Table.Row> lockstepRows(Config c, PrintStream progress) {
         Sizes z = c.sizes();
         progress.println("bench: warming up (every scenario, untimed)");
-        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), z.jvmWarmSeconds());
+        for (Scenario s : c.scenarios()) Measure.warmUp(s.program(), s.maxSteps(), z.jvmWarmSeconds(), c.cancels());
         List<Table.Row> rows = new ArrayList<>();
         for (Scenario s : c.scenarios()) {
             progress.println("bench: " + s.name() + ": FIFO runs");

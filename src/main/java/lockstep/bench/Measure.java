@@ -183,13 +183,21 @@ final class Measure {
     }
 
     /**
-     * Untimed: plain runs, then a random search with a cancel, for {@code seconds}, so that
-     * the JIT has compiled the interpreter and the explorer before anything is timed.
+     * Untimed: plain runs, a random search with a cancel, and exhaustive searches with each of
+     * {@code cancels}, a third of {@code seconds} each, so that the JIT has compiled the
+     * interpreter and the explorer before anything is timed. The exhaustive searches matter:
+     * the compiler works on the search's code for about 5 s of searching, and without them the
+     * first cells timed (explore/01, 02) showed half their speed (explore/01 --cancel 1:
+     * 0.21-0.27 ms a search 3 s into searching, 0.36-0.39 ms after 3 s more).
      */
-    static void warmUp(Program p, int maxSteps, double seconds) {
+    static void warmUp(Program p, int maxSteps, double seconds, List<Integer> cancels) {
         long t0 = System.nanoTime();
-        while (elapsed(t0) < seconds / 2) Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES);
-        new Explorer(p, options(Explorer.Strategy.RANDOM, 3, 1, Long.MAX_VALUE, maxSteps, seconds / 2)).explore();
+        while (elapsed(t0) < seconds / 3) Runner.run(p, Runner.Chooser.FIFO, Lockstep.MAX_HANDLES);
+        new Explorer(p, options(Explorer.Strategy.RANDOM, 3, 1, Long.MAX_VALUE, maxSteps, seconds / 3)).explore();
+        long t1 = System.nanoTime();
+        for (int i = 0; elapsed(t1) < seconds / 3; i++) {
+            explorer(p, cancels.get(i % cancels.size()), Long.MAX_VALUE, maxSteps, Math.max(0.001, seconds / 3 - elapsed(t1)), 1).explore();
+        }
     }
 
     /** Runs in CPython's own order (no exploration), again and again: the interpreter's speed, in handles run. */

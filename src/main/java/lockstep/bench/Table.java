@@ -172,7 +172,7 @@ final class Table {
                     + (a.problem() == null ? "" : " (" + a.problem() + ")"));
         }
         Bench.Sizes s = config.sizes();
-        h.add(String.format(Locale.ROOT, "bounds: %s s of untimed warm-up per scenario first; %s s per cell; FIFO %s s after"
+        h.add(String.format(Locale.ROOT, "bounds: %s s of untimed warm-up per scenario first (plain runs, random and exhaustive search); %s s per cell; FIFO %s s after"
                         + " %s s of warm-up; random at most %,d schedules; CPython at most %,d runs per cell",
                 num(s.jvmWarmSeconds()), num(config.timeLimit()), num(Math.min(s.fifoSeconds(), config.timeLimit())), num(s.fifoWarmSeconds()),
                 s.randomSchedules(), s.cpythonRuns()));
