@@ -43,7 +43,12 @@ final class JitQuiet {
     }
 
     private static JitQuiet ofJvm() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit;
+        try {
+            jit = ManagementFactory.getCompilationMXBean();
+        } catch (LinkageError noManagement) { // a runtime without java.management: no wait
+            return null;
+        }
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return null;
         return new JitQuiet(jit::getTotalCompilationTime, ms -> {
             try {
