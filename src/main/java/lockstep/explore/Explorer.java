@@ -291,7 +291,7 @@ public final class Explorer {
             @Override public void tick() { checkTime(); }
 
             @Override public StatefulSearch.Sink part(boolean searchThread) {
-                leavesBeforeParts = schedules; // the same at every call: once parts are made, this sink counts no more runs
+                leavesBeforeParts = schedules; // counted here so far; once a part is placed, the search's thread counts in parts too
                 return new Part(searchThread);
             }
 
@@ -337,7 +337,7 @@ public final class Explorer {
 
     /** Runs counted by the parts of a search on several threads, in all ({@link Part}). */
     private final java.util.concurrent.atomic.AtomicLong partLeaves = new java.util.concurrent.atomic.AtomicLong();
-    /** Runs counted before the first part was made: the search's thread counts them in the report at once. */
+    /** Runs the search's thread counted in the report itself (before it placed a part), as of the last part made. */
     private volatile long leavesBeforeParts;
 
     /**
