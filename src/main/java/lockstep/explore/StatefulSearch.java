@@ -251,9 +251,10 @@ final class StatefulSearch implements AutoCloseable {
         int spins = 0;
         while (!closed) {
             Part p = queue.poll();
-            if (p == null) {
-                if (++spins < 20_000) Thread.onSpinWait();
-                else LockSupport.parkNanos(50_000);
+            if (p == null) { // spin, then sleep 50 us at a time, and after a second of that 1 ms at a time
+                if (spins < 40_000) spins++;
+                if (spins < 20_000) Thread.onSpinWait();
+                else LockSupport.parkNanos(spins < 40_000 ? 50_000 : 1_000_000);
                 continue;
             }
             spins = 0;

@@ -126,6 +126,26 @@ class PartsTest {
         assertFalse(progress.toString().contains("searching again on one"), progress.toString());
     }
 
+    /** What {@code lockstep explore --json --cancel 1 --threads N FILE} prints. */
+    static String cli(String file, String threads) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = lockstep.cli.Main.execute(new java.io.PrintStream(out, true), System.err,
+                "explore", file, "--json", "--cancel", "1", "--threads", threads);
+        return "exit " + exit + "\n" + out;
+    }
+
+    /**
+     * From the command line no more threads than the machine's cores are started: 100,000 (each
+     * waiting thread wakes now and then; 5,000 starved the search for minutes) give the report
+     * of one thread, at once.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void theCommandLineStartsNoMoreThreadsThanCores() {
+        String f = "model/explore/04_event_three_waiters.py";
+        assertEquals(cli(f, "1"), cli(f, "100000"));
+    }
+
     /** A time bound reached on any thread stops every thread, and the report says so. */
     @Test
     void theTimeBoundStopsEveryThread() throws Exception {
