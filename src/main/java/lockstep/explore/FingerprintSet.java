@@ -69,7 +69,10 @@ final class FingerprintSet {
         for (int j = 0; j < ids.length; j++) ids[j] = intern(other.sleepSets.get(j));
         int mask = other.keys.length - 1;
         for (int k = 0, j = 0; k <= mask; k++, j = (j + SCATTER) & mask) {
-            if (other.keys[j] != EMPTY) absorbProbes += store(other.keys[j], ids[other.values.get(j)]);
+            long key = other.keys[j];
+            if (key == EMPTY) continue;
+            int ownMask = keys.length - 1;
+            absorbProbes += (store(key, ids[other.values.get(j)]) - home(key, ownMask)) & ownMask;
         }
     }
 
@@ -89,19 +92,17 @@ final class FingerprintSet {
 
     /**
      * Stores sleep set number {@code id} with table key {@code key}, growing the table as
-     * needed: the slots it passed over to find the key's.
+     * needed: the key's slot in the table as it was before.
      */
     private int store(long key, int id) {
-        int mask = keys.length - 1;
         int i = slot(key);
-        int passed = (i - home(key, mask)) & mask;
         if (keys[i] == EMPTY) {
             keys[i] = key;
             size++;
         }
         values.set(i, id);
         if (size * 4 > keys.length * 3) grow();
-        return passed;
+        return i;
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */

@@ -251,10 +251,8 @@ final class StatefulSearch implements AutoCloseable {
         int spins = 0;
         while (!closed) {
             Part p = queue.poll();
-            if (p == null) { // spin, then sleep 50 us at a time, and after a second of that 1 ms at a time
-                if (spins < 40_000) spins++;
-                if (spins < 20_000) Thread.onSpinWait();
-                else LockSupport.parkNanos(spins < 40_000 ? 50_000 : 1_000_000);
+            if (p == null) {
+                spins = pause(spins);
                 continue;
             }
             spins = 0;
@@ -269,6 +267,19 @@ final class StatefulSearch implements AutoCloseable {
             p.done = true;
             idle.incrementAndGet();
         }
+    }
+
+    /** Whether a thread waits for a part and none is queued for it yet. */
+    private boolean aThreadWaits() { return idle.get() > 0 && queue.isEmpty(); }
+
+    /**
+     * One turn of a thread that waits (turn {@code spins}, counted from 0): it spins, then sleeps
+     * 50 us at a time, and after a second of that 1 ms at a time. Returns the next turn's number.
+     */
+    private static int pause(int spins) {
+        if (spins < 20_000) Thread.onSpinWait();
+        else LockSupport.parkNanos(spins < 40_000 ? 50_000 : 1_000_000);
+        return Math.min(spins + 1, 40_000);
     }
 
     /** Hands the subtree below {@code root} over to a thread that waits, as a part. */
@@ -354,10 +365,7 @@ final class StatefulSearch implements AutoCloseable {
 
     private static void await(Part p) {
         int spins = 0;
-        while (!p.done) {
-            if (++spins < 20_000) Thread.onSpinWait();
-            else LockSupport.parkNanos(20_000);
-        }
+        while (!p.done) spins = pause(spins);
     }
 
     /** Adds a part's visited set to the search's (the part is done). */
@@ -408,7 +416,7 @@ final class StatefulSearch implements AutoCloseable {
      * starts with (those done are added first).
      */
     private boolean mayHandOver(Entry e) {
-        if (!e.printed || idle.get() == 0 || !queue.isEmpty()) return false;
+        if (!e.printed || !aThreadWaits()) return false;
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             if (!Printed.comparable(e.out, p.root.out)) continue;
@@ -484,7 +492,7 @@ final class StatefulSearch implements AutoCloseable {
          * if a thread waits.
          */
         private void handOverBottom(Entry next) {
-            if (idle.get() == 0 || !queue.isEmpty()) return;
+            if (!aThreadWaits()) return;
             int i = bottomPart(next);
             if (i >= 0) stack.set(i, new Entry(handOver(stack.get(i))));
         }
