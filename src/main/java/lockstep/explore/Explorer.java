@@ -157,11 +157,42 @@ public final class Explorer {
         String text;
         List<Decision> schedule;
         long count;
+        /** A part's ({@link Part#upTo}): the run up to which each count was made; null elsewhere. */
+        int[] stamps;
+        /** A part's: what it showed from which run on. */
+        List<Shown> shown;
 
         Seen(String text, List<Decision> schedule) {
             this.text = text;
             this.schedule = List.copyOf(schedule);
         }
+    }
+
+    /** What a part's {@link Seen} showed from run {@code stamp} on. */
+    private record Shown(int stamp, String text, List<Decision> schedule) {}
+
+    /**
+     * Counts {@code key} once more in {@code into}: a new one shows {@code text} and
+     * {@code schedule}, an old one those when {@code shortest} and its schedule is shorter
+     * ({@link #shorter}). {@code log}: the part that keeps when each count and change was
+     * made (its current run), or null.
+     */
+    private static <K> void count(Map<K, Seen> into, K key, String text, java.util.function.Supplier<List<Decision>> schedule,
+                                  boolean shortest, Part log) {
+        Seen s = into.get(key);
+        if (s == null) {
+            into.put(key, s = new Seen(text, schedule.get()));
+            if (log != null) log.shown(s);
+        } else if (shortest) {
+            List<Decision> later = schedule.get();
+            if (shorter(later, s.schedule)) {
+                s.text = text;
+                s.schedule = List.copyOf(later);
+                if (log != null) log.shown(s);
+            }
+        }
+        s.count++;
+        if (log != null) log.counted(s);
     }
     private DepthFirst dfs;
     private String reduction;
@@ -274,7 +305,7 @@ public final class Explorer {
     private boolean stateful(boolean blind) {
         StatefulSearch.Sink sink = new StatefulSearch.Sink() {
             @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) {
-                record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()));
+                record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()), null);
             }
 
             @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
@@ -290,31 +321,25 @@ public final class Explorer {
 
             @Override public void tick() { checkTime(); }
 
-            @Override public StatefulSearch.Sink part(boolean searchThread) {
-                leavesBeforeParts = schedules; // counted here so far; once a part is placed, the search's thread counts in parts too
-                return new Part(searchThread);
-            }
+            @Override public StatefulSearch.Sink part(boolean searchThread) { return new Part(searchThread); }
 
-            @Override public void append(StatefulSearch.Sink part) {
-                Part p = (Part) part;
+            @Override public void append(StatefulSearch.Sink part, long leaves) {
+                Part p = leaves < ((Part) part).schedules ? ((Part) part).upTo((int) leaves) : (Part) part;
                 schedules += p.schedules;
                 steps += p.steps;
                 Explorer.append(outcomes, p.outcomes, false);
                 Explorer.append(violations, p.violations, true);
                 Explorer.append(bounds, p.bounds, true);
-                if (p.maxSteps) bound = "max-steps";
+                if (!p.bounds.isEmpty()) bound = "max-steps";
+                if (schedules >= opt.maxSchedules()) bound = "max-schedules";
             }
         };
         try {
             try {
-                boolean done = stateful(blind, opt.threads(), sink);
-                if (stateful.partsHandedOver() > 0 && schedules >= opt.maxSchedules()) {
-                    throw new StatefulSearch.Redo(); // the parts count their runs in batches: checked exactly here
-                } // with no part handed over, the search's thread stopped where one thread stops
-                return done;
+                return stateful(blind, opt.threads(), sink);
             } catch (StatefulSearch.Redo r) {
-                if (opt.progress()) opt.progressOut().println("explore: --max-schedules reached after parts of the search were handed"
-                        + " over to other threads: searching again on one, which alone stops where it must");
+                if (opt.progress()) opt.progressOut().println("explore: the search on several threads failed where a part it"
+                        + " stopped might have reached --max-schedules first: searching again on one thread");
                 forget();
                 return stateful(blind, 1, sink);
             }
@@ -329,22 +354,21 @@ public final class Explorer {
 
     /** The search with state caching on {@code threads} threads, reporting to {@code sink}: whether it finished. */
     private boolean stateful(boolean blind, int threads, StatefulSearch.Sink sink) {
-        try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), threads, blind, opt.cancels(), sink)) {
+        try (StatefulSearch search = new StatefulSearch(opt.reduce(), opt.checkFingerprints(), threads, blind, opt.cancels(),
+                opt.maxSchedules(), sink)) {
             stateful = search;
             return search.search(Runner.start(program, opt.maxSteps(), new Monitors()));
         }
     }
 
-    /** Runs counted by the parts of a search on several threads, in all ({@link Part}). */
+    /** Runs counted by the parts of a search on several threads, in all, for the progress line ({@link Part}). */
     private final java.util.concurrent.atomic.AtomicLong partLeaves = new java.util.concurrent.atomic.AtomicLong();
-    /** Runs the search's thread counted in the report itself (before it placed a part), as of the last part made. */
-    private volatile long leavesBeforeParts;
 
     /**
-     * What a part of a search on several threads found ({@link StatefulSearch}), counted
+     * What a stretch of a search on several threads found ({@link StatefulSearch}), counted
      * apart on the thread that explores it and added to the report in the search's order
-     * ({@link #append}). A part that brings the runs counted to {@code --max-schedules} gives
-     * the search up ({@link StatefulSearch.Redo}): where that bound stops depends on the order.
+     * ({@link StatefulSearch.Sink#append}), whole or cut after one of its runs ({@link #upTo}):
+     * so it keeps when each count was made, up to run {@link StatefulSearch#LOGGED}.
      */
     private final class Part implements StatefulSearch.Sink {
         final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
@@ -352,22 +376,47 @@ public final class Explorer {
         final Map<String, Seen> bounds = new LinkedHashMap<>();
         long schedules;
         long steps;
-        boolean maxSteps;
+        /** The steps counted up to each run. */
+        private long[] stepsAt = new long[16];
+        /** The run (from 1) up to which what is counted now is counted. */
+        private int stamp = 1;
         /** Whether the search's own thread counts here (it alone shows progress). */
         final boolean searchThread;
 
         Part(boolean searchThread) { this.searchThread = searchThread; }
 
+        /** A part's figures are kept up to this run. */
+        private boolean logged() { return schedules < StatefulSearch.LOGGED; }
+
+        void counted(Seen s) {
+            if (!logged()) return;
+            if (s.stamps == null) s.stamps = new int[4];
+            int n = (int) s.count - 1;
+            if (n == s.stamps.length) s.stamps = Arrays.copyOf(s.stamps, n * 2);
+            s.stamps[n] = stamp;
+        }
+
+        void shown(Seen s) {
+            if (!logged()) return;
+            if (s.shown == null) s.shown = new ArrayList<>(2);
+            s.shown.add(new Shown(stamp, s.text, s.schedule));
+        }
+
         @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) {
-            record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()));
+            record(violations, new Found(v.kind(), v.cause(), v.message(), trail.toList()), this);
         }
 
         @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
             schedules++;
-            if (res != null && ended(outcomes, violations, bounds, res, outcome, m, trail::toList)) maxSteps = true;
-            if (++unshared == leavesShared) { // the runs counted on every thread, told in batches (each thread's own cache line)
+            if (res != null) ended(outcomes, violations, bounds, res, outcome, m, trail::toList, this);
+            if (logged()) {
+                if (schedules > stepsAt.length) stepsAt = Arrays.copyOf(stepsAt, stepsAt.length * 2);
+                stepsAt[(int) schedules - 1] = steps;
+            }
+            stamp = (int) Math.min(schedules + 1, Integer.MAX_VALUE);
+            if (++unshared == 256) {
                 unshared = 0;
-                if (leavesBeforeParts + partLeaves.addAndGet(leavesShared) >= opt.maxSchedules()) throw new StatefulSearch.Redo();
+                partLeaves.addAndGet(256);
             }
             if (searchThread) progress();
             return true;
@@ -375,12 +424,6 @@ public final class Explorer {
 
         /** Runs counted here and not yet added to {@link #partLeaves}. */
         private int unshared;
-        /**
-         * How many runs a part counts before it adds them to {@link #partLeaves}: so that the
-         * threads do not share one counter at every run, while a low {@code --max-schedules} is
-         * still seen at once. The search's total is checked exactly at its end ({@link #stateful}).
-         */
-        private final int leavesShared = (int) Math.max(1, Math.min(256, opt.maxSchedules() / 1024));
         /** Steps since the bounds were last checked. */
         private int ticks;
 
@@ -390,9 +433,39 @@ public final class Explorer {
             if ((++ticks & 1023) == 0) checkBounds();
         }
 
+        /** What this part had counted at its run {@code k} (from 1, at most {@link StatefulSearch#LOGGED}), as if it had stopped there. */
+        Part upTo(int k) {
+            Part p = new Part(false);
+            p.schedules = k;
+            p.steps = stepsAt[k - 1];
+            upTo(outcomes, p.outcomes, k);
+            upTo(violations, p.violations, k);
+            upTo(bounds, p.bounds, k);
+            return p;
+        }
+
+        private static <K> void upTo(Map<K, Seen> from, Map<K, Seen> into, int k) {
+            from.forEach((key, s) -> {
+                if (s.stamps == null) return; // first counted past the runs kept
+                int lo = 0, hi = (int) Math.min(s.count, s.stamps.length); // the stamps only grow: how many are at most k
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (s.stamps[mid] <= k) lo = mid + 1;
+                    else hi = mid;
+                }
+                int n = lo;
+                if (n == 0) return;
+                Shown shown = null;
+                for (Shown w : s.shown) if (w.stamp() <= k) shown = w;
+                Seen t = new Seen(shown.text(), shown.schedule());
+                t.count = n;
+                into.put(key, t);
+            });
+        }
+
         @Override public StatefulSearch.Sink part(boolean searchThread) { throw new UnsupportedOperationException(); }
 
-        @Override public void append(StatefulSearch.Sink part) { throw new UnsupportedOperationException(); }
+        @Override public void append(StatefulSearch.Sink part, long leaves) { throw new UnsupportedOperationException(); }
     }
 
     /** The search with state caching, while it runs or after (its figures for the report). */
@@ -410,7 +483,6 @@ public final class Explorer {
         steps = 0;
         bound = null;
         partLeaves.set(0);
-        leavesBeforeParts = 0;
     }
 
     /** Runs the depth-first search {@code d} to its end or a bound; false when it stopped at {@code budget} schedules. */
@@ -510,7 +582,7 @@ public final class Explorer {
             reached = List.copyOf(r.taken);
             return null;
         }
-        for (Found f : r.found) record(violations, f);
+        for (Found f : r.found) record(violations, f, null);
         ended(res, outcome(res), r.runner.machine(), () -> r.taken);
         progress();
         return r;
@@ -532,21 +604,20 @@ public final class Explorer {
      * {@code schedule}: its outcome, and its end as a violation or a bound.
      */
     private void ended(Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
-        if (ended(outcomes, violations, bounds, res, key, m, schedule)) bound = "max-steps";
+        if (ended(outcomes, violations, bounds, res, key, m, schedule, null)) bound = "max-steps";
     }
 
-    /** As above, into the maps given: true when the run was cut at {@code --max-steps}. */
+    /** As above, into the maps given ({@code log}: see {@link #count}): true when the run was cut at {@code --max-steps}. */
     private static boolean ended(Map<List<Object>, Seen> outcomes, Map<String, Seen> violations, Map<String, Seen> bounds,
-                                 Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule) {
+                                 Runner.Result res, List<Object> key, Machine m, java.util.function.Supplier<List<Decision>> schedule,
+                                 Part log) {
         if (res.cut()) return false;
         if (res.exit() == 4) {
-            record(bounds, cutAt(m, lastLine(res.stderr()), schedule.get()));
+            record(bounds, cutAt(m, lastLine(res.stderr()), schedule.get()), log);
             return true;
         }
-        Seen seen = outcomes.get(key);
-        if (seen == null) outcomes.put(key, seen = new Seen(res.stdout(), schedule.get()));
-        seen.count++;
-        if (res.exit() == 3 || res.exit() == 1) record(violations, ending(res, schedule.get()));
+        count(outcomes, key, res.stdout(), schedule, false, log);
+        if (res.exit() == 3 || res.exit() == 1) record(violations, ending(res, schedule.get()), log);
         return false;
     }
 
@@ -567,16 +638,9 @@ public final class Explorer {
         });
     }
 
-    /** Counts a violation under its cause, keeping the shortest schedule that shows it ({@link #shorter}). */
-    private static void record(Map<String, Seen> into, Found f) {
-        Seen s = into.get(f.cause());
-        if (s == null) {
-            into.put(f.cause(), s = new Seen(f.message(), f.schedule()));
-        } else if (shorter(f.schedule(), s.schedule)) {
-            s.text = f.message();
-            s.schedule = List.copyOf(f.schedule());
-        }
-        s.count++;
+    /** Counts a violation under its cause, keeping the shortest schedule that shows it ({@link #shorter}; {@code log}: see {@link #count}). */
+    private static void record(Map<String, Seen> into, Found f, Part log) {
+        count(into, f.cause(), f.message(), f::schedule, true, log);
     }
 
     /**

@@ -46,9 +46,47 @@ final class FingerprintSet {
     /** Bytes the table and the interned sleep sets take now. */
     long bytes() {
         long b = (long) keys.length * (Long.BYTES + values.width);
-        for (long[] s : sleepSets) b += 16 + 8L * s.length + 48;
+        for (long[] s : sleepSets) b += setBytes(s);
         return b;
     }
+
+    /**
+     * The bytes a set that saw {@code states} states stored, with {@code sets} distinct sleep
+     * sets interned ({@code setBytes}: their {@link #setBytes} in all, the empty one's included),
+     * takes: what {@link #bytes} says of it, worked out from those figures alone.
+     */
+    static long bytes(long states, int sets, long setBytes) {
+        long slots = 1 << 6;
+        while (states * 4 > slots * 3) slots *= 2;
+        int width = sets <= 0x100 ? 1 : sets <= 0x10000 ? 2 : 4;
+        return slots * (Long.BYTES + width) + setBytes;
+    }
+
+    /** The bytes an interned sleep set takes: the array and its entry in the table of interned sets. */
+    static long setBytes(long[] sleep) { return 16 + 8L * sleep.length + 48; }
+
+    /**
+     * The distinct sleep sets of several sets' stores, gathered by content: how many, and the
+     * bytes they take, as one set that saw every one of those stores would count them
+     * ({@link #bytes(long, int, long)}; the empty one is always there).
+     */
+    static final class Union {
+        private final java.util.Set<SleepKey> sets = new java.util.HashSet<>();
+        private long bytes;
+
+        Union() { add(new long[0]); }
+
+        void add(long[] sleep) {
+            if (sets.add(new SleepKey(sleep))) bytes += setBytes(sleep);
+        }
+
+        int size() { return sets.size(); }
+
+        long bytes() { return bytes; }
+    }
+
+    /** Sleep set number {@code id} (as {@link #put} returned it). */
+    long[] sleepSet(int id) { return sleepSets.get(id); }
 
     /** The sleep set stored with {@code fp} (sorted move names), or null when the state was never visited. */
     long[] get(long fp) {
@@ -56,8 +94,12 @@ final class FingerprintSet {
         return keys[i] == EMPTY ? null : sleepSets.get(values.get(i));
     }
 
-    /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. */
-    void put(long fp, long[] sleep) { store(key(fp), intern(sleep)); }
+    /** Stores (or replaces) the sleep set of {@code fp}; {@code sleep} must be sorted. Returns the sleep set's number here. */
+    int put(long fp, long[] sleep) {
+        int id = intern(sleep);
+        store(key(fp), id);
+        return id;
+    }
 
     /**
      * Adds the states of {@code other}, a set kept apart for a part of the search that no
@@ -106,8 +148,11 @@ final class FingerprintSet {
     }
 
     /** Stern and Dill's estimate of the probability that two visited states shared a fingerprint. */
-    double collisionProbability() {
-        return Math.min(1.0, (double) size * size / Math.pow(2, 65));
+    double collisionProbability() { return collisionProbability(size); }
+
+    /** The same for a set of {@code states} states. */
+    static double collisionProbability(long states) {
+        return Math.min(1.0, (double) states * states / Math.pow(2, 65));
     }
 
     private int intern(long[] sleep) {

@@ -71,16 +71,23 @@ final class StatefulSearch implements AutoCloseable {
 
         /**
          * A sink that keeps what a part of the search tells it, to be appended to this one
-         * later, in the search's order ({@code searchThread}: the search's own thread fills it).
-         * Its {@link #leaf} never stops the search; it may throw {@link Redo}.
+         * later, in the search's order ({@code searchThread}: the search's own thread fills it),
+         * whole or cut after any of its runs. Its {@link #leaf} never stops the search.
          */
         Sink part(boolean searchThread);
 
-        /** Adds what a part kept, as if it had been told here, one event after the other. */
-        void append(Sink part);
+        /**
+         * Adds what a part kept, as if it had been told here, one event after the other: all of
+         * it, or ({@code leaves} below its runs) what it counted up to its run number
+         * {@code leaves}, where the search stops.
+         */
+        void append(Sink part, long leaves);
     }
 
-    /** A search on several threads that must be done again on one: a bound whose place depends on the order was reached. */
+    /**
+     * A search on several threads that must be done again on one: it failed (its batches
+     * matter, say) where a part stopped by that failure might have reached --max-schedules first.
+     */
     static final class Redo extends RuntimeException {
         Redo() { super(null, null, false, false); }
     }
@@ -179,16 +186,83 @@ final class StatefulSearch implements AutoCloseable {
      */
     private static final class Part {
         final Entry root;
-        final Sink sink;
         final FingerprintSet visited = new FingerprintSet();
+        final Segment segment;
         volatile boolean done;
+        /** Its mark was popped: it is in the search's order. */
+        boolean placed;
+        /** It stopped at --max-schedules: nothing after its runs counted can be in the report ({@link Segment#pastTheBound}). */
+        volatile boolean reached;
         Throwable failure;
 
         Part(Entry root, Sink sink) {
             this.root = root;
-            this.sink = sink;
+            this.segment = new Segment(sink, this, visited);
         }
     }
+
+    /**
+     * A stretch of the search's order counted apart when the search runs on several threads:
+     * a part's, or the search's thread's between two parts it placed. What it counted goes to
+     * the report once everything before it in the order is there ({@link #advance}), whole, or
+     * cut after the run where the order reaches {@code --max-schedules}. So it keeps, for each
+     * run, the new states counted up to it, and the run up to which each sleep set was first
+     * stored: what the visited set of one thread would have held at that run.
+     */
+    private static final class Segment {
+        final Sink sink;
+        /** The part that counts here; null: the search's own thread. */
+        final Part part;
+        /** The visited set whose numbers of sleep sets {@link #setAt} holds. */
+        final FingerprintSet table;
+        /** Runs counted so far (read by the search's thread while a part counts). */
+        volatile int leaves;
+        private int newStates;
+        /** The new states counted up to run i + 1, up to run {@link #LOGGED}. */
+        private int[] newStatesAt = new int[16];
+        /** For each sleep set number: the run (from 1) up to which it was first stored here; 0: never. */
+        private int[] setAt = new int[8];
+
+        Segment(Sink sink, Part part, FingerprintSet table) {
+            this.sink = sink;
+            this.part = part;
+            this.table = table;
+        }
+
+        /** A state was stored here with sleep set number {@code id}; {@code isNew}: never visited before. */
+        void stored(boolean isNew, int id) {
+            if (isNew) newStates++;
+            if (id >= setAt.length) setAt = Arrays.copyOf(setAt, Math.max(id + 1, setAt.length * 2));
+            if (setAt[id] == 0) setAt[id] = leaves + 1;
+        }
+
+        /** A run was counted here. */
+        void counted() {
+            int n = leaves;
+            if (n < LOGGED) {
+                if (n == newStatesAt.length) newStatesAt = Arrays.copyOf(newStatesAt, Math.min(LOGGED, n * 2));
+                newStatesAt[n] = newStates;
+            }
+            leaves = n + 1;
+        }
+
+        /** New states counted up to run {@code k} (from 1; at most {@link #LOGGED}), or in all ({@code k} past the runs). */
+        int newStates(long k) { return k > leaves ? newStates : newStatesAt[(int) k - 1]; }
+
+        /** Adds the sleep sets stored up to run {@code k} (or in all, as above) to {@code u}. */
+        void sets(long k, FingerprintSet.Union u) {
+            for (int id = 0; id < setAt.length; id++) if (setAt[id] != 0 && setAt[id] <= k) u.add(table.sleepSet(id));
+        }
+
+        /** Whether this segment alone reaches the bound, {@code left} runs left before it at most: nothing after it counts. */
+        boolean pastTheBound(long left) { return leaves >= left; }
+    }
+
+    /**
+     * How many runs a segment keeps figures for: a cut further into one than that (a
+     * --max-schedules above it) makes the search on several threads be done again on one.
+     */
+    static final int LOGGED = 1 << 22;
 
     private final boolean reduce;
     private final boolean blind;
@@ -212,12 +286,20 @@ final class StatefulSearch implements AutoCloseable {
     /** Threads waiting for a part. */
     private final AtomicInteger idle = new AtomicInteger();
     private final int threads;
+    /** --max-schedules: where the search's order is cut. */
+    private final long maxLeaves;
     private volatile boolean closed;
     /** Set when a part failed (a bound, say): every thread stops. */
     private volatile boolean failed;
     private final Walk main;
 
     StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, Sink sink) {
+        this(reduce, checkFingerprints, threads, blind, maxCancels, Long.MAX_VALUE, sink);
+    }
+
+    /** With --max-schedules {@code maxLeaves}: the sink stops a search on one thread there, this one a search on several. */
+    StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, long maxLeaves, Sink sink) {
+        this.maxLeaves = maxLeaves;
         this.reduce = reduce;
         this.blind = blind;
         this.maxCancels = maxCancels;
@@ -260,9 +342,11 @@ final class StatefulSearch implements AutoCloseable {
             try {
                 w.stack.add(p.root);
                 w.run();
+            } catch (Reached r) {
+                p.reached = true;
             } catch (Throwable t) {
                 p.failure = t;
-                failed = true;
+                if (!(t instanceof Stopped)) failed = true;
             }
             p.done = true;
             idle.incrementAndGet();
@@ -297,12 +381,43 @@ final class StatefulSearch implements AutoCloseable {
         main.stack.clear();
     }
 
-    /** Distinct states visited. */
-    long states() { return visited.size(); }
+    /** Distinct states visited: on several threads, those visited up to where the search's order stopped. */
+    long states() { return threads == 1 ? visited.size() : countedStates; }
 
-    long visitedBytes() { return visited.bytes(); }
+    long visitedBytes() {
+        return threads == 1 ? visited.bytes() : FingerprintSet.bytes(countedStates, countedSets.size(), countedSets.bytes());
+    }
 
-    double collisionProbability() { return visited.collisionProbability(); }
+    double collisionProbability() { return FingerprintSet.collisionProbability(states()); }
+
+    // On several threads: what the report holds so far, in the search's order (the search's thread's figures).
+    /** Runs in the report (read by the parts, to stop at the bound). */
+    private volatile long countedLeaves;
+    /** New states in the report. */
+    private long countedStates;
+    /** The sleep sets stored in the report's stretch of the order. */
+    private final FingerprintSet.Union countedSets = new FingerprintSet.Union();
+    /** Numbers of sleep sets (in the search's visited set) the search's thread stored while it told the sink at once. */
+    private final BitSet directSets = new BitSet();
+    /** The stretches of the order counted apart, from the first not in the report yet ({@link #head}) on. */
+    private final ArrayList<Segment> order = new ArrayList<>();
+    private int head;
+    /** Set once the search's order reached --max-schedules: every thread stops. */
+    private volatile boolean cut;
+    /** Whether the order was cut in a stretch counted apart (not where the search's thread told the sink at once; for tests). */
+    private boolean cutApart;
+
+    boolean cutApart() { return cutApart; }
+
+    /** A part stops: its runs reach the bound (see {@link Segment#pastTheBound}). */
+    private static final class Reached extends RuntimeException {
+        Reached() { super(null, null, false, false); }
+    }
+
+    /** The search's thread stops: what it counts apart now comes after the bound. */
+    private static final class PastTheBound extends RuntimeException {
+        PastTheBound() { super(null, null, false, false); }
+    }
 
     long collisions() { return collisions; }
 
@@ -315,46 +430,139 @@ final class StatefulSearch implements AutoCloseable {
      */
     boolean search(Runner start) {
         Successor first = Successor.begin(start, blind, maxCancels > 0, main.canon);
-        List<Sink> order = new ArrayList<>(); // up to the first part placed, the search's thread tells the sink at once
-        main.order = order;
-        boolean ended = false;
+        main.sink.steps(first.steps);
+        for (Monitors.Breach v : first.violations) main.sink.violation(v, Trail.ROOT);
+        if (!first.pending) return main.sink.leaf(start.result(), first.outcome, start.machine(), Trail.ROOT);
+        checkCollision(first);
+        main.store(first.fingerprint, SleepSetDfs.EMPTY, true);
+        Child root = new Child(first, 0);
+        root.listed = listed(first, blind);
+        main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
+        if (threads == 1) return main.run();
         try {
-            main.sink.steps(first.steps);
-            for (Monitors.Breach v : first.violations) main.sink.violation(v, Trail.ROOT);
-            if (!first.pending) {
-                ended = main.sink.leaf(start.result(), first.outcome, start.machine(), Trail.ROOT);
-                return ended;
-            }
-            checkCollision(first);
-            visited.put(first.fingerprint, SleepSetDfs.EMPTY);
-            Child root = new Child(first, 0);
-            root.listed = listed(first, blind);
-            main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
+            return searchOnThreads();
+        } catch (Redo r) {
+            failed = true;
+            for (Part p : handedOver) await(p);
+            throw r;
+        }
+    }
+
+    /** The search on several threads, from its first choice point on the search's stack. */
+    private boolean searchOnThreads() {
+        boolean ended;
+        try {
             ended = main.run();
-            return ended;
-        } finally {
-            if (threads > 1) {
-                failed |= !ended;
-                for (Part p : parts) {
-                    await(p);
-                    if (p.failure == null) absorb(p);
-                }
-                parts.clear();
-                for (Sink s : order) sink.append(s);
-                rethrowFailure();
+        } catch (PastTheBound p) {
+            return stopAtTheBound();
+        } catch (Redo r) {
+            throw r;
+        } catch (RuntimeException | Error e) {
+            return failedAt(e);
+        }
+        if (!ended) { // the sink stopped it, as on one thread: everything before is in the report
+            stopAll();
+            return false;
+        }
+        for (Part p : handedOver) await(p);
+        advance(true);
+        if (cut) return false;
+        if (head < order.size()) return failedAt(new Stopped());
+        parts.clear(); // the report's figures are counted apart ({@link #states})
+        return true;
+    }
+
+    /**
+     * The search's thread counted past --max-schedules: the parts placed before it in the order
+     * are waited for (each ends, or stops at the bound itself), and the order is cut.
+     */
+    private boolean stopAtTheBound() {
+        for (int i = head; i < order.size(); i++) if (order.get(i).part != null) await(order.get(i).part);
+        advance(false);
+        if (!cut) return failedAt(new Stopped());
+        stopAll();
+        return false;
+    }
+
+    /** Every part stops; the search's thread waits until they have. */
+    private void stopAll() {
+        cut = true;
+        for (Part p : handedOver) await(p);
+    }
+
+    /**
+     * The search failed ({@code e}, on the search's thread; {@link Stopped} when a part failed):
+     * once every thread is through, the order is cut where it reaches --max-schedules before the
+     * first failure in the order, if it does; else that failure is rethrown, or, when a part
+     * stopped by it came before it, the search is done again on one thread ({@link Redo}): that
+     * part might have reached the bound first. (A time or memory bound, or an error, is rethrown
+     * at once: where those stop depends on timing anyway.)
+     */
+    private boolean failedAt(Throwable e) {
+        failed = true;
+        for (Part p : handedOver) await(p);
+        Throwable first = null;
+        boolean stoppedBefore = false;
+        while (head < order.size() && first == null) {
+            advance(false);
+            if (cut) return false;
+            if (head == order.size()) break;
+            Segment s = order.get(head++);
+            Throwable t = s.part == null ? e : s.part.failure;
+            if (t == null || t instanceof Stopped) stoppedBefore = true;
+            else first = t;
+        }
+        if (first == null) { // the search's thread failed where it told the sink at once, or stopped by a part not placed yet
+            for (Part p : handedOver) if (!p.placed && p.failure != null && !(p.failure instanceof Stopped)) { first = p.failure; break; }
+            stoppedBefore |= !order.isEmpty();
+            if (first == null) first = e;
+        }
+        if (first instanceof Stopped) throw new IllegalStateException("a search on several threads stopped with no failure");
+        if (stoppedBefore && first instanceof SleepSetDfs.BatchMatters) throw new Redo();
+        if (first instanceof RuntimeException re) throw re;
+        if (first instanceof Error err) throw err;
+        throw new IllegalStateException(first);
+    }
+
+    /**
+     * Adds to the report, in the search's order, the stretches counted apart that are through
+     * (a part done, the search's thread's before a part it placed), until one that is not, or
+     * the one where the order reaches --max-schedules, cut there ({@link #cut}). When the search's
+     * thread's own is reached and {@code through} (it counted up to where it is now), it is added
+     * and the search's thread tells the sink at once again. On the search's thread.
+     */
+    private void advance(boolean through) {
+        while (head < order.size() && !cut) {
+            Segment s = order.get(head);
+            long left = maxLeaves - countedLeaves;
+            boolean current = s == main.segment;
+            if (s.part != null && !s.part.done) return;
+            if (current && !through && !s.pastTheBound(left)) return;
+            if (s.pastTheBound(left)) {
+                if (left > LOGGED) throw new Redo();
+                add(s, left);
+                cut = true;
+                cutApart = true;
+                return;
+            }
+            if (s.part != null && (s.part.failure != null || s.part.reached)) return; // failedAt() sorts it out
+            add(s, Long.MAX_VALUE);
+            head++;
+            if (current) {
+                main.segment = null;
+                main.sink = sink;
+                order.clear();
+                head = 0;
             }
         }
     }
 
-    /** Rethrows the first failure of a part, in the search's order (a bound, an error), not counting parts stopped because of another. */
-    private void rethrowFailure() {
-        for (Part p : handedOver) {
-            Throwable t = p.failure;
-            if (t == null || t instanceof Stopped) continue;
-            if (t instanceof RuntimeException re) throw re;
-            if (t instanceof Error err) throw err;
-            throw new IllegalStateException(t);
-        }
+    /** Adds segment {@code s} to the report, up to its run {@code k} (all of it when {@code k} is past its runs). */
+    private void add(Segment s, long k) {
+        sink.append(s.sink, k);
+        countedLeaves += Math.min(k, s.leaves);
+        countedStates += s.newStates(k);
+        s.sets(k, countedSets);
     }
 
     /** Every part handed over (for their failures). */
@@ -362,6 +570,16 @@ final class StatefulSearch implements AutoCloseable {
 
     /** Parts handed over to other threads so far (a figure that depends on timing: never in the report). */
     long partsHandedOver() { return handedOver.size(); }
+
+    /**
+     * A part the search's thread waited for or would take the states of: one that stopped at
+     * the bound means that what the search's thread counts now comes after the bound, once it
+     * is placed; any other failure stops the search.
+     */
+    private void check(Part p) {
+        if (p.failure != null) throw new Stopped();
+        if (p.reached && p.placed) throw new PastTheBound();
+    }
 
     private static void await(Part p) {
         int spins = 0;
@@ -388,7 +606,7 @@ final class StatefulSearch implements AutoCloseable {
             Part p = parts.get(i);
             if (!Printed.startsWith(out, p.root.out)) continue;
             await(p);
-            if (p.failure != null) throw new Stopped();
+            check(p);
             absorb(p);
             parts.remove(i--);
         }
@@ -398,8 +616,8 @@ final class StatefulSearch implements AutoCloseable {
     private void absorbDone() {
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
-            if (!p.done) continue;
-            if (p.failure != null) throw new Stopped();
+            if (!p.done || p.reached && !p.placed) continue; // its states come after the bound: never added
+            check(p);
             absorb(p);
             parts.remove(i--);
         }
@@ -420,8 +638,8 @@ final class StatefulSearch implements AutoCloseable {
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             if (!Printed.comparable(e.out, p.root.out)) continue;
-            if (!p.done) return false;
-            if (p.failure != null) throw new Stopped();
+            if (!p.done || p.reached && !p.placed) return false;
+            check(p);
             absorb(p);
             parts.remove(i--);
         }
@@ -438,22 +656,81 @@ final class StatefulSearch implements AutoCloseable {
         final Part part;
         Sink sink;
         /**
-         * The search's walk: the sinks in the search's order from the first part placed on (what
-         * comes before it, the search's thread tells the search's sink at once).
+         * Where this walk counts apart: a part's segment; the search's own walk's since the last
+         * part it placed, null while it tells the search's sink at once.
          */
-        List<Sink> order;
+        Segment segment;
+        /** The visited set this walk stores in. */
+        final FingerprintSet table;
 
-        /** Places part {@code p}'s sink next in the search's order, and a new sink of the search's own after it. */
+        /** Places part {@code p}'s segment next in the search's order, and a new one of the search's own after it. */
         void place(Part p) {
-            order.add(p.sink);
-            sink = StatefulSearch.this.sink.part(true);
-            order.add(sink);
+            p.placed = true;
+            order.add(p.segment);
+            segment = new Segment(StatefulSearch.this.sink.part(true), null, visited);
+            sink = segment.sink;
+            order.add(segment);
         }
 
         Walk(Canon canon, Part part) {
             this.canon = canon;
             this.part = part;
-            this.sink = part == null ? StatefulSearch.this.sink : part.sink;
+            this.segment = part == null ? null : part.segment;
+            this.sink = part == null ? StatefulSearch.this.sink : segment.sink;
+            this.table = part == null ? visited : part.visited;
+        }
+
+        /**
+         * Counts a run at a leaf (see {@link Sink#leaf}): false when the sink stops the search. On
+         * several threads, a part stops once its runs reach the bound ({@link Reached}), the
+         * search's own walk once what it and the stretches before it not yet in the report
+         * counted do ({@link PastTheBound}).
+         */
+        private boolean leaf(Runner.Result res, List<Object> outcome, Machine m, Trail trail) {
+            if (!sink.leaf(res, outcome, m, trail)) return false;
+            if (threads == 1) return true;
+            Segment s = segment;
+            if (s == null) {
+                countedLeaves++; // only this thread writes it
+                return true;
+            }
+            s.counted();
+            long left = maxLeaves - countedLeaves;
+            if (s.pastTheBound(left)) {
+                if (part != null) throw new Reached();
+                throw new PastTheBound();
+            }
+            if (part == null && (s.leaves & 255) == 0) {
+                long pending = 0;
+                for (int i = head; i < order.size(); i++) pending += order.get(i).leaves;
+                if (pending >= left) throw new PastTheBound(); // the bound is reached before here whatever the parts still count
+            }
+            return true;
+        }
+
+        /** Stores {@code fp} with its sleep set; {@code isNew}: a state never visited before. */
+        void store(long fp, long[] sleepNames, boolean isNew) {
+            int id;
+            if (part != null || threads == 1) {
+                id = table.put(fp, sleepNames);
+            } else {
+                long st = lock.writeLock(); // uncontended: parts only read optimistically
+                try {
+                    id = visited.put(fp, sleepNames);
+                } finally {
+                    lock.unlockWrite(st);
+                }
+            }
+            if (threads == 1) return;
+            if (segment != null) {
+                segment.stored(isNew, id);
+            } else {
+                if (isNew) countedStates++;
+                if (!directSets.get(id)) {
+                    directSets.set(id);
+                    countedSets.add(visited.sleepSet(id));
+                }
+            }
         }
 
         /**
@@ -462,7 +739,11 @@ final class StatefulSearch implements AutoCloseable {
          */
         boolean run() {
             while (!stack.isEmpty()) {
-                if (failed) throw new Stopped();
+                if (failed || cut) throw new Stopped();
+                if (part == null && segment != null) {
+                    advance(true);
+                    if (cut) return false;
+                }
                 sink.tick();
                 Entry e = stack.remove(stack.size() - 1);
                 if (e.handed != null) { // explored by another thread: its counts go here in the order
@@ -470,7 +751,7 @@ final class StatefulSearch implements AutoCloseable {
                     continue;
                 }
                 if (e.todo.length == 0) {
-                    if (!sink.leaf(null, null, null, e.trail)) return false;
+                    if (!leaf(null, null, null, e.trail)) return false;
                     continue;
                 }
                 if (part == null && threads > 1) {
@@ -548,12 +829,12 @@ final class StatefulSearch implements AutoCloseable {
                 sink.steps(s.steps);
                 for (Monitors.Breach v : s.violations) sink.violation(v, trail);
                 if (!s.pending) {
-                    if (!sink.leaf(s.runner.result(), s.outcome, s.runner.machine(), trail)) return false;
+                    if (!leaf(s.runner.result(), s.outcome, s.runner.machine(), trail)) return false;
                 } else {
                     Entry next = arrive(child, trail, e, done, doneAt, i);
                     if (next != null) {
                         pushed.add(next);
-                    } else if (!sink.leaf(null, null, null, trail)) {
+                    } else if (!leaf(null, null, null, trail)) {
                         return false;
                     }
                 }
@@ -581,11 +862,11 @@ final class StatefulSearch implements AutoCloseable {
             child.listed = listed(s, blind);
             Entry next = new Entry(child, trail, sleep, SleepSetDfs.indexes(child.listed, sleep), wasAsleep, e.out);
             if (wasAsleep == null) {
-                store(s.fingerprint, next.sleepNames);
+                store(s.fingerprint, next.sleepNames, true);
             } else if (SleepSetDfs.containsAll(next.sleepNames, wasAsleep)) {
                 return null;
             } else {
-                store(s.fingerprint, SleepSetDfs.intersection(wasAsleep, next.sleepNames));
+                store(s.fingerprint, SleepSetDfs.intersection(wasAsleep, next.sleepNames), false);
             }
             return next;
         }
@@ -612,20 +893,6 @@ final class StatefulSearch implements AutoCloseable {
             }
         }
 
-        private void store(long fp, long[] sleepNames) {
-            if (part != null) {
-                part.visited.put(fp, sleepNames);
-            } else if (threads == 1) {
-                visited.put(fp, sleepNames);
-            } else {
-                long st = lock.writeLock(); // uncontended: parts only read optimistically
-                try {
-                    visited.put(fp, sleepNames);
-                } finally {
-                    lock.unlockWrite(st);
-                }
-            }
-        }
     }
 
     private void checkCollision(Successor s) {

@@ -30,47 +30,66 @@ class PartsTest {
 
     /** Counts runs; a part's count is added when it is appended. */
     static final class Count implements StatefulSearch.Sink {
+        /** Where the search's own sink stops it (--max-schedules). */
+        final long max;
         long leaves;
         long steps;
         /** The runs counted, in order (a hash of each one's decisions). */
         final List<Integer> runs = new java.util.ArrayList<>();
+        /** The steps counted up to each run. */
+        final List<Long> stepsAt = new java.util.ArrayList<>();
 
         @Override public void violation(Monitors.Breach v, StatefulSearch.Trail trail) { }
 
         @Override public boolean leaf(Runner.Result res, List<Object> outcome, Machine m, StatefulSearch.Trail trail) {
             leaves++;
             runs.add(trail.toList().hashCode());
-            return true;
+            stepsAt.add(steps);
+            return leaves < max;
         }
 
         @Override public void steps(long n) { steps += n; }
 
         @Override public void tick() { }
 
-        @Override public StatefulSearch.Sink part(boolean searchThread) { return new Count(); }
+        Count(long max) { this.max = max; }
 
-        @Override public void append(StatefulSearch.Sink part) {
+        @Override public StatefulSearch.Sink part(boolean searchThread) { return new Count(Long.MAX_VALUE); }
+
+        @Override public void append(StatefulSearch.Sink part, long upTo) {
             Count c = (Count) part;
-            runs.addAll(c.runs);
-            leaves += c.leaves;
-            steps += c.steps;
+            int k = (int) Math.min(upTo, c.leaves);
+            for (int i = 0; i < k; i++) stepsAt.add(steps + c.stepsAt.get(i));
+            runs.addAll(c.runs.subList(0, k));
+            leaves += k;
+            steps += k < c.leaves ? c.stepsAt.get(k - 1) : c.steps;
         }
     }
 
     /** What a search of bench/01 with {@code cancels} counted on {@code threads} threads, and how it went. */
-    record Searched(Count count, long states, long handedOver) {}
+    record Searched(Count count, long states, long bytes, long handedOver, boolean complete, boolean cutApart) {}
 
     static Searched search(int threads, int cancels) throws Exception {
-        Count c = new Count();
-        try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, c)) {
-            assertTrue(s.search(Runner.start(program("bench/01_semaphore_four_tasks_print"), 10_000, new Monitors())));
-            return new Searched(c, s.states(), s.partsHandedOver());
+        Searched s = search(threads, cancels, Long.MAX_VALUE);
+        assertTrue(s.complete());
+        return s;
+    }
+
+    /** As above, stopped at run {@code max} (--max-schedules). */
+    static Searched search(int threads, int cancels, long max) throws Exception {
+        Count c = new Count(max);
+        try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, max, c)) {
+            boolean complete = s.search(Runner.start(program("bench/01_semaphore_four_tasks_print"), 10_000, new Monitors()));
+            return new Searched(c, s.states(), s.visitedBytes(), s.partsHandedOver(), complete, s.cutApart());
         }
     }
 
-    /** The same states, runs (in the same order) and steps as on one thread. */
+    /** The same states, visited set's bytes, runs (in the same order) and steps as on one thread. */
     static void assertSame(Searched one, Searched two) {
+        assertEquals(one.complete(), two.complete());
         assertEquals(one.states(), two.states());
+        assertEquals(one.bytes(), two.bytes());
+        assertEquals(one.count().stepsAt, two.count().stepsAt);
         assertEquals(one.count().leaves, two.count().leaves);
         assertEquals(one.count().steps, two.count().steps);
         assertEquals(one.count().runs, two.count().runs);
@@ -84,19 +103,53 @@ class PartsTest {
         assertSame(search(1, 0), two);
     }
 
+    /**
+     * Stopped at --max-schedules, two threads stop after the run where one does, with the same
+     * states and bytes: bounds that fall in the search's own counting, in parts, and at the last
+     * run (45,194 states, 33,532 runs), with parts handed over.
+     */
+    @Test
+    void theScheduleBoundCutsTheOrderWhereOneThreadStops() throws Exception {
+        Searched whole = search(1, 0);
+        long runs = whole.count().leaves;
+        int cutApart = 0;
+        for (long max : new long[] {1, 2, 37, 1000, 4096, 9999, 15_000, 27_777, runs - 1, runs}) {
+            Searched one = search(1, 0, max);
+            Searched two = search(2, 0, max);
+            assertEquals(max, one.count().leaves, "one thread, --max-schedules " + max);
+            assertFalse(one.complete());
+            assertSame(one, two);
+            if (two.cutApart()) cutApart++;
+        }
+        assertTrue(cutApart > 0, "every bound fell where the search's thread counted at once");
+        Searched more = search(2, 0, runs + 1);
+        assertTrue(more.complete(), "a bound one run past the search's end stops nothing");
+        assertSame(whole, more);
+    }
+
     static Explorer.Report explore(Program p, int cancels, long maxSchedules, double seconds, int threads) {
         return new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, cancels, maxSchedules, 10_000,
                 seconds, false, System.err, true, true, false, threads)).explore();
     }
 
-    /** Where --max-schedules stops depends on the order: the search is done again on one thread, with its report. */
+    /**
+     * Where --max-schedules stops, two threads give the report of one (outcomes with their counts
+     * and schedules, violations, states, visited bytes), without searching again.
+     */
     @Test
     void theScheduleBoundStopsWhereItDoesOnOneThread() throws Exception {
         Program p = program("bench/02_three_clients_two_requests");
-        Explorer.Report one = explore(p, 1, 20_000, 120, 1);
-        assertFalse(one.complete());
-        assertEquals("max-schedules", one.bound());
-        assertEquals(ReportWriter.json("f", one), ReportWriter.json("f", explore(p, 1, 20_000, 120, 2)));
+        for (long max : new long[] {40, 3_000, 20_000, 77_777}) {
+            Explorer.Report one = explore(p, 1, max, 120, 1);
+            assertFalse(one.complete());
+            assertEquals("max-schedules", one.bound());
+            java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+            Explorer.Report two = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, max, 10_000, 120, true,
+                    new java.io.PrintStream(progress, true), true, true, false, 2)).explore();
+            assertEquals(ReportWriter.json("f", one), ReportWriter.json("f", two), "--max-schedules " + max);
+            assertEquals(ReportWriter.text("f", one), ReportWriter.text("f", two), "--max-schedules " + max);
+            assertFalse(progress.toString().contains("searching again on one thread"), progress.toString());
+        }
     }
 
     /**
