@@ -117,7 +117,7 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--no-cache", description = "exhaustive: do not cut runs at states already explored") boolean noCache;
         @Option(names = "--dpor-budget", paramLabel = "N", description = "exhaustive: schedules the stateless DPOR search may run before the search with sleep sets and state caching takes over (default 32 without --cancel, 0 with it; 0: never DPOR)") Long dporBudget;
         @Option(names = "--check-fingerprints", description = "exhaustive: keep every visited state whole and count fingerprint collisions (slow, for checking)") boolean checkFingerprints;
-        @Option(names = "--threads", paramLabel = "N", description = "exhaustive: the search hands the subtrees below a print over to N-1 other threads; the report is the same for any N (default 1: 2 threads pay on long searches whose runs print early, 1.4x to 1.8x on 1.2 and 2.5 million states; a thread that would take the core the JIT compiler needs starts once the compiler is quiet, about 5 s into a run from the command line; a search that reaches --max-schedules after a part was handed over is done again on one thread; no more threads than the machine's cores are used: idle ones only take turns with the others)") Integer threads;
+        @Option(names = "--threads", paramLabel = "N", description = "exhaustive: the search hands the subtrees below a print over to N-1 other threads; the report is the same for any N, --max-schedules included (default: every core; 2 threads pay on long searches whose runs print early, 1.3x to 1.7x on 1.2 and 2.5 million states; a thread that would take the core the JIT compiler needs starts once the compiler is quiet, about 5 s into a run from the command line; no more threads than the machine's cores are used: idle ones only take turns with the others)") Integer threads;
         @Option(names = "--compare-outcomes", paramLabel = "OBSERVED", description = "compare with outcomes observed elsewhere (explore --json output, a list of {stdout, exit}, or JSON lines)") Path compareOutcomes;
         @Option(names = "--html", paramLabel = "DIR", description = "also write a swimlane page per outcome and per violation, and index.html, into DIR") Path html;
 
@@ -148,7 +148,8 @@ public final class Main implements Callable<Integer> {
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
                     !noReduction, !noCache, checkFingerprints,
-                    threads != null ? Math.min(threads, Runtime.getRuntime().availableProcessors()) : 1, true, dporBudget != null ? dporBudget : Explorer.defaultDporBudget(cancels));
+                    Math.min(threads != null ? threads : Explorer.Options.defaultThreads(), Runtime.getRuntime().availableProcessors()), true,
+                    dporBudget != null ? dporBudget : Explorer.defaultDporBudget(cancels));
             Explorer.Report r = new Explorer(p, o).explore();
             if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;
             if (observed != null) {

@@ -53,11 +53,19 @@ public final class Explorer {
             this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, reduce, cache, false, 1);
         }
 
-        /** With partial-order reduction and state caching (the exhaustive strategy's defaults). */
+        /** With partial-order reduction and state caching on every core (the exhaustive strategy's defaults). */
         public Options(Strategy strategy, long seed, int depth, int cancels, long maxSchedules, int maxSteps,
                        double timeLimitSeconds, boolean progress, PrintStream progressOut) {
-            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true, false, 1);
+            this(strategy, seed, depth, cancels, maxSchedules, maxSteps, timeLimitSeconds, progress, progressOut, true, true, false,
+                    defaultThreads());
         }
+
+        /**
+         * Threads of an exhaustive search unless told otherwise: every core. The report is the
+         * same for any number ({@link StatefulSearch}); a search whose runs print nothing, or
+         * only late, or that ends within seconds, runs on one all the same.
+         */
+        public static int defaultThreads() { return Runtime.getRuntime().availableProcessors(); }
     }
 
     /**
@@ -324,6 +332,7 @@ public final class Explorer {
             @Override public StatefulSearch.Sink part(boolean searchThread) { return new Part(searchThread); }
 
             @Override public void append(StatefulSearch.Sink part, long leaves) {
+                partLeaves.addAndGet(-((Part) part).shared); // counted in the report from now on
                 Part p = leaves < ((Part) part).schedules ? ((Part) part).upTo((int) leaves) : (Part) part;
                 schedules += p.schedules;
                 steps += p.steps;
@@ -416,14 +425,16 @@ public final class Explorer {
             stamp = (int) Math.min(schedules + 1, Integer.MAX_VALUE);
             if (++unshared == 256) {
                 unshared = 0;
+                shared += 256;
                 partLeaves.addAndGet(256);
             }
             if (searchThread) progress();
             return true;
         }
 
-        /** Runs counted here and not yet added to {@link #partLeaves}. */
+        /** Runs counted here and not yet added to {@link #partLeaves}; those added. */
         private int unshared;
+        private long shared;
         /** Steps since the bounds were last checked. */
         private int ticks;
 

@@ -49,6 +49,13 @@ import java.util.concurrent.locks.StampedLock;
  * to wait for that part until much later; a mark left in its place puts the part's counts in
  * the search's order when the search reaches it ({@link Entry#handed}). Failing such an entry, the
  * one the search is about to explore is handed over when its move printed.
+ * <p>
+ * <b>--max-schedules on several threads.</b> The search's order is a list of {@link Segment}s
+ * (a part's, the search's thread's between two parts it placed). One goes to the report once
+ * every one before it is there ({@link #advance}); the search's thread then counts straight into
+ * it again. The segment where the report reaches the bound is cut after that run, with the new
+ * states and sleep sets it had counted up to there, so the report is the one thread's for any
+ * bound; what comes after in the order is dropped, and every thread stops.
  */
 final class StatefulSearch implements AutoCloseable {
 
@@ -195,9 +202,9 @@ final class StatefulSearch implements AutoCloseable {
         volatile boolean reached;
         Throwable failure;
 
-        Part(Entry root, Sink sink) {
+        Part(Entry root, Sink sink, int logged) {
             this.root = root;
-            this.segment = new Segment(sink, this, visited);
+            this.segment = new Segment(sink, this, visited, logged);
         }
     }
 
@@ -218,12 +225,15 @@ final class StatefulSearch implements AutoCloseable {
         /** Runs counted so far (read by the search's thread while a part counts). */
         volatile int leaves;
         private int newStates;
-        /** The new states counted up to run i + 1, up to run {@link #LOGGED}. */
+        /** Runs this segment keeps figures for ({@link #LOGGED}). */
+        private final int logged;
+        /** The new states counted up to run i + 1, up to run {@link #logged}. */
         private int[] newStatesAt = new int[16];
         /** For each sleep set number: the run (from 1) up to which it was first stored here; 0: never. */
         private int[] setAt = new int[8];
 
-        Segment(Sink sink, Part part, FingerprintSet table) {
+        Segment(Sink sink, Part part, FingerprintSet table, int logged) {
+            this.logged = logged;
             this.sink = sink;
             this.part = part;
             this.table = table;
@@ -239,14 +249,14 @@ final class StatefulSearch implements AutoCloseable {
         /** A run was counted here. */
         void counted() {
             int n = leaves;
-            if (n < LOGGED) {
-                if (n == newStatesAt.length) newStatesAt = Arrays.copyOf(newStatesAt, Math.min(LOGGED, n * 2));
+            if (n < logged) {
+                if (n == newStatesAt.length) newStatesAt = Arrays.copyOf(newStatesAt, Math.min(logged, n * 2));
                 newStatesAt[n] = newStates;
             }
             leaves = n + 1;
         }
 
-        /** New states counted up to run {@code k} (from 1; at most {@link #LOGGED}), or in all ({@code k} past the runs). */
+        /** New states counted up to run {@code k} (from 1; at most {@link #logged}), or in all ({@code k} past the runs). */
         int newStates(long k) { return k > leaves ? newStates : newStatesAt[(int) k - 1]; }
 
         /** Adds the sleep sets stored up to run {@code k} (or in all, as above) to {@code u}. */
@@ -256,13 +266,17 @@ final class StatefulSearch implements AutoCloseable {
 
         /** Whether this segment alone reaches the bound, {@code left} runs left before it at most: nothing after it counts. */
         boolean pastTheBound(long left) { return leaves >= left; }
+
+        /** Whether it kept the figures of its run {@code k}. */
+        boolean kept(long k) { return k <= logged; }
     }
 
     /**
-     * How many runs a segment keeps figures for: a cut further into one than that (a
-     * --max-schedules above it) makes the search on several threads be done again on one.
+     * How many runs a segment keeps figures for (about 12 bytes each, for the few segments not
+     * yet in the report): past the default --max-schedules, a million. A cut further into one
+     * (a higher bound) makes the search on several threads be done again on one.
      */
-    static final int LOGGED = 1 << 22;
+    static final int LOGGED = 1 << 20;
 
     private final boolean reduce;
     private final boolean blind;
@@ -288,6 +302,8 @@ final class StatefulSearch implements AutoCloseable {
     private final int threads;
     /** --max-schedules: where the search's order is cut. */
     private final long maxLeaves;
+    /** Runs each segment keeps figures for ({@link #LOGGED}). */
+    private final int logged;
     private volatile boolean closed;
     /** Set when a part failed (a bound, say): every thread stops. */
     private volatile boolean failed;
@@ -299,7 +315,14 @@ final class StatefulSearch implements AutoCloseable {
 
     /** With --max-schedules {@code maxLeaves}: the sink stops a search on one thread there, this one a search on several. */
     StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, long maxLeaves, Sink sink) {
+        this(reduce, checkFingerprints, threads, blind, maxCancels, maxLeaves, LOGGED, sink);
+    }
+
+    /** With segments that keep the figures of their first {@code logged} runs (tests: fewer than {@link #LOGGED}). */
+    StatefulSearch(boolean reduce, boolean checkFingerprints, int threads, boolean blind, int maxCancels, long maxLeaves, int logged,
+                   Sink sink) {
         this.maxLeaves = maxLeaves;
+        this.logged = logged;
         this.reduce = reduce;
         this.blind = blind;
         this.maxCancels = maxCancels;
@@ -368,7 +391,7 @@ final class StatefulSearch implements AutoCloseable {
 
     /** Hands the subtree below {@code root} over to a thread that waits, as a part. */
     private Part handOver(Entry root) {
-        Part p = new Part(root, sink.part(false));
+        Part p = new Part(root, sink.part(false), logged);
         parts.add(p);
         handedOver.add(p);
         idle.decrementAndGet();
@@ -539,7 +562,7 @@ final class StatefulSearch implements AutoCloseable {
             if (s.part != null && !s.part.done) return;
             if (current && !through && !s.pastTheBound(left)) return;
             if (s.pastTheBound(left)) {
-                if (left > LOGGED) throw new Redo();
+                if (!s.kept(left)) throw new Redo();
                 add(s, left);
                 cut = true;
                 cutApart = true;
@@ -667,7 +690,7 @@ final class StatefulSearch implements AutoCloseable {
         void place(Part p) {
             p.placed = true;
             order.add(p.segment);
-            segment = new Segment(StatefulSearch.this.sink.part(true), null, visited);
+            segment = new Segment(StatefulSearch.this.sink.part(true), null, visited, logged);
             sink = segment.sink;
             order.add(segment);
         }

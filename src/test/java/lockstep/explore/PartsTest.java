@@ -77,8 +77,13 @@ class PartsTest {
 
     /** As above, stopped at run {@code max} (--max-schedules). */
     static Searched search(int threads, int cancels, long max) throws Exception {
+        return search(threads, cancels, max, StatefulSearch.LOGGED);
+    }
+
+    /** As above, each stretch of the order keeping the figures of its first {@code logged} runs. */
+    static Searched search(int threads, int cancels, long max, int logged) throws Exception {
         Count c = new Count(max);
-        try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, max, c)) {
+        try (StatefulSearch s = new StatefulSearch(true, false, threads, false, cancels, max, logged, c)) {
             boolean complete = s.search(Runner.start(program("bench/01_semaphore_four_tasks_print"), 10_000, new Monitors()));
             return new Searched(c, s.states(), s.visitedBytes(), s.partsHandedOver(), complete, s.cutApart());
         }
@@ -125,6 +130,28 @@ class PartsTest {
         Searched more = search(2, 0, runs + 1);
         assertTrue(more.complete(), "a bound one run past the search's end stops nothing");
         assertSame(whole, more);
+    }
+
+    /**
+     * A cut further into a stretch of the order than the runs it kept figures for gives the
+     * search up, to be done again on one thread ({@link StatefulSearch.Redo}): never another
+     * report. Here the stretches keep none, so every cut inside one does.
+     */
+    @Test
+    void aCutPastTheRunsKeptGivesTheSearchUp() throws Exception {
+        int redone = 0;
+        for (long max : new long[] {37, 1000, 4096, 9999, 15_000, 27_777}) {
+            Searched two;
+            try {
+                two = search(2, 0, max, 0);
+            } catch (StatefulSearch.Redo r) {
+                redone++;
+                continue;
+            }
+            assertFalse(two.cutApart());
+            assertSame(search(1, 0, max), two);
+        }
+        assertTrue(redone > 0, "every bound fell where the search's thread counted at once");
     }
 
     static Explorer.Report explore(Program p, int cancels, long maxSchedules, double seconds, int threads) {
