@@ -333,7 +333,7 @@ public final class Explorer {
 
             @Override public void append(StatefulSearch.Sink part, long leaves) {
                 partLeaves.addAndGet(-((Part) part).shared); // counted in the report from now on
-                Part p = leaves < ((Part) part).schedules ? ((Part) part).upTo((int) leaves) : (Part) part;
+                Part p = leaves <= ((Part) part).schedules ? ((Part) part).upTo((int) leaves) : (Part) part; // cut: not what came after its last run
                 schedules += p.schedules;
                 steps += p.steps;
                 Explorer.append(outcomes, p.outcomes, false);

@@ -85,8 +85,8 @@ final class StatefulSearch implements AutoCloseable {
 
         /**
          * Adds what a part kept, as if it had been told here, one event after the other: all of
-         * it, or ({@code leaves} below its runs) what it counted up to its run number
-         * {@code leaves}, where the search stops.
+         * it, or ({@code leaves} at most its runs) what it counted up to its run number
+         * {@code leaves}, where the search stops, and nothing after that run.
          */
         void append(Sink part, long leaves);
     }

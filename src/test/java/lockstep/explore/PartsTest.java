@@ -62,7 +62,7 @@ class PartsTest {
             for (int i = 0; i < k; i++) stepsAt.add(steps + c.stepsAt.get(i));
             runs.addAll(c.runs.subList(0, k));
             leaves += k;
-            steps += k < c.leaves ? c.stepsAt.get(k - 1) : c.steps;
+            steps += upTo <= c.leaves ? c.stepsAt.get(k - 1) : c.steps; // a cut: not the steps after its last run
         }
     }
 
