@@ -226,6 +226,24 @@ class PartsTest {
         assertEquals(cli(f, "1"), cli(f, "100000"));
     }
 
+    /**
+     * Without --threads, a search runs on every core (the command line and the library alike),
+     * and reports what one thread does, here where --max-schedules stops it.
+     */
+    @Test
+    void everyCoreByDefaultWithTheReportOfOneThread() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 30_000, 10_000, 120, false, System.err).threads());
+        String f = "model/bench/02_three_clients_two_requests.py";
+        java.io.ByteArrayOutputStream byDefault = new java.io.ByteArrayOutputStream(), one = new java.io.ByteArrayOutputStream();
+        lockstep.cli.Main.execute(new java.io.PrintStream(byDefault, true), System.err, "explore", f, "--json", "--cancel", "1",
+                "--max-schedules", "30000");
+        lockstep.cli.Main.execute(new java.io.PrintStream(one, true), System.err, "explore", f, "--json", "--cancel", "1",
+                "--max-schedules", "30000", "--threads", "1");
+        assertTrue(one.toString().contains("\"schedules\":30000"), one.toString());
+        assertEquals(one.toString(), byDefault.toString());
+    }
+
     /** A time bound reached on any thread stops every thread, and the report says so. */
     @Test
     void theTimeBoundStopsEveryThread() throws Exception {
