@@ -202,6 +202,7 @@ public final class Explorer {
         s.count++;
         if (log != null) log.counted(s);
     }
+
     private DepthFirst dfs;
     private String reduction;
     private long schedules;
@@ -347,8 +348,8 @@ public final class Explorer {
             try {
                 return stateful(blind, opt.threads(), sink);
             } catch (StatefulSearch.Redo r) {
-                if (opt.progress()) opt.progressOut().println("explore: the search on several threads failed where a part it"
-                        + " stopped might have reached --max-schedules first: searching again on one thread");
+                if (opt.progress()) opt.progressOut().println("explore: the search on several threads cannot tell exactly where"
+                        + " --max-schedules stops it: searching again on one thread");
                 forget();
                 return stateful(blind, 1, sink);
             }

@@ -92,8 +92,10 @@ final class StatefulSearch implements AutoCloseable {
     }
 
     /**
-     * A search on several threads that must be done again on one: it failed (its batches
-     * matter, say) where a part stopped by that failure might have reached --max-schedules first.
+     * A search on several threads that must be done again on one to stop where one thread
+     * stops: it failed (its batches matter, say) where a part stopped by that failure might have
+     * reached --max-schedules first, or the bound fell further into a segment than the runs it
+     * kept figures for ({@link #LOGGED}).
      */
     static final class Redo extends RuntimeException {
         Redo() { super(null, null, false, false); }
