@@ -416,8 +416,14 @@ final class StatefulSearch implements AutoCloseable {
     double collisionProbability() { return FingerprintSet.collisionProbability(states()); }
 
     // On several threads: what the report holds so far, in the search's order (the search's thread's figures).
-    /** Runs in the report (read by the parts, to stop at the bound). */
-    private volatile long countedLeaves;
+    /** Runs in the report (the search's thread's figure). */
+    private long countedLeaves;
+    /**
+     * The same for the parts, to stop at the bound: published without a fence, and read by a
+     * part now and then ({@link Walk#leaf}), so the two threads do not pass its cache line back
+     * and forth at every run. A part that reads it late only stops later.
+     */
+    private final java.util.concurrent.atomic.AtomicLong countedShared = new java.util.concurrent.atomic.AtomicLong();
     /** New states in the report. */
     private long countedStates;
     /** The sleep sets stored in the report's stretch of the order. */
@@ -586,6 +592,7 @@ final class StatefulSearch implements AutoCloseable {
     private void add(Segment s, long k) {
         sink.append(s.sink, k);
         countedLeaves += Math.min(k, s.leaves);
+        countedShared.lazySet(countedLeaves);
         countedStates += s.newStates(k);
         s.sets(k, countedSets);
     }
@@ -687,6 +694,8 @@ final class StatefulSearch implements AutoCloseable {
         Segment segment;
         /** The visited set this walk stores in. */
         final FingerprintSet table;
+        /** A part's: the runs in the report when it last looked ({@link #countedShared}). */
+        private long counted;
 
         /** Places part {@code p}'s segment next in the search's order, and a new one of the search's own after it. */
         void place(Part p) {
@@ -716,11 +725,12 @@ final class StatefulSearch implements AutoCloseable {
             if (threads == 1) return true;
             Segment s = segment;
             if (s == null) {
-                countedLeaves++; // only this thread writes it
+                if ((++countedLeaves & 63) == 0) countedShared.lazySet(countedLeaves);
                 return true;
             }
             s.counted();
-            long left = maxLeaves - countedLeaves;
+            if (part != null && (s.leaves & 63) == 1) counted = countedShared.get();
+            long left = maxLeaves - (part != null ? counted : countedLeaves);
             if (s.pastTheBound(left)) {
                 if (part != null) throw new Reached();
                 throw new PastTheBound();
