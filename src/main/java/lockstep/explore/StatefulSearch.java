@@ -644,16 +644,27 @@ final class StatefulSearch implements AutoCloseable {
         }
     }
 
-    /** Adds the visited sets of the parts that are done. */
+    /**
+     * Adds the visited sets of the parts that are done, but for the first {@link #KEPT_APART}
+     * of more than {@link #ABSORBED_AT_ONCE} states: those are added when the search's thread is
+     * to touch their states, if it ever is ({@link #waitFor}, {@link #mayHandOver}); most parts
+     * taken from the bottom of the stack never are, and adding a large one takes the search's
+     * thread a while.
+     */
     private void absorbDone() {
+        int apart = 0;
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             if (!p.done || p.reached && !p.placed) continue; // its states come after the bound: never added
             check(p);
+            if (p.visited.size() > ABSORBED_AT_ONCE && ++apart <= KEPT_APART) continue;
             absorb(p);
             parts.remove(i--);
         }
     }
+
+    /** See {@link #absorbDone}: the search's thread checks each state it reaches against every part kept apart. */
+    private static final int ABSORBED_AT_ONCE = 1 << 15, KEPT_APART = 8;
 
     /** The search stops because a part failed: its failure is rethrown once every part is through. */
     private static final class Stopped extends RuntimeException {
