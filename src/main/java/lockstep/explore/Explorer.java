@@ -165,8 +165,9 @@ public final class Explorer {
         String text;
         List<Decision> schedule;
         long count;
-        /** A part's ({@link Part#upTo}): the run up to which each count was made; null elsewhere. */
+        /** A part's ({@link Part#upTo}): the run up to which each count was made, the first {@link #stamped}; null elsewhere. */
         int[] stamps;
+        int stamped;
         /** A part's: what it showed from which run on. */
         List<Shown> shown;
 
@@ -401,9 +402,8 @@ public final class Explorer {
         void counted(Seen s) {
             if (!logged()) return;
             if (s.stamps == null) s.stamps = new int[4];
-            int n = (int) s.count - 1;
-            if (n == s.stamps.length) s.stamps = Arrays.copyOf(s.stamps, n * 2);
-            s.stamps[n] = stamp;
+            if (s.stamped == s.stamps.length) s.stamps = Arrays.copyOf(s.stamps, s.stamped * 2);
+            s.stamps[s.stamped++] = stamp;
         }
 
         void shown(Seen s) {
@@ -459,7 +459,7 @@ public final class Explorer {
         private static <K> void upTo(Map<K, Seen> from, Map<K, Seen> into, int k) {
             from.forEach((key, s) -> {
                 if (s.stamps == null) return; // first counted past the runs kept
-                int lo = 0, hi = (int) Math.min(s.count, s.stamps.length); // the stamps only grow: how many are at most k
+                int lo = 0, hi = s.stamped; // the stamps only grow: how many are at most k
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
                     if (s.stamps[mid] <= k) lo = mid + 1;
