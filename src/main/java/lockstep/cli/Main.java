@@ -148,7 +148,7 @@ public final class Main implements Callable<Integer> {
             long max = maxSchedules != null ? maxSchedules : (st == Explorer.Strategy.EXHAUSTIVE ? 1_000_000 : 1000);
             Explorer.Options o = new Explorer.Options(st, seed, depth, cancels, max, maxSteps, timeLimit, !quiet && !json, main.err,
                     !noReduction, !noCache, checkFingerprints,
-                    Math.min(threads != null ? threads : Explorer.Options.defaultThreads(), Runtime.getRuntime().availableProcessors()), true,
+                    threads != null ? Math.min(threads, Runtime.getRuntime().availableProcessors()) : Explorer.Options.defaultThreads(), true,
                     dporBudget != null ? dporBudget : Explorer.defaultDporBudget(cancels));
             Explorer.Report r = new Explorer(p, o).explore();
             if (html != null && !HtmlOutput.explore(main, file, p, r, html, maxSteps)) return 2;

@@ -334,8 +334,9 @@ public final class Explorer {
             @Override public StatefulSearch.Sink part(boolean searchThread) { return new Part(searchThread); }
 
             @Override public void append(StatefulSearch.Sink part, long leaves) {
-                partLeaves.addAndGet(-((Part) part).shared); // counted in the report from now on
-                Part p = leaves <= ((Part) part).schedules ? ((Part) part).upTo((int) leaves) : (Part) part; // cut: not what came after its last run
+                Part whole = (Part) part;
+                partLeaves.addAndGet(-whole.shared); // counted in the report from now on
+                Part p = leaves <= whole.schedules ? whole.upTo((int) leaves) : whole; // cut: not what came after its last run
                 schedules += p.schedules;
                 steps += p.steps;
                 Explorer.append(outcomes, p.outcomes, false);

@@ -36,7 +36,7 @@ final class FingerprintSet {
     }
 
     FingerprintSet() {
-        keys = new long[1 << 6]; // grown as states come: a search of a few hundred states keeps a table its size
+        keys = new long[FIRST_SLOTS]; // grown as states come: a search of a few hundred states keeps a table its size
         values = new Ids(keys.length, 1);
         intern(new long[0]);
     }
@@ -56,11 +56,16 @@ final class FingerprintSet {
      * takes: what {@link #bytes} says of it, worked out from those figures alone.
      */
     static long bytes(long states, int sets, long setBytes) {
-        long slots = 1 << 6;
-        while (states * 4 > slots * 3) slots *= 2;
-        int width = sets <= 0x100 ? 1 : sets <= 0x10000 ? 2 : 4;
-        return slots * (Long.BYTES + width) + setBytes;
+        long slots = FIRST_SLOTS;
+        while (overFull(states, slots)) slots *= 2;
+        return slots * (Long.BYTES + Ids.widthFor(sets)) + setBytes;
     }
+
+    /** The slots a table starts with. */
+    private static final int FIRST_SLOTS = 1 << 6;
+
+    /** Whether {@code states} fill more than three quarters of {@code slots}: the table grows. */
+    private static boolean overFull(long states, long slots) { return states * 4 > slots * 3; }
 
     /** The bytes an interned sleep set takes: the array and its entry in the table of interned sets. */
     static long setBytes(long[] sleep) { return 16 + 8L * sleep.length + 48; }
@@ -143,7 +148,7 @@ final class FingerprintSet {
             size++;
         }
         values.set(i, id);
-        if (size * 4 > keys.length * 3) grow();
+        if (overFull(size, keys.length)) grow();
         return i;
     }
 
@@ -160,7 +165,7 @@ final class FingerprintSet {
         return sleepIds.computeIfAbsent(new SleepKey(sleep), k -> {
             sleepSets.add(k.moves);
             int id = sleepSets.size() - 1;
-            if (id > values.max) values = values.widened(); // every number interned fits, stored or not
+            if (Ids.widthFor(id + 1) > values.width) values = values.widened(); // every number interned fits, stored or not
             return id;
         });
     }
@@ -197,19 +202,19 @@ final class FingerprintSet {
      */
     private static final class Ids {
         final int width;
-        /** The largest number that fits. */
-        final int max;
         private final byte[] b;
         private final short[] s;
         private final int[] i;
 
         Ids(int n, int width) {
             this.width = width;
-            max = width == 1 ? 0xFF : width == 2 ? 0xFFFF : Integer.MAX_VALUE;
             b = width == 1 ? new byte[n] : null;
             s = width == 2 ? new short[n] : null;
             i = width == 4 ? new int[n] : null;
         }
+
+        /** The width that holds {@code numbers} numbers, 0 to {@code numbers - 1}. */
+        static int widthFor(int numbers) { return numbers <= 0x100 ? 1 : numbers <= 0x10000 ? 2 : 4; }
 
         int get(int k) { return width == 1 ? b[k] & 0xFF : width == 2 ? s[k] & 0xFFFF : i[k]; }
 

@@ -224,8 +224,12 @@ final class StatefulSearch implements AutoCloseable {
         final Part part;
         /** The visited set whose numbers of sleep sets {@link #setAt} holds. */
         final FingerprintSet table;
-        /** Runs counted so far (read by the search's thread while a part counts). */
-        volatile int leaves;
+        /**
+         * Runs counted so far. Written without a fence at every run: the search's thread reads a
+         * part's exactly once the part is done (after {@link Part#done}), and as an estimate
+         * before ({@link Walk#leaf}).
+         */
+        int leaves;
         private int newStates;
         /** Runs this segment keeps figures for ({@link #LOGGED}). */
         private final int logged;
@@ -545,7 +549,6 @@ final class StatefulSearch implements AutoCloseable {
         }
         if (first == null) { // the search's thread failed where it told the sink at once, or stopped by a part not placed yet
             for (Part p : handedOver) if (!p.placed && p.failure != null && !(p.failure instanceof Stopped)) { first = p.failure; break; }
-            stoppedBefore |= !order.isEmpty();
             if (first == null) first = e;
         }
         if (first instanceof Stopped) throw new IllegalStateException("a search on several threads stopped with no failure");
