@@ -156,9 +156,9 @@ public final class Explorer {
     private Goal goal;
     private List<Decision> reached;
     /** Outcomes and violations found, keyed with addresses masked (an object's address is not an outcome). */
-    private final Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
-    private final Map<String, Seen> violations = new LinkedHashMap<>();
-    private final Map<String, Seen> bounds = new LinkedHashMap<>();
+    private Map<List<Object>, Seen> outcomes = new LinkedHashMap<>();
+    private Map<String, Seen> violations = new LinkedHashMap<>();
+    private Map<String, Seen> bounds = new LinkedHashMap<>();
 
     /** The run that showed an outcome first (a violation: the run with the shortest schedule), and how many runs showed it. */
     private static final class Seen {
@@ -258,6 +258,7 @@ public final class Explorer {
         });
         List<Violation> bs = new ArrayList<>();
         bounds.forEach((cause, v) -> bs.add(new Violation("bound", v.text, Schedule.format(Shrinker.trimmed(v.schedule)), v.count, cause)));
+        dropFound(); // the report holds it: an explorer kept after its search holds nothing more
         return new Report(opt.strategy().name().toLowerCase(Locale.ROOT), bound == null, bound, schedules, states, steps, outs,
                 vs, visited, bs, reduction);
     }
@@ -276,8 +277,9 @@ public final class Explorer {
         if (opt.reduce() && goal == null && opt.dporBudget() > 0) {
             reduction = "dpor";
             if (withBatchesIfNeeded(blind -> new SourceDpor(blind, this::checkTime), Math.min(opt.dporBudget(), opt.maxSchedules()))) return;
-            if (opt.progress()) opt.progressOut().println("explore: DPOR did not finish within " + schedules
-                    + " schedules: searching again with sleep sets and state caching");
+            if (opt.progress()) opt.progressOut().println("explore: DPOR would not finish within "
+                    + Math.min(opt.dporBudget(), opt.maxSchedules()) + " schedules (seen after " + schedules
+                    + "): searching again with sleep sets and state caching");
             forget();
         }
         reduction = opt.reduce() ? "sleep-sets" : "none";
@@ -487,18 +489,28 @@ public final class Explorer {
     /** The states the exhaustive search counts so far: the search with state caching's, else the depth-first search's. */
     private long searchStates() { return stateful != null ? stateful.states() : dfs.states(); }
 
+    /** Drops the outcomes, violations and bounds found, with the tables that held them. */
+    private void dropFound() {
+        outcomes = new LinkedHashMap<>();
+        violations = new LinkedHashMap<>();
+        bounds = new LinkedHashMap<>();
+    }
+
     /** Drops what a search found, before another starts. */
     private void forget() {
-        outcomes.clear();
-        violations.clear();
-        bounds.clear();
+        dropFound();
         schedules = 0;
         steps = 0;
         bound = null;
         partLeaves.set(0);
     }
 
-    /** Runs the depth-first search {@code d} to its end or a bound; false when it stopped at {@code budget} schedules. */
+    /**
+     * Runs the depth-first search {@code d} to its end or a bound; false when it stopped at
+     * {@code budget} schedules, or as soon as the moves it has still to take at the choice
+     * points of its path ({@link DepthFirst#frontier}), each the start of a run of its own, say
+     * that it would need more.
+     */
     private boolean search(DepthFirst d, long budget) {
         dfs = d;
         Recorder next = new Recorder(List.of(), dfs, opt.cancels(), null);
@@ -511,6 +523,7 @@ public final class Explorer {
                 if (r == null) return true;
                 next = dfs.backtrack(r);
                 if (next == null) return true;
+                if (budget != Long.MAX_VALUE && schedules + 1 + dfs.frontier() > budget) return false;
             }
         } finally {
             dfs.close();
