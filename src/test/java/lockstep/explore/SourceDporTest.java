@@ -83,7 +83,7 @@ class SourceDporTest {
         Run fallback = explore("explore/05_semaphore_four_tasks.py", 0, Explorer.defaultDporBudget(0));
         Run stateful = explore("explore/05_semaphore_four_tasks.py", 0, 0);
         assertEquals("sleep-sets", fallback.report().reduction());
-        assertTrue(fallback.progress().contains("DPOR would not finish within " + Explorer.DPOR_BUDGET + " schedules"), fallback.progress());
+        assertTrue(fallback.progress().contains("DPOR would take more than " + Explorer.DPOR_BUDGET + " schedules"), fallback.progress());
         assertEquals(ReportWriter.json("f", stateful.report()), ReportWriter.json("f", fallback.report()));
     }
 
@@ -104,13 +104,13 @@ class SourceDporTest {
 
     /**
      * DPOR gives way as soon as the moves left at the choice points of its path, each a run of
-     * its own, say that it needs more than its budget; so earlier than at the budget, but only
-     * where it would not finish within it: on every bundled scenario without cancels, it
-     * reports where, with no budget, it finishes within the budget, and the search that took
-     * over reports where it needs more.
+     * its own and taken for {@link Explorer#RUNS_PER_MOVE_LEFT}, say that it needs more than its
+     * budget: on every bundled scenario without cancels, it reports where, with no budget, it
+     * finishes within the budget, and where it needs more the search that took over reports,
+     * judged before the budget was spent.
      */
     @Test
-    void dporGivesWayEarlyOnlyWhereItWouldNeedMoreThanItsBudget() throws Exception {
+    void dporGivesWayEarlyWhereItWouldNeedMoreThanItsBudget() throws Exception {
         int early = 0;
         for (String dir : new String[] {"explore", "bench"}) {
             try (var files = java.nio.file.Files.list(Path.of("model", dir))) {
@@ -122,12 +122,30 @@ class SourceDporTest {
                     assertEquals("dpor", unbounded.reduction(), name);
                     boolean fits = unbounded.schedules() <= Explorer.DPOR_BUDGET;
                     assertEquals(fits ? "dpor" : "sleep-sets", byDefault.report().reduction(), name + ": " + unbounded.schedules());
-                    java.util.regex.Matcher seen = java.util.regex.Pattern.compile("seen after (\\d+)\\)").matcher(byDefault.progress());
-                    if (!fits && seen.find() && Long.parseLong(seen.group(1)) < Explorer.DPOR_BUDGET) early++;
+                    java.util.regex.Matcher judged = java.util.regex.Pattern.compile("judged after (\\d+)\\)").matcher(byDefault.progress());
+                    if (!fits && judged.find() && Long.parseLong(judged.group(1)) < 4) early++;
                 }
             }
         }
-        assertTrue(early > 0, "DPOR never gave way before its budget");
+        assertTrue(early >= 3, early + " DPOR searches gave way within their first 3 runs");
+    }
+
+    /**
+     * A bound of schedules below DPOR's budget stops DPOR only where the moves left on its
+     * path, one run each, need more: 06 takes 10 schedules, so it finishes within 10, not 9.
+     */
+    @Test
+    void aScheduleBoundBelowTheBudgetIsJudgedExactly() throws Exception {
+        for (long max : new long[] {10, 9}) {
+            ByteArrayOutputStream progress = new ByteArrayOutputStream();
+            Explorer.Report r = new Explorer(ExplorerTest.program(Path.of("model", "explore", "06_four_independent_tasks.py")),
+                    new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 0, max, 10_000, 120, true,
+                            new PrintStream(progress, true, StandardCharsets.UTF_8), true, true, false, 1, true, Explorer.DPOR_BUDGET)).explore();
+            String p = progress.toString(StandardCharsets.UTF_8);
+            assertEquals(max == 10 ? "dpor" : "sleep-sets", r.reduction(), max + ": " + p);
+            assertEquals(max == 10, r.complete(), max + ": " + p);
+            if (max == 9) assertTrue(p.contains("DPOR would take more than 9 schedules (judged after "), p);
+        }
     }
 
     /** With injected cancels the search keeps batches, which DPOR cannot afford: it is not tried. */
