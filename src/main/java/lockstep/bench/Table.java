@@ -17,7 +17,7 @@ final class Table {
 
     /** The machine the benchmark ran on, read when it started. */
     record Machine(String date, String cpu, int cores, String memory, String jvm, String maxHeap, String loadAtStart) {
-        /** The JVM's garbage collectors, by name (G1 and the parallel collector make a search's speed differ by 9% to 18%). */
+        /** The JVM's garbage collectors, by name: a search's speed depends on them (README, the bench). */
         static String collectors() {
             return String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
