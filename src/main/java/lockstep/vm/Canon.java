@@ -87,13 +87,8 @@ public final class Canon {
         ref(m.program.userGlobals);
         token(m.tasks.size());
         for (int t : m.tasks) ref(t);
-        Machine.Timer[] timers = m.timers.toArray(new Machine.Timer[0]);
-        Arrays.sort(timers, (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
-        token(timers.length);
-        for (Machine.Timer t : timers) {
-            token(Double.doubleToLongBits(t.when()));
-            callback(t.cb());
-        }
+        token(m.timers.size());
+        if (!m.timers.isEmpty()) timers();
         int ready = m.readyCount();
         int batch = oneSet ? 0 : Math.min(m.batchLeft, ready);
         if (names.length < ready) names = new long[Math.max(ready, names.length * 2)];
@@ -104,6 +99,16 @@ public final class Canon {
         drain();
         m.observer().fingerprint(this);
         return finish();
+    }
+
+    /** The timers, in the order they will fire (not the heap's layout). */
+    private void timers() {
+        Machine.Timer[] timers = m.timers.toArray(new Machine.Timer[0]);
+        Arrays.sort(timers, (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
+        for (Machine.Timer t : timers) {
+            token(Double.doubleToLongBits(t.when()));
+            callback(t.cb());
+        }
     }
 
     /** The canonical name of ready handle {@code index} (queue order) after {@link #fingerprint}. */

@@ -54,8 +54,19 @@ public final class Machine implements Futures {
     }
 
     /** Internal callables that the loop runs as handles. */
-    public record TaskStep(int task, PyExc exc) {}
-    public record TaskWakeup(int task) {}
+    public record TaskStep(int task, PyExc exc) {
+        /** Written out (as the record would hash it), as for {@link TaskWakeup}. */
+        @Override public int hashCode() { return 31 * task + (exc == null ? 0 : exc.hashCode()); }
+
+        @Override public boolean equals(Object o) { return o instanceof TaskStep s && s.task == task && Objects.equals(s.exc, exc); }
+    }
+
+    public record TaskWakeup(int task) {
+        /** Written out (as the record would hash it), not left to the generated method, which is slow to call: callbacks are compared at every choice point. */
+        @Override public int hashCode() { return task; }
+
+        @Override public boolean equals(Object o) { return o instanceof TaskWakeup w && w.task == task; }
+    }
     public record StopLoop() {}
 
     /** CPython's clock resolution on Linux; fixed so that no result depends on the host. */

@@ -10,6 +10,11 @@ public final class Values {
     /** A reference to a heap object (list, dict, cell, coroutine, future, task, primitive, ...). */
     public record Ref(int id) {
         @Override public String toString() { return "#" + id; }
+
+        /** Written out (as the record would hash it), not left to the generated method, which is slow to call: hashed and compared at every choice point. */
+        @Override public int hashCode() { return id; }
+
+        @Override public boolean equals(Object o) { return o instanceof Ref r && r.id == id; }
     }
 
     public record Tuple(Vec<Object> items) {
