@@ -5,6 +5,7 @@ import lockstep.vm.Builtins.Args;
 import lockstep.vm.Obj.*;
 import lockstep.vm.Values.*;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static lockstep.vm.Builtins.*;
@@ -578,31 +579,51 @@ public final class AsyncioApi {
      * tasks.py's gather() of at least one awaitable: a future per distinct awaitable (the same
      * one twice is one child, listed twice), each with the done callback (3.12 on: a child
      * already done is called back at once instead), and the outer future over them.
-     * {@code seen} is tasks.py's dict, with the model's dict semantics, never on the heap.
+     * tasks.py's dict of the awaitables seen needs no dict semantics here: each of its keys is
+     * a future or a coroutine, equal only to itself ({@link #seenBefore}).
      */
     private static int gather(Machine m, List<Object> aws, Object returnExceptions) {
         int state = m.alloc(new GatherObj(Vec.of(), 0, 0, -1, returnExceptions));
         BoundMethod done = new BoundMethod(new Ref(state), new Builtin(GATHER_DONE), "_done_callback");
-        DictObj seen = DictObj.EMPTY;
+        Object[] seen = new Object[aws.size()];
+        Integer[] futOfSeen = new Integer[aws.size()];
+        Integer[] children = new Integer[aws.size()];
+        int nseen = 0, nchildren = 0;
         List<Integer> doneAlready = new java.util.ArrayList<>();
-        for (Object aw : aws) {
-            int known = Py.dictIndex(m, seen, aw);
-            GatherObj g = (GatherObj) m.get(state);
-            if (known >= 0) {
-                m.set(state, g.child(((Ref) seen.vals().get(known)).id(), false));
-                continue;
+        try {
+            for (Object aw : aws) {
+                int known = seenBefore(m, seen, nseen, aw);
+                if (known >= 0) {
+                    children[nchildren++] = futOfSeen[known];
+                    continue;
+                }
+                int fut = ensureFuture(m, aw);
+                futOfSeen[nseen] = fut;
+                seen[nseen++] = aw;
+                children[nchildren++] = fut;
+                if (m.futDone(fut) && !m.version().has(Delta.GATHER_DONE_CHILDREN_CALL_BACK)) doneAlready.add(fut);
+                else m.addDoneCallback(fut, done);
             }
-            int fut = ensureFuture(m, aw);
-            seen = Py.dictPut(m, seen, aw, new Ref(fut));
-            m.set(state, g.child(fut, true));
-            if (m.futDone(fut) && !m.version().has(Delta.GATHER_DONE_CHILDREN_CALL_BACK)) doneAlready.add(fut);
-            else m.addDoneCallback(fut, done);
+        } finally { // also when an awaitable is refused: the children called back so far find gather's state as it was then
+            m.set(state, new GatherObj(Vec.adopt(Arrays.copyOf(children, nchildren)), nseen, 0, -1, returnExceptions));
         }
         GatherObj g = (GatherObj) m.get(state);
         int outer = m.gatheringFuture(g.children());
         m.set(state, g.withOuter(outer));
         for (int fut : doneAlready) gatherDone(m, state, fut);
         return outer;
+    }
+
+    /**
+     * Where {@code aw} is among the first {@code n} distinct awaitables gather() took, -1 if
+     * not: tasks.py's {@code arg not in arg_to_fut}, whose keys are futures and coroutines,
+     * each equal only to itself (a list or a dict is refused as unhashable).
+     */
+    private static int seenBefore(Machine m, Object[] seen, int n, Object aw) {
+        Py.checkHashable(m, aw);
+        if (!(aw instanceof Ref r)) return -1;
+        for (int i = 0; i < n; i++) if (((Ref) seen[i]).id() == r.id()) return i;
+        return -1;
     }
 
     /**
