@@ -220,7 +220,7 @@ public final class Canon {
      * Heap objects are immutable and shared by the runs copied from one another, so most of a
      * state's objects were met in an earlier state: an object's own tokens are hashed once,
      * with its references left out and listed in the order met, and the machine keeps the
-     * hash and the list with the object ({@link Machine#ownHashes}) until it is replaced. An
+     * hash and the list with the object ({@link Machine#memo}) until it is replaced. An
      * object then feeds that hash and its references, numbered as before. Not while whole
      * states are kept ({@link #keepStates}): those hold every token, to check for collisions.
      */
@@ -229,18 +229,20 @@ public final class Canon {
             object(m.heap[id]);
             return;
         }
-        if (id >= m.ownRefs.length) {
-            int n = Math.max(m.heapSize(), m.ownRefs.length * 2);
-            m.ownRefs = Arrays.copyOf(m.ownRefs, n);
-            m.ownHashes = Arrays.copyOf(m.ownHashes, n);
-        }
-        int[] refs = m.ownRefs[id];
-        if (refs == null) {
-            m.ownHashes[id] = ownHash(m.heap[id]);
-            m.ownRefs[id] = refs = collectedRefs();
-        }
-        token(m.ownHashes[id]);
-        for (int r : refs) ref(r);
+        if (id >= m.memo.length) m.memo = Arrays.copyOf(m.memo, Math.max(m.heapSize(), m.memo.length * 2));
+        int[] memo = m.memo[id];
+        if (memo == null) m.memo[id] = memo = memo(ownHash(m.heap[id]));
+        token((long) memo[0] << 32 | memo[1] & 0xFFFFFFFFL);
+        for (int i = 2; i < memo.length; i++) ref(memo[i]);
+    }
+
+    /** An object's memo ({@link Machine#memo}): its own hash {@code own} in two ints, then the references the hash collected. */
+    private int[] memo(long own) {
+        int[] memo = new int[2 + collectedCount];
+        memo[0] = (int) (own >>> 32);
+        memo[1] = (int) own;
+        System.arraycopy(collected, 0, memo, 2, collectedCount);
+        return memo;
     }
 
     /**

@@ -186,9 +186,7 @@ public final class Machine implements Futures {
         c.phase = phase;
         c.observer = observer.copy();
         c.instructions = instructions;
-        int memo = Math.min(ownRefs.length, heapSize); // past the heap there is no object to remember
-        c.ownHashes = Arrays.copyOf(ownHashes, memo);
-        c.ownRefs = Arrays.copyOf(ownRefs, memo);
+        c.memo = Arrays.copyOf(memo, Math.min(memo.length, heapSize)); // past the heap there is no object to remember
         return c;
     }
 
@@ -254,17 +252,16 @@ public final class Machine implements Futures {
     /** Puts {@code o} at {@code id} and forgets what {@link Canon} knew of the object there. */
     private void replace(int id, Object o) {
         heap[Objects.checkIndex(id, heapSize)] = o;
-        if (id < ownRefs.length) ownRefs[id] = null;
+        if (id < memo.length) memo[id] = null;
     }
 
     /**
-     * {@link Canon}'s memo of heap objects, by id: an object's own hash and the heap objects it
-     * refers to, in order (null: not hashed since it was put there). A function of the object
-     * alone, kept with the heap that holds it because runs copied from one another share most
-     * objects; copied with the machine, never part of its state.
+     * {@link Canon}'s memo of heap objects, by id: an object's own hash (two ints) and the heap
+     * objects it refers to, in order (null: not hashed since it was put there). A function of
+     * the object alone, kept with the heap that holds it because runs copied from one another
+     * share most objects; copied with the machine (one array), never part of its state.
      */
-    long[] ownHashes = new long[0];
-    int[][] ownRefs = new int[0][];
+    int[][] memo = new int[0][];
 
     public int alloc(Object o) {
         if (heapSize >= MAX_HEAP_OBJECTS) throw new ResourceBound("more than " + MAX_HEAP_OBJECTS + " objects in the heap");
