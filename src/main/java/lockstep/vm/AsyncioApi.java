@@ -585,7 +585,7 @@ public final class AsyncioApi {
     private static int gather(Machine m, List<Object> aws, Object returnExceptions) {
         int state = m.alloc(new GatherObj(Vec.of(), 0, 0, -1, returnExceptions));
         BoundMethod done = new BoundMethod(new Ref(state), new Builtin(GATHER_DONE), "_done_callback");
-        Object[] seen = new Object[aws.size()];
+        int[] seen = new int[aws.size()];
         Integer[] futOfSeen = new Integer[aws.size()];
         Integer[] children = new Integer[aws.size()];
         int nseen = 0, nchildren = 0;
@@ -599,7 +599,7 @@ public final class AsyncioApi {
                 }
                 int fut = ensureFuture(m, aw);
                 futOfSeen[nseen] = fut;
-                seen[nseen++] = aw;
+                seen[nseen++] = ((Ref) aw).id(); // ensure_future took it: a future or a coroutine
                 children[nchildren++] = fut;
                 if (m.futDone(fut) && !m.version().has(Delta.GATHER_DONE_CHILDREN_CALL_BACK)) doneAlready.add(fut);
                 else m.addDoneCallback(fut, done);
@@ -615,14 +615,14 @@ public final class AsyncioApi {
     }
 
     /**
-     * Where {@code aw} is among the first {@code n} distinct awaitables gather() took, -1 if
-     * not: tasks.py's {@code arg not in arg_to_fut}, whose keys are futures and coroutines,
-     * each equal only to itself (a list or a dict is refused as unhashable).
+     * Where {@code aw} is among the first {@code n} distinct awaitables gather() took (their
+     * heap ids), -1 if not: tasks.py's {@code arg not in arg_to_fut}, whose keys are futures
+     * and coroutines, each equal only to itself (a list or a dict is refused as unhashable).
      */
-    private static int seenBefore(Machine m, Object[] seen, int n, Object aw) {
+    private static int seenBefore(Machine m, int[] seen, int n, Object aw) {
         Py.checkHashable(m, aw);
         if (!(aw instanceof Ref r)) return -1;
-        for (int i = 0; i < n; i++) if (((Ref) seen[i]).id() == r.id()) return i;
+        for (int i = 0; i < n; i++) if (seen[i] == r.id()) return i;
         return -1;
     }
 

@@ -232,11 +232,13 @@ public final class Canon {
         if (id >= m.memo.length) m.memo = Arrays.copyOf(m.memo, Math.max(m.heapSize(), m.memo.length * 2));
         int[] memo = m.memo[id];
         if (memo == null) m.memo[id] = memo = memo(ownHash(m.heap[id]));
-        token((long) memo[0] << 32 | memo[1] & 0xFFFFFFFFL);
-        for (int i = 2; i < memo.length; i++) ref(memo[i]);
+        feed(memo);
     }
 
-    /** An object's memo ({@link Machine#memo}): its own hash {@code own} in two ints, then the references the hash collected. */
+    /**
+     * The memo of a heap object ({@link Machine#memo}) or a callback: its own hash {@code own}
+     * in two ints, then the references that {@link #ownHash} collected, in order.
+     */
     private int[] memo(long own) {
         int[] memo = new int[2 + collectedCount];
         memo[0] = (int) (own >>> 32);
@@ -245,9 +247,15 @@ public final class Canon {
         return memo;
     }
 
+    /** Feeds a memo into the stream: the own hash, then each reference, numbered. */
+    private void feed(int[] memo) {
+        token((long) memo[0] << 32 | memo[1] & 0xFFFFFFFFL);
+        for (int i = 2; i < memo.length; i++) ref(memo[i]);
+    }
+
     /**
      * The hash of the tokens of heap object or callback {@code o} alone, its references
-     * replaced by a placeholder and collected apart, in order ({@link #collectedRefs}); the
+     * replaced by a placeholder and collected apart, in order ({@link #memo}); the
      * stream is left as it was.
      */
     private long ownHash(Object o) {
@@ -266,10 +274,6 @@ public final class Canon {
         return own;
     }
 
-    /** The references the last {@link #ownHash} collected. */
-    private int[] collectedRefs() { return collectedCount == 0 ? NO_REFS : Arrays.copyOf(collected, collectedCount); }
-
-    private static final int[] NO_REFS = new int[0];
     /** While an object's own tokens are hashed: its references, in order. */
     private boolean collecting;
     private int[] collected = new int[16];
@@ -382,17 +386,14 @@ public final class Canon {
         }
         int slot = System.identityHashCode(cb) & (callbackKeys.length - 1);
         if (callbackKeys[slot] != cb) {
-            callbackHashes[slot] = ownHash(cb);
-            callbackRefs[slot] = collectedRefs();
+            callbackMemos[slot] = memo(ownHash(cb));
             callbackKeys[slot] = cb;
         }
-        token(callbackHashes[slot]);
-        for (int r : callbackRefs[slot]) ref(r);
+        feed(callbackMemos[slot]);
     }
 
     private final Machine.Callback[] callbackKeys = new Machine.Callback[1024];
-    private final long[] callbackHashes = new long[1024];
-    private final int[][] callbackRefs = new int[1024][];
+    private final int[][] callbackMemos = new int[1024][];
 
     private void callbackTokens(Machine.Callback cb) {
         value(cb.fn());
