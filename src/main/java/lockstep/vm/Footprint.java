@@ -27,6 +27,12 @@ public final class Footprint {
     private long[] writes = new long[4];
     private int nr, nw;
     /**
+     * One bit per location read or written ({@link #bit}): a location whose bit is not set is
+     * not there, so most locations are added without looking through the list, and most pairs
+     * of steps are found independent without comparing their lists.
+     */
+    private long readBits, writeBits;
+    /**
      * Changes to objects that commute with the same kind of change by another step, four longs
      * each: kind, object id, and two operands ({@link #addedOne}, {@link #removed}).
      */
@@ -39,13 +45,21 @@ public final class Footprint {
     static long global(int globals, int slot) { return (1L << 40) | ((long) globals << 20) | slot; }
 
     public void read(long loc) {
-        for (int i = 0; i < nr; i++) if (reads[i] == loc) return;
+        long b = bit(loc);
+        if ((readBits & b) != 0) {
+            for (int i = 0; i < nr; i++) if (reads[i] == loc) return;
+        }
+        readBits |= b;
         if (nr == reads.length) reads = Arrays.copyOf(reads, nr * 2);
         reads[nr++] = loc;
     }
 
     public void write(long loc) {
-        for (int i = 0; i < nw; i++) if (writes[i] == loc) return;
+        long b = bit(loc);
+        if ((writeBits & b) != 0) {
+            for (int i = 0; i < nw; i++) if (writes[i] == loc) return;
+        }
+        writeBits |= b;
         if (nw == writes.length) writes = Arrays.copyOf(writes, nw * 2);
         writes[nw++] = loc;
     }
@@ -110,7 +124,8 @@ public final class Footprint {
 
     /** True when the two steps may not be swapped: one writes what the other touches. */
     public boolean conflicts(Footprint o) {
-        if (overlap(writes, nw, o.writes, o.nw) || overlap(writes, nw, o.reads, o.nr) || overlap(reads, nr, o.writes, o.nw)) return true;
+        if ((writeBits & (o.writeBits | o.readBits) | readBits & o.writeBits) != 0
+                && (overlap(writes, nw, o.writes, o.nw) || overlap(writes, nw, o.reads, o.nr) || overlap(reads, nr, o.writes, o.nw))) return true;
         return (nops > 0 || o.nops > 0) && opsConflict(o);
     }
 
@@ -134,10 +149,14 @@ public final class Footprint {
 
     /** Whether the step read or wrote location {@code loc} (changes that commute aside). */
     private boolean touches(long loc) {
+        if (((readBits | writeBits) & bit(loc)) == 0) return false;
         for (int i = 0; i < nr; i++) if (reads[i] == loc) return true;
         for (int i = 0; i < nw; i++) if (writes[i] == loc) return true;
         return false;
     }
+
+    /** The bit of location {@code loc} in {@link #readBits} and {@link #writeBits}: six bits of a multiplicative hash. */
+    private static long bit(long loc) { return 1L << (int) (loc * 0x9E3779B97F4A7C15L >>> 58); }
 
     private static boolean overlap(long[] a, int na, long[] b, int nb) {
         for (int i = 0; i < na; i++) {

@@ -77,4 +77,42 @@ class FootprintTest {
         elsewhere.write(6);
         assertFalse(adds(5, 0, 9).conflicts(elsewhere));
     }
+
+    /**
+     * Footprints of many locations, most sharing a bit of the summary ({@code readBits},
+     * {@code writeBits}) with others: the conflict rule is the one of the lists, each location
+     * listed once however often it was touched.
+     */
+    @Test
+    void summaryBitsNeverHideAConflictNorListALocationTwice() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        long[] places = new long[300];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = switch (i % 3) {
+                case 0 -> i;
+                case 1 -> Footprint.global(1 + i % 5, i);
+                default -> -1 - i % 5;
+            };
+        }
+        for (int trial = 0; trial < 2000; trial++) {
+            Footprint[] fp = new Footprint[2];
+            java.util.Set<Long>[] reads = new java.util.Set[2], writes = new java.util.Set[2];
+            for (int k = 0; k < 2; k++) {
+                fp[k] = new Footprint();
+                reads[k] = new java.util.LinkedHashSet<>();
+                writes[k] = new java.util.LinkedHashSet<>();
+                int n = rnd.nextInt(12);
+                for (int j = 0; j < n; j++) {
+                    long loc = places[rnd.nextInt(places.length)];
+                    if (rnd.nextBoolean()) { fp[k].read(loc); reads[k].add(loc); }
+                    else { fp[k].write(loc); writes[k].add(loc); }
+                }
+                assertEquals("reads " + reads[k] + " writes " + writes[k], fp[k].toString());
+            }
+            boolean expected = !java.util.Collections.disjoint(writes[0], writes[1]) || !java.util.Collections.disjoint(writes[0], reads[1])
+                    || !java.util.Collections.disjoint(reads[0], writes[1]);
+            assertEquals(expected, fp[0].conflicts(fp[1]), "trial " + trial + ": " + fp[0] + " / " + fp[1]);
+            assertEquals(expected, fp[1].conflicts(fp[0]));
+        }
+    }
 }
