@@ -195,7 +195,7 @@ final class SleepSetDfs implements DepthFirst {
             }
         }
         for (int i = 0; i < node.moves.size(); i++) {
-            if (node.sleep.contains(node.moves.get(i))) continue;
+            if (asleep(node.moves, node.sleep, i)) continue;
             if (goal != null && !goal.offers(m, node.moves.code(i), ready, r.cancellableNow.subList(0, cancellable), r.taken)) continue;
             if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.moves.names[i]) < 0) continue;
             node.todo.add(i);
@@ -211,6 +211,12 @@ final class SleepSetDfs implements DepthFirst {
         }
         stack.add(node);
         return node.moves.code(node.current());
+    }
+
+    /** Whether move {@code i} of {@code moves} is in {@code sleep} (see {@link #indexOf}). */
+    private static boolean asleep(Moves moves, MoveSet sleep, int i) {
+        for (int k = 0; k < sleep.size(); k++) if (indexOf(moves, sleep.move(k)) == i) return true;
+        return false;
     }
 
     private void checkCollision(long fp) {
@@ -243,11 +249,23 @@ final class SleepSetDfs implements DepthFirst {
     static int[] indexes(Moves moves, MoveSet set) {
         if (set.isEmpty()) return NO_INDEXES;
         int[] at = new int[set.size()];
-        for (int k = 0; k < at.length; k++) at[k] = moves.indexOf(set.move(k));
+        for (int k = 0; k < at.length; k++) at[k] = indexOf(moves, set.move(k));
         return at;
     }
 
     static final int[] NO_INDEXES = new int[0];
+
+    /**
+     * Where move {@code mv}, put to sleep at an earlier choice point, is among {@code moves}
+     * (-1: not one). A handle queued during an iteration is in the batch of the next one: a
+     * move asleep across the end of an iteration (one that commutes with the end,
+     * {@link #endCommutes}) is the same handle, now in the batch.
+     */
+    static int indexOf(Moves moves, Move mv) {
+        int i = moves.indexOf(mv);
+        if (i >= 0 || mv.inBatch() || mv.handle() == null) return i;
+        return moves.indexOf(new Move(mv.handle(), true, -1));
+    }
 
     static final long[] EMPTY = new long[0];
 

@@ -55,7 +55,7 @@ class CommutingMovesTest {
         }
     }
 
-    private int pairs, endingPairs;
+    private int pairs, endingPairs, inNextBatch;
 
     @Test
     void movesThatCommuteReachOneState() throws Exception {
@@ -77,6 +77,7 @@ class CommutingMovesTest {
         }
         assertTrue(pairs > 1000, pairs + " pairs checked");
         assertTrue(endingPairs > 100, endingPairs + " pairs with an end of iteration checked");
+        assertTrue(inNextBatch > 20, inNextBatch + " handles asleep across an end of iteration, found in the next batch");
     }
 
     /** A random run with at most one cancel; every pair of moves that commute is checked on the way. */
@@ -112,6 +113,8 @@ class CommutingMovesTest {
         String where = f + " after " + at.steps() + " steps: moves " + l.get(a) + " and " + l.get(b);
         Runner ab = then(taken[a], l, at, b, where);
         Runner ba = then(taken[b], l, at, a, where);
+        asleepAcrossTheEnd(l, taken, a, b, where);
+        asleepAcrossTheEnd(l, taken, b, a, where);
         int used = cancels + (l.isCancel(a) ? 1 : 0) + (l.isCancel(b) ? 1 : 0);
         assertEquals(ab.result() == null, ba.result() == null, where);
         if (ab.result() == null) {
@@ -120,6 +123,21 @@ class CommutingMovesTest {
             assertEquals(ab.result().stdout(), ba.result().stdout(), where);
             assertEquals(ab.result().exit(), ba.result().exit(), where);
         }
+    }
+
+    /**
+     * A handle {@code y} that commutes with move {@code x}, which could end the iteration, is
+     * asleep after x: the sleep set finds it among the moves there ({@link SleepSetDfs#indexOf}),
+     * as the same handle, in the next batch when the iteration ended.
+     */
+    private void asleepAcrossTheEnd(Moves l, Taken[] taken, int x, int y, String where) {
+        if (!l.ending(x) || l.isCancel(y) || !taken[x].pending) return;
+        Machine m = taken[x].run.machine();
+        Moves after = Moves.list(m, m.readyCount(), 0, List.of(), false);
+        int k = SleepSetDfs.indexOf(after, l.get(y));
+        assertTrue(k >= 0, where + ": the handle asleep after the end of the iteration is not found there");
+        assertEquals(l.get(y).handle(), after.get(k).handle(), where);
+        if (after.get(k).inBatch() != l.get(y).inBatch()) inNextBatch++;
     }
 
     /** Takes move {@code i} of the choice point {@code l} (of run {@code at}) after the other move, found again by what it is. */
