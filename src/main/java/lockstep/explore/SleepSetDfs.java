@@ -19,7 +19,8 @@ import java.util.*;
  * <p>
  * A <em>move</em> at a choice point is a ready handle (named by the callback and whether
  * it belongs to the current batch of the loop iteration, so that it keeps its name after
- * other moves) or an injected cancel of a task. Two moves are independent at a state
+ * other moves; a handle asleep across the end of the iteration is found again in the next
+ * batch, {@link #indexOf}) or an injected cancel of a task. Two moves are independent at a state
  * when neither writes what the other reads or writes ({@link Footprint}), neither stops
  * the loop, and at most one can end the loop iteration: the iteration's end decides which
  * handles the next one contains, so it commutes only with a move that leaves the loop alone
@@ -194,8 +195,10 @@ final class SleepSetDfs implements DepthFirst {
                 visited.put(fp, intersection(wasAsleep, sleepNames));
             }
         }
+        boolean[] asleep = new boolean[node.moves.size()];
+        for (int i : indexes(node.moves, node.sleep)) if (i >= 0) asleep[i] = true;
         for (int i = 0; i < node.moves.size(); i++) {
-            if (asleep(node.moves, node.sleep, i)) continue;
+            if (asleep[i]) continue;
             if (goal != null && !goal.offers(m, node.moves.code(i), ready, r.cancellableNow.subList(0, cancellable), r.taken)) continue;
             if (wasAsleep != null && Arrays.binarySearch(wasAsleep, node.moves.names[i]) < 0) continue;
             node.todo.add(i);
@@ -211,12 +214,6 @@ final class SleepSetDfs implements DepthFirst {
         }
         stack.add(node);
         return node.moves.code(node.current());
-    }
-
-    /** Whether move {@code i} of {@code moves} is in {@code sleep} (see {@link #indexOf}). */
-    private static boolean asleep(Moves moves, MoveSet sleep, int i) {
-        for (int k = 0; k < sleep.size(); k++) if (indexOf(moves, sleep.move(k)) == i) return true;
-        return false;
     }
 
     private void checkCollision(long fp) {
