@@ -590,6 +590,7 @@ public final class AsyncioApi {
         Integer[] children = new Integer[aws.size()];
         int nseen = 0, nchildren = 0;
         List<Integer> doneAlready = new java.util.ArrayList<>();
+        GatherObj g;
         try {
             for (Object aw : aws) {
                 int known = seenBefore(m, seen, nseen, aw);
@@ -605,9 +606,9 @@ public final class AsyncioApi {
                 else m.addDoneCallback(fut, done);
             }
         } finally { // also when an awaitable is refused: the children called back so far find gather's state as it was then
-            m.set(state, new GatherObj(Vec.adopt(Arrays.copyOf(children, nchildren)), nseen, 0, -1, returnExceptions));
+            g = new GatherObj(Vec.adopt(Arrays.copyOf(children, nchildren)), nseen, 0, -1, returnExceptions);
+            m.set(state, g);
         }
-        GatherObj g = (GatherObj) m.get(state);
         int outer = m.gatheringFuture(g.children());
         m.set(state, g.withOuter(outer));
         for (int fut : doneAlready) gatherDone(m, state, fut);

@@ -63,7 +63,6 @@ public final class Obj {
      * outer future (-1 while gather() is still making it), return_exceptions.
      */
     public record GatherObj(Vec<Integer> children, int nfuts, int nfinished, int outer, Object returnExceptions) {
-        GatherObj child(int fut, boolean distinct) { return new GatherObj(children.append(fut), nfuts + (distinct ? 1 : 0), nfinished, outer, returnExceptions); }
         GatherObj finished() { return new GatherObj(children, nfuts, nfinished + 1, outer, returnExceptions); }
         GatherObj withOuter(int o) { return new GatherObj(children, nfuts, nfinished, o, returnExceptions); }
     }
