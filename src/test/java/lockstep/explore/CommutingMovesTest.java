@@ -1,9 +1,12 @@
 package lockstep.explore;
 
 import lockstep.sched.Runner;
+import lockstep.vm.AsyncioApi;
 import lockstep.vm.Canon;
 import lockstep.vm.Footprint;
 import lockstep.vm.Machine;
+import lockstep.vm.Obj;
+import lockstep.vm.Values;
 import lockstep.vm.Program;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +58,7 @@ class CommutingMovesTest {
         }
     }
 
-    private int pairs, endingPairs, inNextBatch;
+    private int pairs, endingPairs, inNextBatch, pastTheOuter;
 
     @Test
     void movesThatCommuteReachOneState() throws Exception {
@@ -78,6 +81,7 @@ class CommutingMovesTest {
         assertTrue(pairs > 1000, pairs + " pairs checked");
         assertTrue(endingPairs > 100, endingPairs + " pairs with an end of iteration checked");
         assertTrue(inNextBatch > 20, inNextBatch + " handles asleep across an end of iteration, found in the next batch");
+        assertTrue(pastTheOuter > 5, pastTheOuter + " gather callbacks of one gather, for a child done well, swapped with the one that ends the outer future");
     }
 
     /** A random run with at most one cancel; every pair of moves that commute is checked on the way. */
@@ -115,6 +119,7 @@ class CommutingMovesTest {
         Runner ba = then(taken[b], l, at, a, where);
         asleepAcrossTheEnd(l, taken, a, b, where);
         asleepAcrossTheEnd(l, taken, b, a, where);
+        if (endsTheOuter(at, l, taken, a, b) || endsTheOuter(at, l, taken, b, a)) pastTheOuter++;
         int used = cancels + (l.isCancel(a) ? 1 : 0) + (l.isCancel(b) ? 1 : 0);
         assertEquals(ab.result() == null, ba.result() == null, where);
         if (ab.result() == null) {
@@ -138,6 +143,21 @@ class CommutingMovesTest {
         assertTrue(k >= 0, where + ": the handle asleep after the end of the iteration is not found there");
         assertEquals(l.get(y).handle(), after.get(k).handle(), where);
         if (after.get(k).inBatch() != l.get(y).inBatch()) inNextBatch++;
+    }
+
+    /**
+     * Whether moves {@code x} and {@code y} are gather's callbacks for two of its children and
+     * {@code x} ends the outer future: y, for a child done well and not the last, does the same
+     * whether the outer future is done or not, and so commutes with x.
+     */
+    private static boolean endsTheOuter(Runner at, Moves l, Taken[] taken, int x, int y) {
+        if (l.isCancel(x) || l.isCancel(y) || !taken[x].pending) return false;
+        Object fx = at.machine().peekReady(l.code(x)).fn(), fy = at.machine().peekReady(l.code(y)).fn();
+        if (!AsyncioApi.isGatherDone(fx) || !AsyncioApi.isGatherDone(fy)) return false;
+        int state = ((Values.Ref) ((Values.BoundMethod) fx).self()).id();
+        if (((Values.Ref) ((Values.BoundMethod) fy).self()).id() != state) return false;
+        int outer = ((Obj.GatherObj) at.machine().peek(state)).outer();
+        return outer >= 0 && !at.machine().futDone(outer) && taken[x].run.machine().futDone(outer);
     }
 
     /** Takes move {@code i} of the choice point {@code l} (of run {@code at}) after the other move, found again by what it is. */
