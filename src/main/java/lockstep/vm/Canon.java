@@ -25,7 +25,9 @@ import java.util.Arrays;
  * {@link #Canon(boolean)}); each part is serialized in
  * the order of a preliminary hash of its handles, not in queue order (handles whose
  * preliminary hashes tie keep their queue order: two equivalent states that queued them in
- * other orders may then get two fingerprints, a state explored twice, never one missed). Every move gets a
+ * other orders may then get two fingerprints, a state explored twice, never one missed). An
+ * Event's waiters are a set too, for the same reason: set() wakes them all at once
+ * ({@link #waiters}). Every move gets a
  * canonical name too ({@link #handleName}, {@link #taskName}), so that sleep sets can be
  * stored with a fingerprint.
  * <p>
@@ -232,7 +234,50 @@ public final class Canon {
         if (id >= m.memo.length) m.memo = Arrays.copyOf(m.memo, Math.max(m.heapSize(), m.memo.length * 2));
         int[] memo = m.memo[id];
         if (memo == null) m.memo[id] = memo = memo(ownHash(m.heap[id]));
-        feed(memo);
+        if (memo.length > 3 && m.heap[id] instanceof EventObj) {
+            token((long) memo[0] << 32 | memo[1] & 0xFFFFFFFFL);
+            waiters(memo, 2, memo.length - 2);
+        } else {
+            feed(memo);
+        }
+    }
+
+    /**
+     * The futures waiting on an Event, as a set: set() wakes them all at once, each wakeup
+     * joins the ready queue, and the explorer may run those in any order, so the order in
+     * which the tasks queued up cannot change what happens; nothing else reads it (repr()
+     * shows a count). They are referred to ordered by the number of the task each one wakes
+     * (ties, such as a future no task waits on, keep their queue order: two states whose
+     * queues differ only in order then may get two fingerprints, never one for two states).
+     * States that differ only in the order in which tasks started waiting then meet.
+     */
+    private void waiters(int[] ids, int from, int n) {
+        if (sortKeys.length < n) {
+            sortKeys = new int[n * 2];
+            sortIds = new int[n * 2];
+        }
+        for (int i = 0; i < n; i++) {
+            int id = ids[from + i], k = waiterKey(id), j = i - 1;
+            while (j >= 0 && sortKeys[j] > k) { // stable insertion sort: queues are short
+                sortKeys[j + 1] = sortKeys[j];
+                sortIds[j + 1] = sortIds[j];
+                j--;
+            }
+            sortKeys[j + 1] = k;
+            sortIds[j + 1] = id;
+        }
+        for (int i = 0; i < n; i++) ref(sortIds[i]);
+    }
+
+    private int[] sortKeys = new int[8], sortIds = new int[8];
+
+    /** The number of the task that waiting future {@code fut} wakes (every task is numbered first); 0 when it is not one task's. */
+    private int waiterKey(int fut) {
+        if (fut > 0 && fut < m.heapSize() && m.heap[fut] instanceof FutureObj f && f.f().callbacks().size() == 1
+                && f.f().callbacks().get(0) instanceof Machine.TaskWakeup w && w.task() > 0 && w.task() < stamp.length) {
+            return numberOf(w.task());
+        }
+        return 0;
     }
 
     /**
@@ -538,7 +583,19 @@ public final class Canon {
             token(108); token(l.s().locked() ? 1 : 0); token(l.s().hasQueue() ? 1 : 0); ids(l.s().waiters());
             return;
         }
-        if (o instanceof EventObj e) { token(109); token(e.s().value() ? 1 : 0); ids(e.s().waiters()); return; }
+        if (o instanceof EventObj e) {
+            token(109); token(e.s().value() ? 1 : 0);
+            Vec<Integer> w = e.s().waiters();
+            if (collecting || w.size() < 2) { // collected in queue order: fed as a set ({@link #memoObject})
+                ids(w);
+            } else {
+                token(w.size());
+                int[] ids = new int[w.size()];
+                for (int i = 0; i < ids.length; i++) ids[i] = w.get(i);
+                waiters(ids, 0, ids.length);
+            }
+            return;
+        }
         if (o instanceof CondObj c) {
             token(110); ref(c.s().lock()); ids(c.s().waiters());
             return;

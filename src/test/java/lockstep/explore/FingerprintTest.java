@@ -47,6 +47,47 @@ class FingerprintTest {
         assertTrue(fps.size() > 10);
     }
 
+    /** Three tasks that wait on {@code prim} (set or released by main after they queued up); main runs first. */
+    private static Program threeWaiters(String prim, String take, String wait, String give) throws Exception {
+        String src = "import asyncio\n"
+                + "prim = asyncio." + prim + "()\n"
+                + "async def w(i):\n    " + wait + "\n    print(i)\n"
+                + "async def main():\n    " + take + "\n"
+                + "    ts = [asyncio.create_task(w(i)) for i in range(3)]\n"
+                + "    await asyncio.sleep(0)\n    await asyncio.sleep(0)\n    " + give + "\n    await asyncio.gather(*ts)\n"
+                + "asyncio.run(main())\n";
+        return Program.compile("three_waiters.py", src);
+    }
+
+    /** The fingerprint once the handles at ready indices {@code order} ran, in turn (main's first step, then the waiters' in some order). */
+    private static long afterWaiting(Program p, int... order) {
+        long[] fp = new long[1];
+        int[] k = {0};
+        Canon canon = new Canon();
+        Runner.run(p, (m, ready, cancellable) -> {
+            if (k[0] < order.length) return order[k[0]++];
+            if (k[0]++ == order.length) fp[0] = canon.fingerprint(m, 0);
+            return 0;
+        }, 10_000);
+        return fp[0];
+    }
+
+    /**
+     * An Event's waiters are a set: set() wakes them all, in any order the explorer picks, so
+     * tasks that queued up in another order reach the same state. A Lock's are a queue:
+     * the first to queue gets it first, so there the order is part of the state.
+     */
+    @Test
+    void anEventsWaitersAreASetALocksAQueue() throws Exception {
+        Program ev = threeWaiters("Event", "pass", "await prim.wait()", "prim.set()");
+        assertEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 2, 1, 0), "three waiters queued in two orders");
+        assertEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 1, 0, 0), "three waiters queued in two orders");
+        assertNotEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 0, 0), "two waiters queued are not three");
+        Program lock = threeWaiters("Lock", "await prim.acquire()", "async with prim: pass", "prim.release()");
+        assertNotEquals(afterWaiting(lock, 0, 0, 0, 0), afterWaiting(lock, 0, 2, 1, 0), "a Lock's queue in two orders");
+        assertNotEquals(afterWaiting(lock, 0, 0, 0, 0), afterWaiting(lock, 0, 1, 0, 0), "a Lock's queue in two orders");
+    }
+
     @Test
     void theSameRunTwiceHasTheSameFingerprints() throws Exception {
         Program p = program("05_semaphore_four_tasks.py");
@@ -71,7 +112,7 @@ class FingerprintTest {
      * must tell the same states apart.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"02_lock_three_tasks.py", "03_barrier_cancelled_party.py", "05_semaphore_four_tasks.py"})
+    @ValueSource(strings = {"02_lock_three_tasks.py", "03_barrier_cancelled_party.py", "04_event_three_waiters.py", "05_semaphore_four_tasks.py"})
     void keptStatesShowNoCollisionAndTheSameResults(String name) throws Exception {
         Program p = program(name);
         Explorer.Report plain = new Explorer(p, new Explorer.Options(Explorer.Strategy.EXHAUSTIVE, 0, 3, 1, 1_000_000, 10_000,
