@@ -245,7 +245,7 @@ public final class AsyncioApi {
         if (c == SLEEP) return notPositive(locals[0]) ? new Interp.YieldAwait(false, locals[1]) : null;
         if (c != LOCK_ACQUIRE && c != SEMAPHORE_ACQUIRE && c != EVENT_WAIT || !(locals[0] instanceof Ref r)) return null;
         Object o = m.peek(r.id());
-        boolean done = c == EVENT_WAIT ? o instanceof EventObj && event(m, r.id()).s().value() : takenAtOnce(m, r.id(), o);
+        boolean done = c == EVENT_WAIT ? o instanceof EventObj && eventIsSet(m, r.id()) : takenAtOnce(m, r.id(), o);
         return done ? immediate(Boolean.TRUE) : null;
     }
 
@@ -375,16 +375,28 @@ public final class AsyncioApi {
     }
 
     private static void eventNatives() {
-        defineNative("_event_is_set", (m, a) -> event(m, a.ref(0)).s().value());
+        defineNative("_event_is_set", (m, a) -> eventIsSet(m, a.ref(0)));
         defineNative("_event_enqueue", (m, a) -> {
             int fut = m.createFuture();
-            m.set(a.ref(0), new EventObj(event(m, a.ref(0)).s().enqueue(fut)));
+            EventObj e = new EventObj(((EventObj) m.peek(a.ref(0))).s().enqueue(fut));
+            if (m.program.looksAtWaiters) m.set(a.ref(0), e);
+            else m.joinWaiters(a.ref(0), e);
             return ref(fut);
         });
         defineNative("_event_dequeue", (m, a) -> {
             m.removeWaiter(a.ref(0), new EventObj(((EventObj) m.peek(a.ref(0))).s().dequeue(a.ref(1))), a.ref(1));
             return NONE;
         });
+    }
+
+    /**
+     * Event.wait's first look at the flag: read when it is up (the wait returns). When it is
+     * down the wait joins the waiters next, in the same step, and that change
+     * ({@link Machine#joinWaiters}) stands for the look too, unless the scenario looks at the
+     * order of the waiters ({@link Program#looksAtWaiters}): then it is a read and a write.
+     */
+    private static boolean eventIsSet(Machine m, int id) {
+        return ((EventObj) (m.program.looksAtWaiters ? m.get(id) : m.peek(id))).s().value() && event(m, id).s().value();
     }
 
     private static void conditionNatives() {

@@ -301,11 +301,14 @@ public final class Builtins {
         if (obj instanceof Func f && name.equals("__name__")) return f.name();
         if (obj instanceof PyExc e && name.equals("args")) return new Tuple(e.args);
         PyType t = Py.typeOf(m, obj);
-        Object o = obj instanceof Ref r ? m.get(r.id()) : null;
+        Object o = obj instanceof Ref r ? m.peek(r.id()) : null; // a method depends on the type alone, not a read
         String key = o instanceof SemObj ? "Semaphore" : t.name;
         if (obj instanceof Ref r) {
             Object prop = property(m, r.id(), o, name);
-            if (prop != null) return prop;
+            if (prop != null) {
+                m.get(r.id()); // a property shows the object's state: a read
+                return prop;
+            }
             if (o instanceof CondObj c && (name.equals("acquire") || name.equals("release") || name.equals("locked"))) {
                 return getattr(m, new Ref(c.s().lock()), name);
             }

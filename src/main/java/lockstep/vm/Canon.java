@@ -234,7 +234,7 @@ public final class Canon {
         if (id >= m.memo.length) m.memo = Arrays.copyOf(m.memo, Math.max(m.heapSize(), m.memo.length * 2));
         int[] memo = m.memo[id];
         if (memo == null) m.memo[id] = memo = memo(ownHash(m.heap[id]));
-        if (memo.length > 3 && m.heap[id] instanceof EventObj) {
+        if (memo.length > 3 && m.heap[id] instanceof EventObj && !m.program.looksAtWaiters) {
             token((long) memo[0] << 32 | memo[1] & 0xFFFFFFFFL);
             waiters(memo, 2, memo.length - 2);
         } else {
@@ -246,7 +246,8 @@ public final class Canon {
      * The futures waiting on an Event, as a set: set() wakes them all at once, each wakeup
      * joins the ready queue, and the explorer may run those in any order, so the order in
      * which the tasks queued up cannot change what happens; nothing else reads it (repr()
-     * shows a count). They are referred to ordered by the number of the task each one wakes
+     * shows a count) unless the scenario looks at {@code _waiters} ({@link Program#looksAtWaiters}:
+     * then they are a list). They are referred to ordered by the number of the task each one wakes
      * (ties, such as a future no task waits on, keep their queue order: two states whose
      * queues differ only in order then may get two fingerprints, never one for two states).
      * States that differ only in the order in which tasks started waiting then meet.
@@ -586,7 +587,7 @@ public final class Canon {
         if (o instanceof EventObj e) {
             token(109); token(e.s().value() ? 1 : 0);
             Vec<Integer> w = e.s().waiters();
-            if (collecting || w.size() < 2) { // collected in queue order: fed as a set ({@link #memoObject})
+            if (collecting || w.size() < 2 || m.program.looksAtWaiters) { // collected in queue order: fed as a set ({@link #memoObject})
                 ids(w);
             } else {
                 token(w.size());

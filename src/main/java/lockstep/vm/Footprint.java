@@ -16,7 +16,7 @@ import java.util.Arrays;
  * iteration dependent on a step: one that queues a handle, changes the timers, cancels a
  * handle or stops the loop ({@link #leavesLoopAlone}, {@code lockstep.explore.SleepSetDfs#commute}).
  * Two changes of one object that commute are recorded as such, not as writes ({@link #addedOne},
- * {@link #removed}).
+ * {@link #removed}, {@link #joined}).
  */
 public final class Footprint {
     public static final long OUTPUT = -1, TIMERS = -2, TASKS = -3, CANCELS = -4, STOP = -5;
@@ -39,7 +39,7 @@ public final class Footprint {
     private long[] ops = NO_OPS;
     private int nops;
     private static final long[] NO_OPS = new long[0];
-    private static final long ADD_ONE = 1, REMOVE = 2;
+    private static final long ADD_ONE = 1, REMOVE = 2, JOIN = 3;
 
     /** A global variable: slot of the module whose globals object is {@code globals}. */
     static long global(int globals, int slot) { return (1L << 40) | ((long) globals << 20) | slot; }
@@ -114,6 +114,15 @@ public final class Footprint {
      */
     public void removed(long id, long element) { op(REMOVE, id, element, 0); }
 
+    /**
+     * The step saw Event {@code id}'s flag down and added a new future to its waiters
+     * (Event.wait). The waiters of an Event are a set (set() wakes them all; see
+     * {@link Canon}), so two such steps commute, as does one with a step that removes a waiter
+     * (never the new one); any other read or write of the object (set(), clear(), a look at a
+     * flag that is up) conflicts with it.
+     */
+    public void joined(long id) { op(JOIN, id, 0, 0); }
+
     private void op(long kind, long id, long a, long b) {
         if (nops == ops.length) ops = Arrays.copyOf(ops, Math.max(8, nops * 2));
         ops[nops++] = kind;
@@ -140,8 +149,9 @@ public final class Footprint {
         return false;
     }
 
-    /** Whether two changes to one object commute (see {@link #addedOne}, {@link #removed}). */
+    /** Whether two changes to one object commute (see {@link #addedOne}, {@link #removed}, {@link #joined}). */
     private static boolean commute(long[] x, int i, long[] y, int j) {
+        if (x[i] == JOIN || y[j] == JOIN) return x[i] != ADD_ONE && y[j] != ADD_ONE;
         if (x[i] != y[j]) return false;
         if (x[i] == ADD_ONE) return x[i + 2] == y[j + 2] && x[i + 2] + 2 < x[i + 3];
         return x[i + 2] != y[j + 2];

@@ -244,8 +244,17 @@ public final class Machine implements Futures {
     }
 
     /**
+     * Replaces Event {@code id}, read with {@link #peek}, by {@code o}, which only adds a new
+     * future to its waiters, the flag seen down ({@link Footprint#joined}).
+     */
+    public void joinWaiters(int id, Object o) {
+        if (footprint != null && id < freshFrom) footprint.joined(id);
+        replace(id, o);
+    }
+
+    /**
      * Object {@code id}, not recorded as read: for a change recorded as such ({@link #addOne},
-     * {@link #removeWaiter}), a look at what never changes (its type), or one after a {@link #get}.
+     * {@link #removeWaiter}, {@link #joinWaiters}), a look at what never changes (its type), or one after a {@link #get}.
      */
     public Object peek(int id) { return heap[Objects.checkIndex(id, heapSize)]; }
 

@@ -37,10 +37,18 @@ public final class Program {
     /** The heap id of the scenario module's global variables (set once a run has started). */
     public int userGlobals() { return userGlobals; }
 
-    private Program(String file, Compiled user, PyVersion version) {
+    /**
+     * Whether the scenario mentions {@code _waiters} anywhere (the only way to look at the order
+     * of a primitive's waiters: getattr() is not in the subset). Unless it does, an Event's
+     * waiters are a set ({@link Canon}, {@link Footprint#joined}).
+     */
+    public final boolean looksAtWaiters;
+
+    private Program(String file, Compiled user, PyVersion version, boolean looksAtWaiters) {
         this.file = file;
         this.user = user;
         this.version = version;
+        this.looksAtWaiters = looksAtWaiters;
     }
 
     /** Parses, checks and compiles a scenario to run as CPython 3.12 does; refusals come as ScenarioError. */
@@ -53,7 +61,7 @@ public final class Program {
         Ast.Module mod = Parser.parse(file, source, version.compareTo(PyVersion.V3_12) >= 0);
         SubsetCheck.check(mod);
         Code.ModuleInfo info = new Code.ModuleInfo(file);
-        return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info), version);
+        return new Program(file, new Compiled(lockstep.lang.Compiler.compileModule(mod, info), info), version, source.contains("_waiters"));
     }
 
     private static Compiled compilePrelude() {

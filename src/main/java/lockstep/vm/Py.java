@@ -41,7 +41,7 @@ public final class Py {
         if (v instanceof RangeIter) return PyType.RANGE_ITERATOR;
         if (v instanceof DequeVal) return PyType.DEQUE;
         if (v instanceof Ref r) {
-            Object o = m.get(r.id());
+            Object o = m.peek(r.id()); // not a read: an object keeps its type
             if (o instanceof ListObj) return PyType.LIST;
             if (o instanceof DictObj) return PyType.DICT;
             if (o instanceof CoroObj) return PyType.COROUTINE;

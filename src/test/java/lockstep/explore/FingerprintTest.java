@@ -74,8 +74,9 @@ class FingerprintTest {
 
     /**
      * An Event's waiters are a set: set() wakes them all, in any order the explorer picks, so
-     * tasks that queued up in another order reach the same state. A Lock's are a queue:
-     * the first to queue gets it first, so there the order is part of the state.
+     * tasks that queued up in another order reach the same state, unless the scenario looks at
+     * {@code _waiters}. A Lock's are a queue: the first to queue gets it first, so there the
+     * order is part of the state.
      */
     @Test
     void anEventsWaitersAreASetALocksAQueue() throws Exception {
@@ -83,6 +84,8 @@ class FingerprintTest {
         assertEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 2, 1, 0), "three waiters queued in two orders");
         assertEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 1, 0, 0), "three waiters queued in two orders");
         assertNotEquals(afterWaiting(ev, 0, 0, 0, 0), afterWaiting(ev, 0, 0, 0), "two waiters queued are not three");
+        Program looking = threeWaiters("Event", "pass", "await prim.wait()", "print(prim._waiters[0] is prim._waiters[1]); prim.set()");
+        assertNotEquals(afterWaiting(looking, 0, 0, 0, 0), afterWaiting(looking, 0, 2, 1, 0), "a scenario that looks at _waiters sees their order");
         Program lock = threeWaiters("Lock", "await prim.acquire()", "async with prim: pass", "prim.release()");
         assertNotEquals(afterWaiting(lock, 0, 0, 0, 0), afterWaiting(lock, 0, 2, 1, 0), "a Lock's queue in two orders");
         assertNotEquals(afterWaiting(lock, 0, 0, 0, 0), afterWaiting(lock, 0, 1, 0, 0), "a Lock's queue in two orders");

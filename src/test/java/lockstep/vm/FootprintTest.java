@@ -46,6 +46,27 @@ class FootprintTest {
         assertTrue(adds(5, 0, 9).conflicts(adds(5, 1, 9)));
     }
 
+    private static Footprint joins(long id) {
+        Footprint f = new Footprint();
+        f.joined(id);
+        return f;
+    }
+
+    /** Two tasks that start waiting on one Event, and one that stops: any order leaves the same set of waiters. */
+    @Test
+    void joiningAnEventsWaitersCommutesWithJoiningAndLeaving() {
+        assertFalse(joins(3).conflicts(joins(3)));
+        assertFalse(joins(3).conflicts(removes(3, 18)));
+        assertFalse(removes(3, 18).conflicts(joins(3)));
+        assertTrue(joins(3).conflicts(adds(3, 0, 9)), "another kind of change");
+        Footprint r = new Footprint(), w = new Footprint();
+        r.read(3);
+        w.write(3);
+        assertTrue(joins(3).conflicts(r), "a step that saw the flag up");
+        assertTrue(w.conflicts(joins(3)), "set() or clear()");
+        assertFalse(joins(3).conflicts(joins(4)), "two events");
+    }
+
     private static Footprint removes(long id, long element) {
         Footprint f = new Footprint();
         f.removed(id, element);
