@@ -54,7 +54,7 @@ final class Moves {
         Set<Move> seen = ready > SHORT ? new HashSet<>() : null;
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
-            if (seen != null ? !seen.add(mv) : l.indexOf(mv) >= 0) continue;
+            if (seen != null ? !seen.add(mv) : l.indexOfEqual(mv) >= 0) continue;
             l.add(mv, i, !blind && batch - (i < batch ? 1 : 0) - droppable <= 0, blind && live - (isLive[i] ? 1 : 0) == 0);
         }
         for (int k = 0; k < cancellable; k++) {
@@ -104,8 +104,23 @@ final class Moves {
         }
     }
 
-    /** The index of {@code mv} among the moves, -1 if it is not one. */
+    /**
+     * The index of {@code mv} among the moves, -1 if it is not one. A handle asleep since an
+     * earlier choice point is most often the same callback object here (the copies of a run
+     * share them), so the moves are looked through by identity first, then compared whole.
+     */
     int indexOf(Move mv) {
+        Machine.Callback h = mv.handle();
+        if (h != null) {
+            for (int i = 0; i < size; i++) {
+                if (moves[i].handle() == h && moves[i].inBatch() == mv.inBatch()) return i;
+            }
+        }
+        return indexOfEqual(mv);
+    }
+
+    /** The index of the move equal to {@code mv}, compared whole, -1 if none. */
+    private int indexOfEqual(Move mv) {
         for (int i = 0; i < size; i++) if (moves[i].equals(mv)) return i;
         return -1;
     }

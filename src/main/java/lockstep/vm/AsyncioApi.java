@@ -643,8 +643,10 @@ public final class AsyncioApi {
      * tasks.py's gather._done_callback, child {@code fut} having finished: the first error
      * ends the outer future unless return_exceptions; the last child to finish gives it
      * the results in argument order, or, if the gather was cancelled, the CancelledError of
-     * the last child in that order. A child done well that is not the last only counts: its
-     * step does not read the outer future, so it commutes with the step that ends it.
+     * the last child in that order. A child that is not the last and has no error to pass on
+     * (done well, or return_exceptions) only counts: its step does not read the outer future
+     * (whether it is done changes nothing then: marking an exception retrieved changes no
+     * state here), so it commutes with the step that ends it.
      */
     private static void gatherDone(Machine m, int state, int fut) {
         GatherObj before = (GatherObj) m.peek(state);
@@ -655,8 +657,8 @@ public final class AsyncioApi {
             m.get(state);
             m.set(state, g);
         }
-        if (g.nfinished() < g.nfuts() && !m.cancelled(fut) && m.futException(fut) == NONE) {
-            return; // a child done well, not the last: nothing to do whether the outer future is done or not, so it is not read
+        if (g.nfinished() < g.nfuts() && (Py.truthy(m, g.returnExceptions()) || !m.cancelled(fut) && m.futException(fut) == NONE)) {
+            return; // not the last, and no error to pass on: nothing to do whether the outer future is done or not, so it is not read
         }
         int outer = g.outer();
         if (outer < 0 || m.futDone(outer)) {
