@@ -281,7 +281,8 @@ public final class Machine implements Futures {
 
     /** Global {@code slot} of a module: its value, else the builtin of its name (a slot the module never assigns has none of its own). */
     Object loadGlobal(int globals, Code.ModuleInfo module, int slot) {
-        if (footprint != null) footprint.read(Footprint.global(globals, slot));
+        // not the prelude's: it assigns its globals once, before any run takes a step (see storeGlobal)
+        if (footprint != null && globals != program.preludeGlobals) footprint.read(Footprint.global(globals, slot));
         Object v = module.assigned(slot) ? globalSlot(globals, slot) : Unbound.UNBOUND;
         return v != Unbound.UNBOUND ? v : builtin(globals, module, slot);
     }
@@ -321,6 +322,9 @@ public final class Machine implements Futures {
     }
 
     void storeGlobal(int globals, int slot, Object v) {
+        if (footprint != null && globals == program.preludeGlobals) {
+            throw new IllegalStateException("the prelude's globals are assigned once, before the runs take steps: reads of them are not recorded");
+        }
         if (footprint != null) footprint.write(Footprint.global(globals, slot));
         Vec<Object> slots = ((GlobalsObj) heap[globals]).slots();
         while (slots.size() <= slot) slots = slots.append(Unbound.UNBOUND);
