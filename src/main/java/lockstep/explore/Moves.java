@@ -110,13 +110,14 @@ final class Moves {
      * share them), so the moves are looked through by identity first, then compared whole.
      */
     int indexOf(Move mv) {
-        Machine.Callback h = mv.handle();
-        if (h != null) {
-            for (int i = 0; i < size; i++) {
-                if (moves[i].handle() == h && moves[i].inBatch() == mv.inBatch()) return i;
-            }
-        }
-        return indexOfEqual(mv);
+        return mv.handle() == null ? indexOfEqual(mv) : indexOfHandle(mv.handle(), mv.inBatch());
+    }
+
+    /** The index of ready handle {@code h} in the current batch ({@code inBatch}) or the next, -1 if it is not one. */
+    int indexOfHandle(Machine.Callback h, boolean inBatch) {
+        for (int i = 0; i < size; i++) if (moves[i].handle() == h && moves[i].inBatch() == inBatch) return i;
+        for (int i = 0; i < size; i++) if (moves[i].inBatch() == inBatch && h.equals(moves[i].handle())) return i;
+        return -1;
     }
 
     /** The index of the move equal to {@code mv}, compared whole, -1 if none. */

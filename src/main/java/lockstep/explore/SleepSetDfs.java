@@ -261,7 +261,7 @@ final class SleepSetDfs implements DepthFirst {
     static int indexOf(Moves moves, Move mv) {
         int i = moves.indexOf(mv);
         if (i >= 0 || mv.inBatch() || mv.handle() == null) return i;
-        return moves.indexOf(new Move(mv.handle(), true, -1));
+        return moves.indexOfHandle(mv.handle(), true);
     }
 
     static final long[] EMPTY = new long[0];

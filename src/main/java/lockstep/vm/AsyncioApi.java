@@ -378,9 +378,7 @@ public final class AsyncioApi {
         defineNative("_event_is_set", (m, a) -> eventIsSet(m, a.ref(0)));
         defineNative("_event_enqueue", (m, a) -> {
             int fut = m.createFuture();
-            EventObj e = new EventObj(((EventObj) m.peek(a.ref(0))).s().enqueue(fut));
-            if (m.program.looksAtWaiters) m.set(a.ref(0), e);
-            else m.joinWaiters(a.ref(0), e);
+            m.joinWaiters(a.ref(0), new EventObj(((EventObj) m.peek(a.ref(0))).s().enqueue(fut)));
             return ref(fut);
         });
         defineNative("_event_dequeue", (m, a) -> {
@@ -396,7 +394,10 @@ public final class AsyncioApi {
      * order of the waiters ({@link Program#looksAtWaiters}): then it is a read and a write.
      */
     private static boolean eventIsSet(Machine m, int id) {
-        return ((EventObj) (m.program.looksAtWaiters ? m.get(id) : m.peek(id))).s().value() && event(m, id).s().value();
+        if (m.program.looksAtWaiters) return event(m, id).s().value();
+        boolean up = ((EventObj) m.peek(id)).s().value();
+        if (up) m.get(id); // the wait returns: a read
+        return up;
     }
 
     private static void conditionNatives() {

@@ -33,8 +33,9 @@ public final class Footprint {
      */
     private long readBits, writeBits;
     /**
-     * Changes to objects that commute with the same kind of change by another step, four longs
-     * each: kind, object id, and two operands ({@link #addedOne}, {@link #removed}).
+     * Changes to objects that commute with some changes of the same object by another step,
+     * four longs each: kind, object id, and two operands ({@link #addedOne}, {@link #removed},
+     * {@link #joined}; {@link #commute}).
      */
     private long[] ops = NO_OPS;
     private int nops;

@@ -245,10 +245,18 @@ public final class Machine implements Futures {
 
     /**
      * Replaces Event {@code id}, read with {@link #peek}, by {@code o}, which only adds a new
-     * future to its waiters, the flag seen down ({@link Footprint#joined}).
+     * future to its waiters, the flag seen down ({@link Footprint#joined}); a write (and a
+     * read) when the scenario looks at the order of the waiters ({@link Program#looksAtWaiters}).
      */
     public void joinWaiters(int id, Object o) {
-        if (footprint != null && id < freshFrom) footprint.joined(id);
+        if (footprint != null && id < freshFrom) {
+            if (program.looksAtWaiters) {
+                footprint.read(id);
+                footprint.write(id);
+            } else {
+                footprint.joined(id);
+            }
+        }
         replace(id, o);
     }
 
