@@ -44,6 +44,15 @@ final class Moves {
      * ({@code blind}) moves are named without their batch and none ends an iteration.
      */
     static Moves list(Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind) {
+        return list(m, ready, cancellable, tasks, blind, null);
+    }
+
+    /**
+     * As above, given the canonical names of the ready handles ({@link lockstep.vm.Canon#handleName},
+     * null: not named): handles with different names differ, so only those with equal names are
+     * compared whole to find duplicates.
+     */
+    static Moves list(Machine m, int ready, int cancellable, List<Integer> tasks, boolean blind, long[] handleNames) {
         Moves l = new Moves(ready, m.stopping(), ready + cancellable);
         int batch = blind ? 0 : m.batchLeft();
         int droppable = 0;
@@ -54,7 +63,7 @@ final class Moves {
         Set<Move> seen = ready > SHORT ? new HashSet<>() : null;
         for (int i = 0; i < ready; i++) {
             Move mv = new Move(m.peekReady(i), i < batch, -1);
-            if (seen != null ? !seen.add(mv) : l.indexOfEqual(mv) >= 0) continue;
+            if (seen != null ? !seen.add(mv) : l.indexOfEqual(mv, i, handleNames) >= 0) continue;
             l.add(mv, i, !blind && batch - (i < batch ? 1 : 0) - droppable <= 0, blind && live - (isLive[i] ? 1 : 0) == 0);
         }
         for (int k = 0; k < cancellable; k++) {
@@ -123,6 +132,14 @@ final class Moves {
     /** The index of the move equal to {@code mv}, compared whole, -1 if none. */
     private int indexOfEqual(Move mv) {
         for (int i = 0; i < size; i++) if (moves[i].equals(mv)) return i;
+        return -1;
+    }
+
+    /** As above for ready handle {@code index}'s move {@code mv}, names compared first when given (only handles are listed yet). */
+    private int indexOfEqual(Move mv, int index, long[] handleNames) {
+        if (handleNames == null) return indexOfEqual(mv);
+        long name = handleNames[index];
+        for (int i = 0; i < size; i++) if (handleNames[codes[i]] == name && moves[i].equals(mv)) return i;
         return -1;
     }
 }

@@ -116,7 +116,7 @@ final class StatefulSearch implements AutoCloseable {
 
     /** The moves of a successor's choice point, named canonically (cancels only while some are left to inject). */
     private static Moves listed(Successor s, boolean blind) {
-        Moves l = Moves.list(s.runner.machine(), s.ready, s.cancellable.size(), s.cancellable, blind);
+        Moves l = Moves.list(s.runner.machine(), s.ready, s.cancellable.size(), s.cancellable, blind, s.handleNames);
         l.name(i -> s.handleNames[i], k -> s.taskNames[k]);
         return l;
     }
@@ -167,12 +167,17 @@ final class StatefulSearch implements AutoCloseable {
         }
 
         Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] wasAsleep, Printed before) {
+            this(at, trail, sleep, sleepAt, SleepSetDfs.asleepNames(at.listed, sleepAt), wasAsleep, before);
+        }
+
+        /** As above, given the names of the moves asleep ({@link SleepSetDfs#asleepNames}). */
+        Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] sleepNames, long[] wasAsleep, Printed before) {
             this.handed = null;
             this.at = at;
             this.trail = trail;
             this.sleep = sleep;
             this.sleepAt = sleepAt;
-            this.sleepNames = SleepSetDfs.asleepNames(at.listed, sleepAt);
+            this.sleepNames = sleepNames;
             this.out = at.next.runner.machine().printed();
             this.printed = out != before;
             Moves listed = at.listed;
@@ -909,15 +914,16 @@ final class StatefulSearch implements AutoCloseable {
             if (wasAsleep != null && wasAsleep.length == 0) return null; // explored with nothing asleep: cut, whatever is asleep now
             MoveSet sleep = reduce ? SleepSetDfs.sleepAfter(e.at.listed, e.sleep, e.sleepAt, done, doneAt, i, s.footprint, true) : MoveSet.EMPTY;
             child.listed = listed(s, blind);
-            Entry next = new Entry(child, trail, sleep, SleepSetDfs.indexes(child.listed, sleep), wasAsleep, e.out);
+            int[] sleepAt = SleepSetDfs.indexes(child.listed, sleep);
+            long[] sleepNames = SleepSetDfs.asleepNames(child.listed, sleepAt);
             if (wasAsleep == null) {
-                store(s.fingerprint, next.sleepNames, true);
-            } else if (SleepSetDfs.containsAll(next.sleepNames, wasAsleep)) {
+                store(s.fingerprint, sleepNames, true);
+            } else if (SleepSetDfs.containsAll(sleepNames, wasAsleep)) {
                 return null;
             } else {
-                store(s.fingerprint, SleepSetDfs.intersection(wasAsleep, next.sleepNames), false);
+                store(s.fingerprint, SleepSetDfs.intersection(wasAsleep, sleepNames), false);
             }
-            return next;
+            return new Entry(child, trail, sleep, sleepAt, sleepNames, wasAsleep, e.out);
         }
 
         /** The sleep set a state was visited with, null if never: a part reads its own visited set, then the search's. */

@@ -481,39 +481,39 @@ public final class Canon {
 
     // ------------------------------------------------------------------ values and objects
 
-    /** A value: a tag for its kind, then its content, with heap references numbered. */
+    /** A value: a tag for its kind, then its content, with heap references numbered (the kinds met most often first). */
     private void value(Object o) {
         if (o == null) { token(1); return; }
         if (o instanceof Ref r) { token(2); ref(r.id()); return; }
-        if (o instanceof Long l) { token(3); token(l); return; }
-        if (o instanceof String s) { token(4); string(s); return; }
-        if (o instanceof Boolean b) { token(b ? 5 : 6); return; }
-        if (o instanceof Double d) { token(7); token(Double.doubleToLongBits(d)); return; }
         if (o instanceof lockstep.lang.NoneType) { token(8); return; }
+        if (o instanceof Long l) { token(3); token(l); return; }
+        if (o instanceof BoundMethod b) { token(14); value(b.self()); value(b.func()); string(b.name()); return; }
+        if (o instanceof Builtin b) { token(15); string(b.name()); return; }
         if (o instanceof Frame f) { token(9); frame(f); return; }
-        if (o instanceof Tuple t) { token(10); vec(t.items()); return; }
+        if (o instanceof Interp.YieldAwait y) { token(y.started() ? 20 : 21); value(y.value()); return; }
+        if (o instanceof RangeIter r) { token(25); token(r.next()); token(r.stop()); token(r.step()); return; }
+        if (o instanceof Machine.TaskStep s) { token(16); ref(s.task()); value(s.exc()); return; }
         if (o instanceof PyExc e) {
             token(11); string(e.type.name); vec(e.args);
             if (e.hint != null) string(e.hint);
             return;
         }
+        if (o instanceof Boolean b) { token(b ? 5 : 6); return; }
+        if (o instanceof Machine.StopLoop) { token(18); return; }
+        if (o instanceof Machine.TaskWakeup w) { token(17); ref(w.task()); return; }
+        if (o instanceof String s) { token(4); string(s); return; }
+        if (o instanceof Double d) { token(7); token(Double.doubleToLongBits(d)); return; }
+        if (o instanceof Tuple t) { token(10); vec(t.items()); return; }
         if (o instanceof PyType t) { token(12); string(t.qualifiedName()); return; }
         if (o instanceof Func f) {
             token(13); code(f.template().code()); ref(f.globals()); vec(f.defaults()); vec(f.kwDefaults()); ids(f.closure());
             return;
         }
-        if (o instanceof BoundMethod b) { token(14); value(b.self()); value(b.func()); string(b.name()); return; }
-        if (o instanceof Builtin b) { token(15); string(b.name()); return; }
         if (o instanceof MethodDescriptor d) { token(39); string(d.type().name); string(d.name()); return; }
-        if (o instanceof Machine.TaskStep s) { token(16); ref(s.task()); value(s.exc()); return; }
-        if (o instanceof Machine.TaskWakeup w) { token(17); ref(w.task()); return; }
-        if (o instanceof Machine.StopLoop) { token(18); return; }
         if (o instanceof Interp.FutAwait a) { token(19); ref(a.fut()); token(a.started() ? 1 : 0); return; }
-        if (o instanceof Interp.YieldAwait y) { token(y.started() ? 20 : 21); value(y.value()); return; }
         if (o instanceof Unbound) { token(22); return; }
         if (o instanceof BareYield) { token(23); return; }
         if (o instanceof RangeVal r) { token(24); token(r.start()); token(r.stop()); token(r.step()); return; }
-        if (o instanceof RangeIter r) { token(25); token(r.next()); token(r.stop()); token(r.step()); return; }
         if (o instanceof SeqIter s) { token(26); value(s.seq()); token(s.index()); return; }
         if (o instanceof Immediate i) { token(27); value(i.value()); value(i.exc()); return; }
         if (o instanceof SliceVal s) { token(28); value(s.lower()); value(s.upper()); value(s.step()); return; }

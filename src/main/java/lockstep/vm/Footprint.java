@@ -88,12 +88,14 @@ public final class Footprint {
      */
     public boolean leavesLoopAlone() {
         if (queues || cancelsHandle) return false;
+        if ((writeBits & (bit(TIMERS) | bit(STOP))) == 0) return true;
         for (int i = 0; i < nw; i++) if (writes[i] == TIMERS || writes[i] == STOP) return false;
         return true;
     }
 
     /** Whether the step asked the loop to stop (run_until_complete's done-callback): it stops at the end of the iteration. */
     public boolean stopsLoop() {
+        if ((writeBits & bit(STOP)) == 0) return false;
         for (int i = 0; i < nw; i++) if (writes[i] == STOP) return true;
         return false;
     }

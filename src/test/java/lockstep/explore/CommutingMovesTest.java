@@ -58,7 +58,7 @@ class CommutingMovesTest {
         }
     }
 
-    private int pairs, endingPairs, inNextBatch, pastTheOuter;
+    private int pairs, endingPairs, inNextBatch, pastTheOuter, duplicates;
 
     @Test
     void movesThatCommuteReachOneState() throws Exception {
@@ -81,8 +81,27 @@ class CommutingMovesTest {
         assertTrue(pairs > 1000, pairs + " pairs checked");
         assertTrue(endingPairs > 100, endingPairs + " pairs with an end of iteration checked");
         assertTrue(inNextBatch > 20, inNextBatch + " handles asleep across an end of iteration, found in the next batch");
+        for (int seed = 1; seed <= 3; seed++) walk(Program.compile("twice.py", ONE_CALLBACK_TWICE), Path.of("twice.py"), new Random(seed));
+        assertTrue(duplicates > 0, "no choice point with a handle queued twice");
         assertTrue(pastTheOuter > 5, pastTheOuter + " gather callbacks of one gather, for a child done well, swapped with the one that ends the outer future");
     }
+
+    /** A future with one callback added twice: two equal handles are ready at once, one move. */
+    private static final String ONE_CALLBACK_TWICE = """
+            import asyncio
+
+            def cb(f):
+                print("cb", f.result())
+
+            async def main():
+                fut = asyncio.get_running_loop().create_future()
+                fut.add_done_callback(cb)
+                fut.add_done_callback(cb)
+                fut.set_result(1)
+                await asyncio.sleep(0)
+
+            asyncio.run(main())
+            """;
 
     /** A random run with at most one cancel; every pair of moves that commute is checked on the way. */
     private void walk(Program p, Path f, Random rnd) {
@@ -94,6 +113,7 @@ class CommutingMovesTest {
             int ready = m.readyCount();
             List<Integer> cancellable = cancels < 1 ? run.cancellableTasks() : List.of();
             Moves l = Moves.list(m, ready, cancellable.size(), cancellable, false);
+            sameWhenNamed(l, m, cancellable, cancels);
             Taken[] taken = new Taken[l.size()];
             for (int i = 0; i < l.size(); i++) taken[i] = new Taken(run, l.code(i));
             for (int a = 0; a < l.size(); a++) {
@@ -109,6 +129,25 @@ class CommutingMovesTest {
             run = taken[next].run;
             if (!taken[next].pending) return;
         }
+    }
+
+    /**
+     * The search lists moves given their canonical names, and compares whole only handles
+     * whose names are equal to find duplicates: it lists the same moves as without names.
+     */
+    private void sameWhenNamed(Moves l, Machine m, List<Integer> cancellable, int cancels) {
+        int ready = m.readyCount();
+        Canon canon = new Canon();
+        canon.fingerprint(m, cancels);
+        long[] names = new long[ready];
+        for (int i = 0; i < ready; i++) names[i] = canon.handleName(i);
+        Moves named = Moves.list(m, ready, cancellable.size(), cancellable, false, names);
+        assertEquals(l.size(), named.size());
+        for (int i = 0; i < l.size(); i++) {
+            assertEquals(l.get(i), named.get(i));
+            assertEquals(l.code(i), named.code(i));
+        }
+        if (l.size() < ready + cancellable.size()) duplicates++;
     }
 
     private void check(Path f, Moves l, Runner at, Taken[] taken, int a, int b, int cancels) {
