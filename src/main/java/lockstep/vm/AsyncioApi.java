@@ -390,11 +390,9 @@ public final class AsyncioApi {
     /**
      * Event.wait's first look at the flag: read when it is up (the wait returns). When it is
      * down the wait joins the waiters next, in the same step, and that change
-     * ({@link Machine#joinWaiters}) stands for the look too, unless the scenario looks at the
-     * order of the waiters ({@link Program#looksAtWaiters}): then it is a read and a write.
+     * ({@link Machine#joinWaiters}, which decides how it is recorded) stands for the look too.
      */
     private static boolean eventIsSet(Machine m, int id) {
-        if (m.program.looksAtWaiters) return event(m, id).s().value();
         boolean up = ((EventObj) m.peek(id)).s().value();
         if (up) m.get(id); // the wait returns: a read
         return up;
