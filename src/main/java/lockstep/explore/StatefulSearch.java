@@ -166,11 +166,7 @@ final class StatefulSearch implements AutoCloseable {
             handed = p;
         }
 
-        Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] wasAsleep, Printed before) {
-            this(at, trail, sleep, sleepAt, SleepSetDfs.asleepNames(at.listed, sleepAt), wasAsleep, before);
-        }
-
-        /** As above, given the names of the moves asleep ({@link SleepSetDfs#asleepNames}). */
+        /** A choice point to explore, with the names of the moves asleep there ({@link SleepSetDfs#asleepNames}). */
         Entry(Child at, Trail trail, MoveSet sleep, int[] sleepAt, long[] sleepNames, long[] wasAsleep, Printed before) {
             this.handed = null;
             this.at = at;
@@ -477,7 +473,7 @@ final class StatefulSearch implements AutoCloseable {
         main.store(first.fingerprint, SleepSetDfs.EMPTY, true);
         Child root = new Child(first, 0);
         root.listed = listed(first, blind);
-        main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, null, null));
+        main.stack.add(new Entry(root, Trail.ROOT, MoveSet.EMPTY, SleepSetDfs.NO_INDEXES, SleepSetDfs.EMPTY, null, null));
         if (threads == 1) return main.run();
         try {
             return searchOnThreads();

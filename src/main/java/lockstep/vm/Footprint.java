@@ -46,21 +46,15 @@ public final class Footprint {
     static long global(int globals, int slot) { return (1L << 40) | ((long) globals << 20) | slot; }
 
     public void read(long loc) {
-        long b = bit(loc);
-        if ((readBits & b) != 0) {
-            for (int i = 0; i < nr; i++) if (reads[i] == loc) return;
-        }
-        readBits |= b;
+        if (holds(reads, nr, readBits, loc)) return;
+        readBits |= bit(loc);
         if (nr == reads.length) reads = Arrays.copyOf(reads, nr * 2);
         reads[nr++] = loc;
     }
 
     public void write(long loc) {
-        long b = bit(loc);
-        if ((writeBits & b) != 0) {
-            for (int i = 0; i < nw; i++) if (writes[i] == loc) return;
-        }
-        writeBits |= b;
+        if (holds(writes, nw, writeBits, loc)) return;
+        writeBits |= bit(loc);
         if (nw == writes.length) writes = Arrays.copyOf(writes, nw * 2);
         writes[nw++] = loc;
     }
@@ -87,18 +81,11 @@ public final class Footprint {
      * handle (which could empty the queue and so move the clock), nor stops the loop.
      */
     public boolean leavesLoopAlone() {
-        if (queues || cancelsHandle) return false;
-        if ((writeBits & (bit(TIMERS) | bit(STOP))) == 0) return true;
-        for (int i = 0; i < nw; i++) if (writes[i] == TIMERS || writes[i] == STOP) return false;
-        return true;
+        return !queues && !cancelsHandle && !holds(writes, nw, writeBits, TIMERS) && !holds(writes, nw, writeBits, STOP);
     }
 
     /** Whether the step asked the loop to stop (run_until_complete's done-callback): it stops at the end of the iteration. */
-    public boolean stopsLoop() {
-        if ((writeBits & bit(STOP)) == 0) return false;
-        for (int i = 0; i < nw; i++) if (writes[i] == STOP) return true;
-        return false;
-    }
+    public boolean stopsLoop() { return holds(writes, nw, writeBits, STOP); }
 
     /**
      * The step added one to counter {@code id} (gather's count of children done), from
@@ -169,6 +156,13 @@ public final class Footprint {
     }
 
     /** The bit of location {@code loc} in {@link #readBits} and {@link #writeBits}: six bits of a multiplicative hash. */
+    /** Whether {@code loc} is among the first {@code n} of {@code locs}, whose bits are {@code bits}: most are not, by their bit alone. */
+    private static boolean holds(long[] locs, int n, long bits, long loc) {
+        if ((bits & bit(loc)) == 0) return false;
+        for (int i = 0; i < n; i++) if (locs[i] == loc) return true;
+        return false;
+    }
+
     private static long bit(long loc) { return 1L << (int) (loc * 0x9E3779B97F4A7C15L >>> 58); }
 
     private static boolean overlap(long[] a, int na, long[] b, int nb) {
